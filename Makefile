@@ -1,0 +1,57 @@
+# Two commands for newcomers: `make run` and `make test`. Everything else is for operators.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+APPS := portal community_pages library webinars search
+
+.PHONY: run test install migrate demo messages compilemessages lint format bench e2e clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+compilemessages: install
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+migrate: install compilemessages
+	$(PY) manage.py migrate --noinput -v0
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_admin
+
+run: demo
+	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install compilemessages
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+e2e: install compilemessages
+	$(PY) -m pytest tests/e2e -m e2e
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the translation catalogues: portal strings in locale/, each app's in <app>/locale/.
+messages: install
+	$(PY) manage.py makemessages -l es -l fr --no-obsolete --ignore=.venv $(foreach a,community_pages library webinars search,--ignore=$(a)/*)
+	for app in community_pages library webinars search; do \
+	  (cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages -l es -l fr --no-obsolete); \
+	done
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test-artifacts

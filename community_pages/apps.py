@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityPagesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "community_pages"
+    label = "community_pages"
+    verbose_name = _("Online communities")

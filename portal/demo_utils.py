@@ -1,0 +1,36 @@
+"""Helpers the demo content of every app uses: locales and translations via wagtail-localize."""
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+DEMO_PASSWORD = "demo-portal-2026"
+
+
+def ensure_locales():
+    """The three content locales exist (English first, the default)."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    return {code: Locale.objects.get(language_code=code) for code, _n in settings.LANGUAGES}
+
+
+@transaction.atomic
+def translate_instance(instance, language_code, strings):
+    """Translate a page or translatable snippet through wagtail-localize, as a translator would.
+
+    ``strings`` maps source segments to their translation; segments left out (proper names,
+    codes) keep the source text. Returns the translated instance (published for pages).
+    Running it again updates the same translation instead of creating another.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = strings.get(entry.msgid, entry.msgid)
+    translation.import_po(po, translation_type="manual")
+    translation.save_target(publish=True)
+    return instance.get_translation(locale)

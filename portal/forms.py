@@ -1,0 +1,106 @@
+"""Forms for member accounts and profiles."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Country, MemberProfile, Theme
+from portal.models.taxonomy import term_label
+from portal.models.members import Frequency, NotificationKind
+
+
+def localize_term_field(field, model):
+    """Offer the source-language terms of ``model`` with labels in the reader's language.
+
+    Content points at source-language rows of the taxonomy (one row per term); the reader
+    sees the label of the translation in the active language where one exists.
+    """
+    field.queryset = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    field.label_from_instance = term_label
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form; the rest of the profile is edited later."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["first_name"].strip()
+        user.last_name = self.cleaned_data["last_name"].strip()
+        user.save(update_fields=["first_name", "last_name"])
+        profile, _created = MemberProfile.objects.get_or_create(user=user)
+        profile.organisation = self.cleaned_data.get("organisation", "").strip()
+        profile.preferred_language = (get_language() or settings.LANGUAGE_CODE)[:2]
+        profile.save()
+
+
+class UserNameForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": _("First name"), "last_name": _("Last name")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = MemberProfile
+        fields = [
+            "organisation", "country", "expertise", "preferred_language", "bio", "photo",
+            "show_in_directory",
+        ]
+        widgets = {
+            "expertise": forms.CheckboxSelectMultiple,
+            "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 800}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        localize_term_field(self.fields["country"], Country)
+        localize_term_field(self.fields["expertise"], Theme)
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice of frequency per kind of notification."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        current = dict(user.notification_preferences.values_list("kind", "frequency"))
+        for kind in NotificationKind:
+            self.fields[kind.value] = forms.ChoiceField(
+                label=kind.label,
+                choices=Frequency.choices,
+                initial=current.get(kind.value, Frequency.IMMEDIATELY),
+                widget=forms.RadioSelect,
+            )
+
+    def save(self):
+        from portal.models import NotificationPreference
+
+        for kind in NotificationKind:
+            NotificationPreference.objects.update_or_create(
+                user=self.user, kind=kind.value,
+                defaults={"frequency": self.cleaned_data[kind.value]},
+            )
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
+    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.none(),
+                                     required=False, empty_label=_("Any country"))
+    expertise = forms.ModelChoiceField(label=_("Area of expertise"), queryset=Theme.objects.none(),
+                                       required=False, empty_label=_("Any theme"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        localize_term_field(self.fields["country"], Country)
+        localize_term_field(self.fields["expertise"], Theme)

@@ -1,0 +1,122 @@
+"""Language switching and fallbacks for pages that are not translated yet.
+
+A page has one URL per language it is translated into. Where a translation is missing, the
+reader still gets a URL under their language prefix (``/es/<path of the source page>``):
+:func:`serve` finds no Spanish page there, serves the source page instead and the template
+shows a notice. The reader keeps the Spanish interface and never meets a 404.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.urls import translate_url
+from django.utils import translation
+from wagtail import hooks
+from wagtail.models import Locale, Page, Site
+from wagtail.views import serve as wagtail_serve
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+def _root_for(site, page):
+    """The site root page (home) in ``page``'s locale, if the site has one in that locale."""
+    root = site.root_page
+    if root.locale_id == page.locale_id:
+        return root
+    return root.get_translation_or_none(page.locale)
+
+
+def relative_path(page, site):
+    """The page's path below its locale's home page, e.g. ``about/team/``; None if outside."""
+    root = _root_for(site, page)
+    if root is None or not page.url_path.startswith(root.url_path):
+        return None
+    return page.url_path[len(root.url_path):]
+
+
+def page_url_in_language(page, language_code, request=None):
+    """The URL of ``page`` for a reader of ``language_code``: its translation, or a fallback."""
+    try:
+        locale = Locale.objects.get_for_language(language_code)
+    except Locale.DoesNotExist:
+        return None
+    translated = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
+    if translated is not None and translated.live and not getattr(translated, "alias_of_id", None):
+        return translated.get_url(request=request)
+    site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
+    if site is None:
+        return None
+    rel = relative_path(page, site)
+    if rel is None:
+        return None
+    return f"/{language_code}/{rel}"
+
+
+def language_links(request, page=None):
+    """Entries for the language switcher: same page (or view) in every language."""
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None:
+            url = page_url_in_language(page, code, request)
+            translated = page.locale.language_code == code or page.has_translation(
+                Locale.objects.get_for_language(code)
+            )
+        else:
+            url = translate_url(request.get_full_path(), code)
+            translated = True
+        links.append(
+            {"code": code, "name": name, "url": url or f"/{code}/", "current": code == current,
+             "translated": translated}
+        )
+    return links
+
+
+def alternate_links(request, page):
+    """hreflang alternates: only real translations that are live."""
+    links = []
+    for other in page.get_translations(inclusive=True).live().select_related("locale"):
+        url = other.get_full_url(request=request)
+        if url:
+            links.append({"code": other.locale.language_code, "url": url})
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    if default:
+        links.append({"code": "x-default", "url": default["url"]})
+    return links
+
+
+def serve(request, path):
+    """Wagtail's page serving, with the source-language page as fallback instead of a 404."""
+    try:
+        return wagtail_serve(request, path)
+    except Http404:
+        page, args, kwargs = _find_fallback(request, path)
+        if page is None:
+            raise
+    request.translation_fallback = True
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if result is not None:
+            return result
+    return page.serve(request, *args, **kwargs)
+
+
+def _find_fallback(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None, None, None
+    components = [c for c in path.split("/") if c]
+    active = Locale.get_active()
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key).exclude(
+        locale=active
+    ).select_related("locale")
+    # The default language first: it is the source of most content.
+    roots = sorted(roots, key=lambda r: r.locale.language_code != settings.LANGUAGE_CODE)
+    for root in roots:
+        try:
+            page, args, kwargs = root.specific.route(request, components)
+        except Http404:
+            continue
+        return page, args, kwargs
+    return None, None, None

@@ -1,0 +1,20 @@
+"""The portal's own models: pages, shared taxonomy, navigation, member profiles, notifications."""
+
+from .members import MemberProfile, NotificationPreference, PendingNotification
+from .navigation import NavigationMenu
+from .pages import BasePage, HomePage, IndexPage, StandardPage
+from .taxonomy import Country, Region, Theme
+
+__all__ = [
+    "BasePage",
+    "Country",
+    "HomePage",
+    "IndexPage",
+    "MemberProfile",
+    "NavigationMenu",
+    "NotificationPreference",
+    "PendingNotification",
+    "Region",
+    "StandardPage",
+    "Theme",
+]

@@ -1,0 +1,163 @@
+"""Home, standard and section index pages: the frame the apps' pages hang in."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock, LinkBlock
+
+
+class BasePage(Page):
+    """Fields and behaviour every page of the portal shares.
+
+    ``search_fields`` add the locale as a filter so that search can be limited to the
+    reader's language; ``introduction`` is the short text listings and search results show.
+    """
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown at the top of the page and in listings."),
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = ["introduction"]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def listing_summary(self):
+        return self.introduction or self.search_description
+
+
+class HomePage(BasePage):
+    """The portal's front page: a hero, featured content and the latest of each section."""
+
+    hero_title = models.CharField(
+        _("hero title"), max_length=160, help_text=_("The large heading at the top of the page.")
+    )
+    hero_text = models.TextField(
+        _("hero text"), blank=True, help_text=_("A sentence or two under the hero title.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide image behind or beside the hero text."),
+    )
+    hero_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("hero buttons"),
+        blank=True,
+        max_num=3,
+        help_text=_("Up to three buttons under the hero text."),
+    )
+    featured = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("featured content"),
+        blank=True,
+        max_num=6,
+        help_text=_("Pages to feature on the home page, in this order."),
+    )
+    body = StreamField(
+        BodyBlock(), verbose_name=_("body"), blank=True,
+        help_text=_("Further content shown below the featured items."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"),
+             FieldPanel("hero_links")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("featured"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = None
+    page_description = _("The front page of the portal, one per language.")
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Each app registers a "portal_home_sections" hook returning a section dict
+        # ({"title", "url", "items"}) or None; the home page shows them in order.
+        sections = []
+        for fn in hooks.get_hooks("portal_home_sections"):
+            section = fn(request, self.locale)
+            if section and section.get("items"):
+                sections.append(section)
+        context["home_sections"] = sections
+        return context
+
+
+class StandardPage(BasePage):
+    """A page of free content: about, help, policies."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), help_text=_("The page's content."))
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + ["body"]
+    subpage_types = ["portal.StandardPage", "portal.IndexPage"]
+    page_description = _("A page of free content, such as About or Help.")
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class IndexPage(BasePage):
+    """A section page that lists its child pages (for example About, News, Resources)."""
+
+    body = StreamField(
+        BodyBlock(), verbose_name=_("body"), blank=True,
+        help_text=_("Optional content shown above the list of pages."),
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("pages per screen"), default=12, help_text=_("How many child pages to list at once.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"), FieldPanel("body"), FieldPanel("per_page"),
+    ]
+    subpage_types = ["portal.StandardPage", "portal.IndexPage"]
+    page_description = _("A section that lists the pages below it.")
+
+    class Meta:
+        verbose_name = _("section index page")
+
+    def get_children_for_listing(self, request):
+        from community_pages.access import visible_pages
+
+        return visible_pages(self.get_children().live().public().specific(), request.user)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_children_for_listing(request), max(self.per_page, 1))
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
+        context["children"] = page_obj
+        return context
+
+
+def site_name():
+    return settings.WAGTAIL_SITE_NAME

@@ -1,0 +1,154 @@
+"""Taxonomy shared by every app: themes (hierarchical), regions and countries.
+
+Each term is a translatable snippet: one row per locale sharing a ``translation_key``, so
+wagtail-localize translates labels and a reader browsing in Spanish sees Spanish labels.
+Relations from content point at the source-locale row; ``localized`` gives the label.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Region(TranslatableMixin, index.Indexed, models.Model):
+    """A world region that groups countries (for example Sub-Saharan Africa)."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The region's name."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in filter URLs; the same in every language.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Country(TranslatableMixin, index.Indexed, models.Model):
+    """A country identified by its ISO 3166-1 alpha-2 code."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The country's name."))
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, help_text=_("ISO 3166-1 alpha-2 code, for example BR.")
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="countries",
+        help_text=_("The world region this country belongs to."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("iso_code"), FieldPanel("region")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("iso_code", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """A theme of the taxonomy; themes nest (Social assistance > Cash transfers)."""
+
+    name = models.CharField(_("name"), max_length=160, help_text=_("The theme's label."))
+    slug = models.SlugField(
+        _("slug"), max_length=160, help_text=_("Used in filter URLs; the same in every language.")
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent theme"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level theme."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown on theme pages.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        if self.parent_id:
+            return f"{self.parent} › {self.name}"
+        return self.name
+
+    def descendant_keys(self):
+        """Translation keys of this theme and every theme below it (for hierarchical filters)."""
+        keys = {self.translation_key}
+        frontier = [self.pk]
+        while frontier:
+            children = list(
+                Theme.objects.filter(parent_id__in=frontier).values_list("pk", "translation_key")
+            )
+            frontier = [pk for pk, _key in children]
+            keys.update(key for _pk, key in children)
+        return keys
+
+
+# Labels in the reader's language, without a query per term. A taxonomy is small (hundreds
+# of rows), so each process keeps one map per model and language, dropped when any term of
+# that model is saved or deleted (the version lives in the shared cache so that every worker
+# sees the change).
+_label_maps = {}
+
+
+def _version_key(model):
+    return f"taxonomy-labels-version:{model._meta.label_lower}"
+
+
+def _bump_label_version(sender, **kwargs):
+    from django.core.cache import cache
+
+    try:
+        cache.incr(_version_key(sender))
+    except ValueError:
+        cache.set(_version_key(sender), 1, None)
+
+
+def term_label(term, language_code=None):
+    """The label of ``term`` in ``language_code`` (default: the active language)."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    if term is None:
+        return ""
+    model = type(term)
+    code = (language_code or get_language() or "en")[:2]
+    version = cache.get(_version_key(model), 0)
+    cached = _label_maps.get((model, code))
+    if cached is None or cached[0] != version:
+        labels = dict(
+            model.objects.filter(locale__language_code=code).values_list("translation_key", "name")
+        )
+        cached = _label_maps[(model, code)] = (version, labels)
+    return cached[1].get(term.translation_key, term.name)
+
+
+for _model in (Region, Country, Theme):
+    models.signals.post_save.connect(_bump_label_version, sender=_model)
+    models.signals.post_delete.connect(_bump_label_version, sender=_model)

@@ -1,0 +1,148 @@
+"""The one way the portal emails members.
+
+Every feature that sends email calls :func:`notify`. It honours the member's preference for
+that kind of notification (immediately, daily digest, never), writes the email in the
+member's preferred language and adds a one-click unsubscribe link (RFC 8058 headers).
+Callers decide *who* may receive something by asking the access policy first; ``notify``
+refuses a recipient for whom the optional ``can_see`` callable answers False, so a message
+about members-only content never reaches someone who could not read it.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from portal.models.members import Frequency, NotificationKind, PendingNotification
+
+logger = logging.getLogger(__name__)
+UNSUBSCRIBE_SALT = "portal.unsubscribe"
+
+
+def unsubscribe_token(user, kind):
+    return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token):
+    """Return (user_id, kind) for a valid token, or None."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if data.get("k") not in NotificationKind.values:
+        return None
+    return data.get("u"), data.get("k")
+
+
+def absolute_url(path):
+    if path.startswith("http://") or path.startswith("https://"):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def unsubscribe_url(user, kind, language):
+    with translation.override(language):
+        path = reverse("portal:unsubscribe", args=[unsubscribe_token(user, kind)])
+    return absolute_url(path)
+
+
+def preferred_language(user):
+    profile = getattr(user, "profile", None)
+    return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
+
+
+def frequency_for(user, kind):
+    pref = user.notification_preferences.filter(kind=kind).values_list("frequency", flat=True)
+    return pref.first() or Frequency.IMMEDIATELY
+
+
+def notify(user, kind, template, context=None, *, url="", can_see=None, attachments=()):
+    """Tell ``user`` about something, by email, according to their preference.
+
+    ``template`` names a pair of templates: ``<template>_subject.txt`` and ``<template>.txt``,
+    rendered in the member's language with ``context`` plus ``user`` and ``url``.
+    ``attachments`` are (filename, content, mimetype) triples, sent only with immediate
+    emails. Returns "sent", "queued" or "skipped".
+    """
+    if not user.is_active or not user.email:
+        return "skipped"
+    if can_see is not None and not can_see(user):
+        return "skipped"
+    frequency = frequency_for(user, kind)
+    if frequency == Frequency.NEVER:
+        return "skipped"
+    language = preferred_language(user)
+    full_url = absolute_url(url) if url else ""
+    with translation.override(language):
+        ctx = {**(context or {}), "user": user, "url": full_url}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", ctx).split())
+        body = render_to_string(f"{template}.txt", ctx).strip()
+    if frequency == Frequency.DAILY:
+        PendingNotification.objects.create(
+            user=user, kind=kind, subject=subject, body=body, url=full_url
+        )
+        return "queued"
+    send_email_now(user, kind, subject, body, language, attachments)
+    return "sent"
+
+
+def send_email_now(user, kind, subject, body, language, attachments=()):
+    unsubscribe = unsubscribe_url(user, kind, language)
+    with translation.override(language):
+        footer = render_to_string(
+            "portal/emails/footer.txt", {"unsubscribe_url": unsubscribe, "kind": kind,
+                                         "kind_label": NotificationKind(kind).label}
+        )
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=f"{body}\n\n{footer.strip()}\n",
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send(fail_silently=False)
+
+
+@task()
+def send_daily_digests():
+    """Send each member one email with everything queued for their digest; return the count."""
+    pending = (
+        PendingNotification.objects.filter(sent_at__isnull=True)
+        .select_related("user", "user__profile")
+        .order_by("user_id", "created_at")
+    )
+    by_user = {}
+    for item in pending:
+        by_user.setdefault(item.user, []).append(item)
+    sent = 0
+    for user, items in by_user.items():
+        language = preferred_language(user)
+        with translation.override(language):
+            subject = " ".join(
+                render_to_string("portal/emails/digest_subject.txt", {"count": len(items)}).split()
+            )
+            body = render_to_string("portal/emails/digest.txt", {"items": items, "user": user})
+            unsubscribe = absolute_url(reverse("portal:notification_settings"))
+        message = EmailMultiAlternatives(
+            subject=subject, body=body.strip(), to=[user.email],
+            headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+        )
+        try:
+            message.send(fail_silently=False)
+        except Exception:  # a bad address must not stop everyone else's digest
+            logger.exception("Could not send the digest to user %s", user.pk)
+            continue
+        PendingNotification.objects.filter(pk__in=[i.pk for i in items]).update(
+            sent_at=timezone.now()
+        )
+        sent += 1
+    return sent

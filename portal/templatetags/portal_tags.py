@@ -1,0 +1,76 @@
+"""Template tags for the layout: menus, language switcher, hreflang, localized links."""
+
+from django import template
+from django.conf import settings
+from wagtail.models import Page
+
+from portal import i18n
+from portal.models import NavigationMenu
+from portal.models.taxonomy import term_label as taxonomy_term_label
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    return i18n.language_links(context["request"], _context_page(context))
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    page = _context_page(context)
+    if page is None:
+        return []
+    return i18n.alternate_links(context["request"], page)
+
+
+@register.simple_tag
+def navigation_menu(slot):
+    return NavigationMenu.for_slot(slot)
+
+
+@register.simple_tag(takes_context=True)
+def link_url(context, value):
+    """URL of a LinkBlock value, following the reader's language for portal pages."""
+    page = value.get("page")
+    if page:
+        return i18n.page_url_in_language(
+            page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
+        ) or page.url
+    return value.get("url") or ""
+
+
+@register.simple_tag(takes_context=True)
+def localized_page_url(context, page):
+    return i18n.page_url_in_language(
+        page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    code = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    return f"/{code}/"
+
+
+@register.filter
+def term_label(term):
+    """The label of a taxonomy term in the active language (its translation if it has one)."""
+    return taxonomy_term_label(term)
+
+
+def _context_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def is_fallback(context):
+    """True when the page is shown in its source language because no translation exists."""
+    request = context.get("request")
+    page = _context_page(context)
+    if page is None or request is None:
+        return False
+    return getattr(request, "translation_fallback", False) or (
+        page.locale.language_code != (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)
+    )

@@ -1,0 +1,5 @@
+"""URLs of the search app (mounted under the language prefix)."""
+
+app_name = "search"
+
+urlpatterns = []

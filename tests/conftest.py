@@ -1,0 +1,58 @@
+"""Shared fixtures: a site with a home page in English, Spanish and French."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from portal.factories import HomePageFactory, UserFactory, locale
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture
+def locales(db):
+    return {code: locale(code) for code in ("en", "es", "fr")}
+
+
+@pytest.fixture
+def home(locales):
+    """The English home page as the default site's root, with Spanish and French copies.
+
+    The copies are made as wagtail-localize would leave them after translation: pages in
+    the es and fr locales sharing the home page's translation key.
+    """
+    root = Page.get_first_root_node()
+    for page in Page.objects.filter(depth=2):
+        page.delete()
+    home = HomePageFactory(parent=root, slug="home", locale=locales["en"])
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    for code, title in (("es", "Inicio"), ("fr", "Accueil")):
+        copy = home.copy_for_translation(locales[code])
+        copy.title = title
+        copy.hero_title = f"{title} hero"
+        copy.save_revision().publish()
+    return home
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(username="maria", email="maria@example.org")
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="editor", email="editor@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

@@ -1,0 +1,5 @@
+"""URLs of the webinars app (mounted under the language prefix)."""
+
+app_name = "webinars"
+
+urlpatterns = []
