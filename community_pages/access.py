@@ -4,17 +4,31 @@ Every surface that shows content (page serving, listings, search, autocomplete, 
 the sitemap, feeds, calendar files, file downloads, emails) asks this module whether a
 reader may see it. Nothing else decides.
 
-Content declares its restrictions through fields that are cheap to filter and to index:
+Content declares who may read it with one denormalised, indexed field, ``audience``
+(see ``portal.models.pages.RestrictedMixin``), recomputed on every save:
 
-* ``members_only`` (bool) on a page model: only logged-in members may see it.
-* community ownership (added with online communities): content inside a community follows
-  the community's privacy setting and the reader's membership.
+* ``"public"``: anyone;
+* ``"members"``: logged-in members only (members-only publications);
+* ``"c<pk>"``: governed by community ``<pk>``'s privacy setting and the reader's membership.
+
+A reader's rights are the set of audiences they may read (``readable_audiences``), worked
+out at query time, so a change of a community's privacy setting takes effect at once
+everywhere: listings and the database engine filter ``audience__in`` in SQL, and search
+engines filter on the same field (it is a ``FilterField`` on every restricted model).
 
 Functions take a Django user (possibly anonymous) and never raise for unknown content
 types: content that declares no restriction is public.
 """
 
 from django.core.exceptions import FieldDoesNotExist
+
+PUBLIC = "public"
+MEMBERS = "members"
+
+
+def community_audience(community_pk):
+    """The audience of content governed by a community."""
+    return f"c{community_pk}"
 
 
 def is_member(user):
@@ -30,47 +44,94 @@ def _has_field(model, name):
     return True
 
 
+def readable_community_audiences(user):
+    """Audiences ``c<pk>`` of the communities whose content ``user`` may read.
+
+    Online communities extend this (their privacy settings and memberships decide).
+    """
+    return []
+
+
+def readable_audiences(user):
+    """Every audience ``user`` may read, for ``audience__in`` filters (SQL and search)."""
+    audiences = [PUBLIC]
+    if is_member(user):
+        audiences.append(MEMBERS)
+    audiences.extend(readable_community_audiences(user))
+    return audiences
+
+
+def audience_for(obj):
+    """The audience a piece of content belongs to, from its own fields.
+
+    Content inside a community declares ``governing_community_id`` (a property or field);
+    members-only content declares ``members_only``.
+    """
+    community_id = getattr(obj, "governing_community_id", None)
+    if community_id:
+        return community_audience(community_id)
+    if getattr(obj, "members_only", False):
+        return MEMBERS
+    return PUBLIC
+
+
+def can_read_audience(user, audience):
+    if audience in (None, "", PUBLIC):
+        return True
+    if user is not None and getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return audience in readable_audiences(user)
+
+
 def can_view_page(user, page):
     """May ``user`` read ``page`` (a specific page instance)?"""
     page = page.specific if hasattr(page, "specific") else page
-    if getattr(page, "members_only", False) and not is_member(user):
-        return False
-    return True
+    audience = getattr(page, "audience", None) or audience_for(page)
+    return can_read_audience(user, audience)
+
+
+def visible_queryset(queryset, user):
+    """Filter any queryset of a model with an ``audience`` field down to what ``user`` reads."""
+    if user is not None and getattr(user, "is_superuser", False) and user.is_active:
+        return queryset
+    return queryset.filter(audience__in=readable_audiences(user))
 
 
 def visible_pages(queryset, user):
     """Filter a page queryset down to what ``user`` may see.
 
-    For a queryset of one concrete page model with a ``members_only`` field the filter runs
-    in the database; for mixed (base ``Page``) querysets restricted pages are excluded by
-    type: every page model with ``members_only`` contributes one subquery.
+    For a queryset of one concrete page model with an ``audience`` field the filter runs in
+    the database; for mixed (base ``Page``) querysets each restricted page model contributes
+    one subquery of the ids it hides from this reader.
     """
-    if is_member(user):
+    if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return queryset
-    model = queryset.model
-    if _has_field(model, "members_only"):
-        return queryset.filter(members_only=False)
-    for restricted in _members_only_subqueries():
-        queryset = queryset.exclude(pk__in=restricted)
+    if _has_field(queryset.model, "audience"):
+        return visible_queryset(queryset, user)
+    audiences = readable_audiences(user)
+    for page_model in _restricted_page_models():
+        queryset = queryset.exclude(
+            pk__in=page_model.objects.exclude(audience__in=audiences).values("pk")
+        )
     return queryset
 
 
-def _members_only_subqueries():
-    """One subquery per page model with a ``members_only`` field: the ids it hides."""
+def _restricted_page_models():
     from wagtail.models import get_page_models
 
     return [
-        page_model.objects.filter(members_only=True).values("pk")
-        for page_model in get_page_models()
-        if "members_only" in {f.name for f in page_model._meta.local_fields}
+        model
+        for model in get_page_models()
+        if not model._meta.abstract and "audience" in {f.name for f in model._meta.local_fields}
     ]
 
 
-def search_visibility_filters(user):
-    """Field values a search engine filters on for ``user`` (see the search service).
+def search_filters(user):
+    """Filters a search engine applies for ``user``: ``{"audience__in": [...]}``.
 
-    Returns a dict of filter-field name to allowed value; empty means "no restriction".
+    Every searchable restricted model indexes ``audience`` as a ``FilterField``; models
+    without it are public. Superusers get no restriction.
     """
-    if is_member(user):
+    if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return {}
-    return {"members_only": False}
+    return {"audience__in": readable_audiences(user)}

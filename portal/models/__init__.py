@@ -2,7 +2,7 @@
 
 from .members import MemberProfile, NotificationPreference, PendingNotification
 from .navigation import NavigationMenu
-from .pages import BasePage, HomePage, IndexPage, StandardPage
+from .pages import BasePage, HomePage, IndexPage, RestrictedMixin, StandardPage
 from .taxonomy import Country, Region, Theme
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "NotificationPreference",
     "PendingNotification",
     "Region",
+    "RestrictedMixin",
     "StandardPage",
     "Theme",
 ]

@@ -40,6 +40,36 @@ class BasePage(Page):
         return self.introduction or self.search_description
 
 
+class RestrictedMixin(models.Model):
+    """Content that may be hidden from some readers (see ``community_pages.access``).
+
+    ``audience`` is worked out from the page's own fields on every save (``members_only``,
+    or the community that governs it) and is both a database column and a search filter,
+    so listings, counts, facets and search results are restricted in the query itself.
+    Models using this mixin add ``index.FilterField("audience")`` to their search fields
+    (``RestrictedMixin.search_fields`` does).
+    """
+
+    audience = models.CharField(
+        _("audience"), max_length=32, default="public", editable=False, db_index=True
+    )
+
+    search_fields = [index.FilterField("audience")]
+    api_fields = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from community_pages.access import audience_for
+
+        self.audience = audience_for(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "audience" not in update_fields:
+            kwargs["update_fields"] = list(update_fields) + ["audience"]
+        return super().save(*args, **kwargs)
+
+
 class HomePage(BasePage):
     """The portal's front page: a hero, featured content and the latest of each section."""
 
