@@ -25,10 +25,15 @@ def translate_instance(instance, language_code, strings):
     """
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
+    translation, created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
     po = translation.export_po()
+    up_to_date = not created and all(
+        entry.msgstr == strings.get(entry.msgid, entry.msgid) for entry in po
+    )
+    if up_to_date and instance.has_translation(locale):
+        return instance.get_translation(locale)  # a second run changes nothing
     for entry in po:
         entry.msgstr = strings.get(entry.msgid, entry.msgid)
     translation.import_po(po, translation_type="manual")

@@ -20,7 +20,8 @@ def _templates(settings, tmp_path):
         "{% load i18n %}{% translate 'Notification settings' %}: {{ title }}"
     )
     (folder / "test_notice.txt").write_text("Hello {{ user.first_name }}: {{ title }} {{ url }}")
-    settings.TEMPLATES[0]["DIRS"] = [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path / "templates", *engine["DIRS"]]}]
 
 
 def set_pref(user, frequency, kind="announcements"):
