@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "django.contrib.admin",
@@ -186,7 +187,9 @@ if ELASTICSEARCH_URL:
         "INDEX_SETTINGS": {},
     }
 
-# Background work through django-tasks; the immediate backend needs no worker.
+# Background work through django-tasks. The immediate backend (default) runs a task inside
+# the request that enqueues it and needs no worker; in production set
+# TASKS_BACKEND=django_tasks_db.DatabaseBackend and run `manage.py db_worker`.
 TASKS = {
     "default": {
         "BACKEND": os.environ.get(
