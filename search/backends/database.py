@@ -1,20 +1,25 @@
 """Wagtail's database search backend with the portal's language analysis.
 
-* PostgreSQL: every object is indexed with the text search configuration of its own
-  language (``portal_spanish`` for Spanish pages...), created by this app's migration with
-  ``unaccent`` before the Snowball stemmer, so accents are folded in every language. A
-  query is parsed with the configurations of the languages it searches (one for "this
-  language", all three OR-ed for "all languages"): this is MozillaFoundation's "one backend
-  per language", with the index shared.
+* PostgreSQL: every document is analysed with the three language configurations
+  (``portal_english``, ``portal_spanish``, ``portal_french``, created by migration 0001 with
+  ``unaccent`` before the Snowball stemmer), its own language first. A query is parsed with
+  the configuration of the reader's language (or all three OR-ed for "all languages"), so a
+  Spanish query stemmed the Spanish way meets the Spanish stems of every document: Spanish
+  text, and the Spanish taxonomy labels an English publication carries. Accents are folded
+  in every language; autocomplete uses ``portal_simple`` (unaccent, no stemming).
 * SQLite: FTS5's ``unicode61`` tokenizer folds accents; we add a light plural stemmer and
   prefix matching on every term, so ``proteccion social`` finds ``protecciones sociales``.
 * Anything else: Wagtail's fallback database backend, unchanged.
+
+Query text is reduced to word tokens before it reaches either engine, so quotes, operators
+and markup in a query can never become query syntax.
 
 Configure with ``"BACKEND": "search.backends.database"``.
 """
 
 import copy
-from collections import defaultdict
+import re
+import threading
 from functools import reduce
 
 from modelsearch.backends.database import SearchBackend as wagtail_database_backend
@@ -22,17 +27,31 @@ from modelsearch.query import PlainText
 
 from search.backends import LANGUAGE_ANALYSIS, PG_SIMPLE_CONFIG, language_of
 
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+_INDEXER_LOCK = threading.Lock()
+
+
+def query_terms(text):
+    """Word tokens of a query (lower case, underscores dropped), at most ``MAX_TERMS``."""
+    terms = [t.replace("_", "") for t in WORD_RE.findall((text or "").lower())]
+    return [t for t in terms if t][:MAX_TERMS]
+
 
 def light_stem(term):
     """Strip the plural endings English, Spanish and French share (SQLite has no stemmer).
 
     Used with prefix matching: ``protecciones`` -> ``proteccion*`` matches ``protección``;
-    ``sociales`` -> ``social*``; ``policies`` -> ``polic*``.
+    ``sociales`` -> ``social*``; ``policies`` -> ``polic*``; ``sociaux`` -> ``socia*``.
     """
+    if len(term) > 5 and term.endswith("aux"):
+        return term[:-2]
     if len(term) > 4 and term.endswith("ies"):
         return term[:-3]
     if len(term) > 5 and term.endswith("es"):
         return term[:-2]
+    if len(term) > 4 and term.endswith("y"):
+        return term[:-1]
     if len(term) > 3 and term.endswith(("s", "x")):
         return term[:-1]
     return term
@@ -57,83 +76,128 @@ def _sqlite_classes():
         SQLiteSearchQueryCompiler,
     )
 
+    def build(query, config, stem):
+        terms = [light_stem(term) if stem else term for term in query_terms(query.query_string)]
+        terms = [term for term in terms if term]
+        if not terms:
+            return None
+        lexemes = [Lexeme(term, prefix=True) for term in terms]
+        if query.operator.upper() == "AND":
+            combined = reduce(lambda a, b: a & b, lexemes)
+        else:
+            combined = reduce(lambda a, b: a | b, lexemes)
+        return SearchQueryExpression(combined, config=config)
+
     class PortalSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         """Every term is a (lightly stemmed) prefix; terms are AND-ed."""
 
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
-                terms = [light_stem(term) for term in query.query_string.lower().split()]
-                terms = [term for term in terms if term]
-                if not terms:
-                    return None
-                lexemes = [Lexeme(term, prefix=True) for term in terms]
-                if query.operator.upper() == "AND":
-                    combined = reduce(lambda a, b: a & b, lexemes)
-                else:
-                    combined = reduce(lambda a, b: a | b, lexemes)
-                return SearchQueryExpression(combined, config=config)
+                return build(query, config, stem=True)
+            return super().build_search_query_content(query, config=config)
+
+    class PortalSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                return build(query, config, stem=False)
             return super().build_search_query_content(query, config=config)
 
     class PortalSQLiteSearchBackend(LanguageAwareBackendMixin, SQLiteSearchBackend):
         query_compiler_class = PortalSQLiteSearchQueryCompiler
-        autocomplete_query_compiler_class = SQLiteAutocompleteQueryCompiler
+        autocomplete_query_compiler_class = PortalSQLiteAutocompleteQueryCompiler
 
     return PortalSQLiteSearchBackend
 
 
 def _postgres_classes():
-    from modelsearch.backends.database.postgres.postgres import (
-        PostgresAutocompleteQueryCompiler,
-        PostgresIndex,
-        PostgresSearchBackend,
-        PostgresSearchQueryCompiler,
-    )
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+    from django.db.models import TextField, Value
+    from modelsearch.backends.database.postgres import postgres as pg
+    from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.utils import ADD
 
-    class MultiConfigMixin:
-        """Parse the query with several text search configurations and OR the results."""
+    class PortalObjectIndexer(pg.ObjectIndexer):
+        """Analyse text with every language configuration, the object's own first."""
+
+        def __init__(self, obj, backend):
+            super().__init__(obj, backend)
+            own = LANGUAGE_ANALYSIS[language_of(obj)]["pg_config"]
+            others = [v["pg_config"] for v in LANGUAGE_ANALYSIS.values() if v["pg_config"] != own]
+            self.configs = [own, *others]
+
+        def as_vector(self, texts, for_autocomplete=False):
+            texts = [(text.strip(), weight) for text, weight in texts]
+            texts = [(text, weight) for text, weight in texts if text]
+            if not texts:
+                return pg.EMPTY_VECTOR
+            configs = [self.autocomplete_config] if for_autocomplete else self.configs
+            return ADD(
+                [
+                    SearchVector(Value(text, output_field=TextField()), weight=weight, config=cfg)
+                    for cfg in configs
+                    for text, weight in texts
+                ]
+            )
+
+    class PortalPostgresIndex(pg.PostgresIndex):
+        def add_items(self, model, objs):
+            # Wagtail's add_items builds ``ObjectIndexer`` from its module; swap ours in for
+            # the duration of the call (module attribute lookup happens at call time).
+            # A lock keeps concurrent saves in one process from seeing each other's swap.
+            with _INDEXER_LOCK:
+                original = pg.ObjectIndexer
+                pg.ObjectIndexer = PortalObjectIndexer
+                try:
+                    return super().add_items(model, objs)
+                finally:
+                    pg.ObjectIndexer = original
+
+    class PortalQueryMixin:
+        """Word tokens only; several configurations OR-ed for several languages."""
 
         def build_tsquery_content(self, query, config=None, invert=False):
             if isinstance(config, tuple):
-                parsed = [
-                    super(MultiConfigMixin, self).build_tsquery_content(query, one, invert)
-                    for one in config
-                ]
+                parsed = [self.build_tsquery_content(query, one, invert) for one in config]
                 parsed = [part for part in parsed if part is not None]
                 return reduce(lambda a, b: a | b, parsed) if parsed else None
+            if isinstance(query, PlainText):
+                terms = query_terms(query.query_string)
+                if not terms:
+                    return None
+                last = terms.pop()
+                lexemes = Lexeme(last, invert=invert, prefix=self.LAST_TERM_IS_PREFIX)
+                for term in terms:
+                    if query.operator == "and":
+                        lexemes &= Lexeme(term, invert=invert)
+                    else:
+                        lexemes |= Lexeme(term, invert=invert)
+                return SearchQuery(lexemes, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
 
-    class PortalPostgresSearchQueryCompiler(MultiConfigMixin, PostgresSearchQueryCompiler):
+    class PortalPostgresSearchQueryCompiler(PortalQueryMixin, pg.PostgresSearchQueryCompiler):
         pass
 
-    class PortalPostgresAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    class PortalPostgresAutocompleteQueryCompiler(
+        PortalQueryMixin, pg.PostgresAutocompleteQueryCompiler
+    ):
         pass
 
-    class PortalPostgresIndex(PostgresIndex):
-        """Index each object with the text search configuration of its language."""
-
-        def add_items(self, model, objs):
-            by_config = defaultdict(list)
-            for obj in objs:
-                by_config[LANGUAGE_ANALYSIS[language_of(obj)]["pg_config"]].append(obj)
-            for config, group in by_config.items():
-                backend = copy.copy(self.backend)
-                backend.config = config
-                PostgresIndex(backend).add_items(model, group)
-
-    class PortalPostgresSearchBackend(LanguageAwareBackendMixin, PostgresSearchBackend):
+    class PortalPostgresSearchBackend(LanguageAwareBackendMixin, pg.PostgresSearchBackend):
         query_compiler_class = PortalPostgresSearchQueryCompiler
         autocomplete_query_compiler_class = PortalPostgresAutocompleteQueryCompiler
         index_class = PortalPostgresIndex
 
         def __init__(self, params):
             super().__init__(params)
-            self.config = LANGUAGE_ANALYSIS["en"]["pg_config"]
+            # All languages by default; ``for_languages`` narrows to the reader's.
+            self.config = tuple(v["pg_config"] for v in LANGUAGE_ANALYSIS.values())
             self.autocomplete_config = PG_SIMPLE_CONFIG
 
         def for_languages(self, languages):
             clone = super().for_languages(languages)
             configs = tuple(LANGUAGE_ANALYSIS[code]["pg_config"] for code in clone.query_languages)
-            clone.config = configs[0] if len(configs) == 1 else (configs or self.config)
+            if configs:
+                clone.config = configs[0] if len(configs) == 1 else configs
             return clone
 
     return PortalPostgresSearchBackend
