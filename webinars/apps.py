@@ -7,3 +7,13 @@ class WebinarsConfig(AppConfig):
     name = "webinars"
     label = "webinars"
     verbose_name = _("Webinars")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import WebinarPage
+        from .notifications import on_page_published
+
+        page_published.connect(
+            on_page_published, sender=WebinarPage, dispatch_uid="webinars_announce"
+        )

@@ -1,0 +1,78 @@
+"""Staff-only admin views: audience figures per series and webinar, attendance import."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .attendance import import_attendance
+from .forms import AttendanceImportForm
+from .models import WebinarPage, WebinarSeriesPage
+from .stats import audience_figures
+
+
+def can_see_audience_data(user):
+    """Registrants' data and figures: staff holding the registration permission."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("webinars.view_registration")
+    )
+
+
+def _require(request):
+    if not can_see_audience_data(request.user):
+        raise PermissionDenied
+
+
+def audience_figures_view(request):
+    _require(request)
+    locale = Locale.get_default()
+    rows = []
+    for series in WebinarSeriesPage.objects.filter(locale=locale).order_by("title"):
+        sessions = list(WebinarPage.objects.child_of(series).order_by("starts_at"))
+        rows.append(
+            {
+                "series": series,
+                "figures": audience_figures([s.translation_key for s in sessions]),
+                "sessions": [(s, audience_figures([s.translation_key])) for s in sessions],
+            }
+        )
+    loose = [
+        (s, audience_figures([s.translation_key]))
+        for s in WebinarPage.objects.filter(locale=locale).order_by("starts_at")
+        if not isinstance(s.get_parent().specific, WebinarSeriesPage)
+    ]
+    return render(
+        request,
+        "webinars/admin/figures.html",
+        {
+            "rows": rows,
+            "loose": loose,
+            "total": audience_figures(
+                WebinarPage.objects.values_list("translation_key", flat=True)
+            ),
+        },
+    )
+
+
+def import_attendance_view(request):
+    _require(request)
+    report = None
+    if request.method == "POST":
+        form = AttendanceImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            report = import_attendance(
+                form.cleaned_data["webinar"], form.cleaned_data["file"].read()
+            )
+            messages.success(
+                request,
+                _("%(count)d attendees recorded.") % {"count": report.matched + report.already},
+            )
+    else:
+        form = AttendanceImportForm(initial={"webinar": request.GET.get("webinar")})
+    return render(
+        request, "webinars/admin/import_attendance.html", {"form": form, "report": report}
+    )

@@ -1,0 +1,137 @@
+"""The querysets webinar pages list, each built in one place and filtered by the access policy."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils import timezone
+from wagtail.models import Locale
+
+from community_pages.access import can_view_page, visible_pages
+from portal.models import Theme
+
+from .models import (
+    SESSION_LANGUAGES,
+    SeriesFollow,
+    WebinarPage,
+    WebinarSeriesPage,
+    webinars_with_theme,
+)
+from .stats import audience_figures
+from .timezones import utc_to_wall_clock, zone_label
+
+
+def visible_webinars(user, locale=None):
+    """Live webinars ``user`` may see, in ``locale`` (all locales when None)."""
+    qs = WebinarPage.objects.live().public().filter(starts_at__isnull=False)
+    if locale is not None:
+        qs = qs.filter(locale=locale)
+    return visible_pages(qs, user)
+
+
+def upcoming_webinars(user, locale=None, now=None):
+    """Sessions not yet over (live ones included), soonest first."""
+    now = now or timezone.now()
+    qs = visible_webinars(user, locale)
+    # A session is upcoming or live until it ends; ends_at is computed, so take a margin of
+    # the longest plausible session and refine in Python.
+    candidates = qs.filter(starts_at__gte=now - timezone.timedelta(hours=12)).order_by("starts_at")
+    return [w for w in candidates if w.ends_at > now]
+
+
+def index_context(index_page, request):
+    user = request.user
+    locale = index_page.locale
+    qs = visible_webinars(user, locale)
+    theme = language = None
+    theme_slug = request.GET.get("theme", "")
+    if theme_slug:
+        theme = Theme.objects.filter(slug=theme_slug, locale=_source_locale()).first()
+        if theme is not None:
+            qs = webinars_with_theme(qs, theme)
+    language = request.GET.get("language", "")
+    if language in dict(SESSION_LANGUAGES):
+        qs = qs.filter(languages__contains=language)
+    else:
+        language = ""
+    now = timezone.now()
+    upcoming = [
+        w
+        for w in qs.filter(starts_at__gte=now - timezone.timedelta(hours=12)).order_by("starts_at")
+        if w.ends_at > now
+    ]
+    upcoming_ids = {w.pk for w in upcoming}
+    past = qs.exclude(pk__in=upcoming_ids).order_by("-starts_at")
+    paginator = Paginator(past, max(index_page.per_page, 1))
+    try:
+        past_page = paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        past_page = paginator.page(1)
+    series = visible_pages(WebinarSeriesPage.objects.child_of(index_page).live().public(), user)
+    query = "&".join(
+        f"{key}={value}"
+        for key, value in (("theme", theme_slug if theme else ""), ("language", language))
+        if value
+    )
+    theme_choices = Theme.objects.filter(locale=_source_locale(), parent__isnull=True)
+    return {
+        "upcoming": upcoming,
+        "past": past_page,
+        "series_list": series,
+        "theme_choices": theme_choices,
+        "language_choices": SESSION_LANGUAGES,
+        "selected_theme": theme.slug if theme else "",
+        "selected_language": language,
+        "query": query,
+    }
+
+
+def _source_locale():
+    return Locale.get_default()
+
+
+def series_context(series, request):
+    user = request.user
+    now = timezone.now()
+    sessions = list(series.sessions(user).order_by("starts_at"))
+    upcoming = [s for s in sessions if s.starts_at and s.ends_at > now]
+    past = sorted(
+        (s for s in sessions if s not in upcoming), key=lambda s: s.starts_at or now, reverse=True
+    )
+    zones = series.reference_zone_list
+    rows = []
+    for session in upcoming + past:
+        rows.append(
+            {
+                "page": session,
+                "status": session.status(now),
+                "reference_times": reference_times(session, zones),
+            }
+        )
+    following = (
+        user.is_authenticated
+        and SeriesFollow.objects.filter(user=user, series_key=series.translation_key).exists()
+    )
+    context = {
+        "session_rows": rows,
+        "upcoming_count": len(upcoming),
+        "reference_zones": zones,
+        "following": following,
+        "community_link": series.community.specific
+        if series.community and series.community.live and can_view_page(user, series.community)
+        else None,
+    }
+    if user.is_authenticated and user.is_staff:
+        context["figures"] = audience_figures([s.translation_key for s in sessions])
+    return context
+
+
+def reference_times(session, zones):
+    """The session's start on the clocks of each reference zone."""
+    if not session.starts_at:
+        return []
+    return [
+        {
+            "zone": name,
+            "label": zone_label(session.starts_at, name),
+            "local": utc_to_wall_clock(session.starts_at, name),
+        }
+        for name in zones
+    ]

@@ -1,0 +1,866 @@
+"""Webinar series and webinars: speakers, registration, outputs, attendance.
+
+Registrations, follows, attendance and announcements are keyed by the page's
+``translation_key`` (and also keep a foreign key to the page a reader used), so registering
+on the Spanish copy of a webinar and again on the English one is recognised as a duplicate,
+and following a series in French is following it in every language.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from portal.models import BasePage, RestrictedMixin
+
+from .timezones import (
+    DEFAULT_REFERENCE_ZONES,
+    split_zones,
+    utc_to_wall_clock,
+    validate_timezone,
+    validate_timezone_list,
+    wall_clock_to_utc,
+)
+
+# Languages a session can be held in (interpretation included); more than the interface's.
+SESSION_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
+    ("ru", _("Russian")),
+    ("zh", _("Chinese")),
+]
+
+
+class LanguagesFormField(forms.MultipleChoiceField):
+    """Checkboxes for a comma-separated list of language codes."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return [code for code in value.split(",") if code]
+        return value
+
+    def to_python(self, value):
+        return super().to_python(self.prepare_value(value))
+
+    def clean(self, value):
+        return ",".join(super().clean(value))
+
+
+class LanguagesField(models.CharField):
+    """Language codes of a session, stored as ``en,fr`` (filterable with ``contains``)."""
+
+    def formfield(self, **kwargs):
+        return LanguagesFormField(
+            choices=SESSION_LANGUAGES,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+# --- Speakers ---------------------------------------------------------------------------
+
+
+class Speaker(TranslatableMixin, index.Indexed, models.Model):
+    """A person who speaks at webinars; reusable across sessions and series (a snippet).
+
+    Translatable so that a speaker's job title and biography read in the reader's language.
+    """
+
+    name = models.CharField(_("name"), max_length=160, help_text=_("Full name."))
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("Where the speaker works.")
+    )
+    job_title = models.CharField(
+        _("job title"), max_length=200, blank=True, help_text=_("For example Senior Economist.")
+    )
+    bio = models.TextField(
+        _("short biography"), blank=True, max_length=1200, help_text=_("Two or three sentences.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A square portrait."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    def localized_for(self, locale):
+        """The speaker's translation in ``locale`` if there is one, else this row."""
+        if locale is None or self.locale_id == locale.pk:
+            return self
+        return self.get_translation_or_none(locale) or self
+
+
+# --- Index ------------------------------------------------------------------------------
+
+
+class WebinarIndexPage(RoutablePageMixin, BasePage):
+    """The webinars section (slug ``webinars`` in each language): upcoming and past sessions."""
+
+    per_page = models.PositiveSmallIntegerField(
+        _("past webinars per screen"), default=10, help_text=_("How many past webinars to list.")
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("per_page")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["webinars.WebinarSeriesPage", "webinars.WebinarPage"]
+    max_count_per_parent = 1
+    page_description = _("The webinars section: lists series and sessions, with feeds.")
+
+    class Meta:
+        verbose_name = _("webinars index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from .feeds import rss_response
+
+        return rss_response(self, request)
+
+    @path("calendar.ics")
+    def calendar(self, request):
+        from .calendars import index_calendar_response
+
+        return index_calendar_response(self, request)
+
+
+# --- Series -----------------------------------------------------------------------------
+
+
+class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
+    """A webinar series with its concept note; its sessions are its child pages."""
+
+    overview = RichTextField(
+        _("overview"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Why the series: the problem it looks at and why now."),
+    )
+    objectives = RichTextField(
+        _("objectives"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the series sets out to achieve."),
+    )
+    audience_description = models.TextField(
+        _("intended audience"), blank=True, help_text=_("Who the series is for.")
+    )
+    organisers = models.CharField(
+        _("organisers"),
+        max_length=300,
+        blank=True,
+        help_text=_("Organisations that run the series, separated by commas."),
+    )
+    partners = models.CharField(
+        _("partners"),
+        max_length=300,
+        blank=True,
+        help_text=_("Partner organisations, separated by commas."),
+    )
+    themes = ParentalManyToManyField(
+        "portal.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Themes of the taxonomy the series covers."),
+    )
+    community = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("linked community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The online community where the discussion continues, if any."),
+    )
+    reference_zones = models.CharField(
+        _("reference time zones"),
+        max_length=200,
+        blank=True,
+        default=",".join(DEFAULT_REFERENCE_ZONES),
+        validators=[validate_timezone_list],
+        help_text=_(
+            "Time zone names separated by commas; each session shows its time in these zones."
+        ),
+    )
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only logged-in members can see the series and its feeds."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("overview"), FieldPanel("objectives"), FieldPanel("audience_description")],
+            heading=_("Concept note"),
+        ),
+        FieldPanel("organisers"),
+        FieldPanel("partners"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("community"),
+        FieldPanel("reference_zones"),
+        FieldPanel("members_only"),
+    ]
+    search_fields = (
+        BasePage.search_fields
+        + RestrictedMixin.search_fields
+        + [
+            index.SearchField("overview"),
+            index.SearchField("objectives"),
+            index.SearchField("organisers"),
+            index.SearchField("partners"),
+            index.AutocompleteField("title"),
+        ]
+    )
+    parent_page_types = ["webinars.WebinarIndexPage"]
+    subpage_types = ["webinars.WebinarPage"]
+    page_description = _("A webinar series: concept note, partners and its sessions.")
+
+    class Meta:
+        verbose_name = _("webinar series")
+        verbose_name_plural = _("webinar series")
+
+    @property
+    def reference_zone_list(self):
+        return split_zones(self.reference_zones)
+
+    def sessions(self, user=None):
+        """The series' live sessions the reader may see."""
+        from community_pages.access import visible_pages
+
+        qs = WebinarPage.objects.child_of(self).live().public()
+        return visible_pages(qs, user) if user is not None else qs
+
+    def get_context(self, request, *args, **kwargs):
+        from .listings import series_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(series_context(self, request))
+        return context
+
+    @path("calendar.ics")
+    def calendar(self, request):
+        from .calendars import series_calendar_response
+
+        return series_calendar_response(self, request)
+
+    @path("follow/")
+    def follow(self, request):
+        from .views import follow_series
+
+        return follow_series(request, self)
+
+
+# --- Webinar ----------------------------------------------------------------------------
+
+
+class RegistrationMode(models.TextChoices):
+    BUILT_IN = "built_in", _("On this portal")
+    EXTERNAL = "external", _("External registration link")
+    NONE = "none", _("No registration")
+
+
+class Status(models.TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    LIVE = "live", _("Live now")
+    PAST = "past", _("Past")
+
+
+class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
+    """One webinar session: when and where, who speaks, registration, then its outputs.
+
+    The host schedules the session on their own wall clock (``start_date``, ``start_time``
+    and ``time_zone``); ``starts_at`` is that instant in UTC, derived on save, and is what
+    listings, calendars and reminders use.
+    """
+
+    abstract = RichTextField(
+        _("abstract"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the session is about and what participants will learn."),
+    )
+    start_date = models.DateField(_("date"), help_text=_("The date in the host's time zone."))
+    start_time = models.TimeField(
+        _("start time"), help_text=_("The start time on the host's clock, for example 14:00.")
+    )
+    time_zone = models.CharField(
+        _("host time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text=_("A time zone name such as America/New_York, Europe/Paris or Asia/Bangkok."),
+    )
+    starts_at = models.DateTimeField(_("starts at (UTC)"), editable=False, null=True, db_index=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        default=90,
+        validators=[MinValueValidator(5)],
+        help_text=_("How long the session lasts."),
+    )
+    languages = LanguagesField(
+        _("languages"),
+        max_length=64,
+        default="en",
+        help_text=_("Languages the session is held in (interpretation included)."),
+    )
+    themes = ParentalManyToManyField(
+        "portal.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
+        help_text=_("Themes of this session (the series' themes apply too)."),
+    )
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=16,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.BUILT_IN,
+        help_text=_("Register on this portal, through another site, or not at all."),
+    )
+    registration_url = models.URLField(
+        _("external registration link"),
+        blank=True,
+        help_text=_("Where to register when registration happens elsewhere."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Most registrations accepted; leave empty for no limit."),
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to accept registrations until the session starts."),
+    )
+    join_url = models.URLField(
+        _("link to join"),
+        blank=True,
+        help_text=_("Sent to registrants only (in the confirmation and the reminder)."),
+    )
+    recording_url = models.URLField(
+        _("recording (YouTube or Vimeo)"),
+        blank=True,
+        help_text=_("The address of the recording on YouTube or Vimeo."),
+    )
+    recording_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("recording file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Or a video or audio file of the recording."),
+    )
+    summary = RichTextField(
+        _("summary"),
+        blank=True,
+        help_text=_("A blog-style summary of the discussion, written after the session."),
+    )
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only logged-in members can see this webinar."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("abstract"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldPanel("time_zone"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("languages"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("speaker_roles", label=_("Speakers"), heading=_("Speakers")),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_mode"),
+                FieldPanel("registration_url"),
+                FieldPanel("capacity"),
+                FieldPanel("registration_closes_at"),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recording_url"), FieldPanel("recording_file"), FieldPanel("summary")],
+            heading=_("Outputs"),
+        ),
+        InlinePanel("presentations", label=_("Presentation"), heading=_("Presentations")),
+        InlinePanel("questions", label=_("Question"), heading=_("Questions and answers")),
+        InlinePanel("related_links", label=_("Related content"), heading=_("Related content")),
+        FieldPanel("members_only"),
+    ]
+    search_fields = (
+        BasePage.search_fields
+        + RestrictedMixin.search_fields
+        + [
+            index.SearchField("abstract"),
+            index.SearchField("summary"),
+            index.FilterField("starts_at"),
+            index.AutocompleteField("title"),
+        ]
+    )
+    parent_page_types = ["webinars.WebinarSeriesPage", "webinars.WebinarIndexPage"]
+    subpage_types = []
+    page_description = _("One webinar session: time, speakers, registration and outputs.")
+
+    class Meta:
+        verbose_name = _("webinar")
+        verbose_name_plural = _("webinars")
+
+    # Scheduling -------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.start_time and self.time_zone:
+            try:
+                validate_timezone(self.time_zone)
+                wall_clock_to_utc(self.start_date, self.start_time, self.time_zone)
+            except ValidationError as error:
+                raise ValidationError({"start_time": error.messages}) from error
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            raise ValidationError({"registration_url": _("Give the link where people register.")})
+
+    def save(self, *args, **kwargs):
+        self.starts_at = self.compute_starts_at()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "starts_at" not in update_fields:
+            kwargs["update_fields"] = list(update_fields) + ["starts_at"]
+        return super().save(*args, **kwargs)
+
+    def compute_starts_at(self):
+        if not (self.start_date and self.start_time):
+            return None
+        try:
+            return wall_clock_to_utc(self.start_date, self.start_time, self.time_zone or "UTC")
+        except ValidationError:
+            # A skipped wall-clock time (clean() refuses it in forms): one hour later.
+            shifted = dt.datetime.combine(self.start_date, self.start_time) + dt.timedelta(hours=1)
+            return wall_clock_to_utc(shifted.date(), shifted.time(), self.time_zone)
+
+    def schedule(self, instant, zone_name):
+        """Set the start from an aware ``instant`` as seen in ``zone_name`` (host's zone)."""
+        local = utc_to_wall_clock(instant, zone_name)
+        self.time_zone = zone_name
+        self.start_date = local.date()
+        self.start_time = local.time().replace(second=0, microsecond=0)
+        self.starts_at = self.compute_starts_at()
+
+    @property
+    def ends_at(self):
+        if self.starts_at is None:
+            return None
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def local_start(self):
+        return utc_to_wall_clock(self.starts_at, self.time_zone) if self.starts_at else None
+
+    @property
+    def local_end(self):
+        return utc_to_wall_clock(self.ends_at, self.time_zone) if self.starts_at else None
+
+    def status(self, now=None):
+        now = now or timezone.now()
+        if self.starts_at is None or now < self.starts_at:
+            return Status.UPCOMING
+        if now < self.ends_at:
+            return Status.LIVE
+        return Status.PAST
+
+    @property
+    def status_label(self):
+        return Status(self.status()).label
+
+    @property
+    def language_codes(self):
+        return [code for code in (self.languages or "").split(",") if code]
+
+    @property
+    def language_labels(self):
+        names = dict(SESSION_LANGUAGES)
+        return [names.get(code, code) for code in self.language_codes]
+
+    # Relations --------------------------------------------------------------------------
+
+    @cached_property
+    def series(self):
+        parent = self.get_parent()
+        parent = parent.specific if parent else None
+        return parent if isinstance(parent, WebinarSeriesPage) else None
+
+    def speakers_for_display(self):
+        """(speaker in the page's language, role label) pairs, in the editor's order."""
+        rows = self.speaker_roles.select_related("speaker", "speaker__photo").all()
+        return [(row.speaker.localized_for(self.locale), row.get_role_display()) for row in rows]
+
+    @property
+    def has_outputs(self):
+        return bool(
+            self.recording_url
+            or self.recording_file_id
+            or self.summary
+            or self.presentations.exists()
+            or self.questions.exists()
+        )
+
+    # Registration -----------------------------------------------------------------------
+
+    def registrations(self):
+        return Registration.objects.filter(webinar_key=self.translation_key)
+
+    @property
+    def registration_count(self):
+        return self.registrations().count()
+
+    @property
+    def closes_at(self):
+        return self.registration_closes_at or self.starts_at
+
+    def registration_state(self, now=None):
+        """``open``, ``closed``, ``full``, ``external`` or ``none``."""
+        now = now or timezone.now()
+        if self.registration_mode == RegistrationMode.NONE:
+            return "none"
+        if self.registration_mode == RegistrationMode.EXTERNAL:
+            return "external" if self.status(now) == Status.UPCOMING else "closed"
+        if self.closes_at is not None and now >= self.closes_at:
+            return "closed"
+        if self.capacity is not None and self.registration_count >= self.capacity:
+            return "full"
+        return "open"
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import webinar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(webinar_context(self, request))
+        return context
+
+    @path("register/")
+    def register(self, request):
+        from .views import register
+
+        return register(request, self)
+
+    @path("calendar.ics")
+    def calendar(self, request):
+        from .calendars import webinar_calendar_response
+
+        return webinar_calendar_response(self, request)
+
+
+class SpeakerRole(models.TextChoices):
+    PANELIST = "panelist", _("Panelist")
+    MODERATOR = "moderator", _("Moderator")
+    DISCUSSANT = "discussant", _("Discussant")
+
+
+class WebinarSpeaker(Orderable):
+    """A speaker's part in one session (the same person may moderate one and present another)."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="speaker_roles")
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=SpeakerRole.choices, default=SpeakerRole.PANELIST
+    )
+
+    panels = [FieldPanel("speaker"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+
+
+class WebinarPresentation(Orderable):
+    """Slides or another document presented during the session."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="presentations")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("presentation")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class WebinarQuestion(Orderable):
+    """A question (or comment) from the audience and the speakers' answer."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="questions")
+    question = models.TextField(_("question"))
+    asker = models.CharField(
+        _("asked by"), max_length=160, blank=True, help_text=_("Leave empty if anonymous.")
+    )
+    asked_at = models.DateTimeField(_("asked at"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        Speaker,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldRowPanel([FieldPanel("asker"), FieldPanel("asked_at")]),
+        FieldPanel("answer"),
+        FieldPanel("answered_by"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question")
+
+
+class WebinarRelatedLink(Orderable):
+    """A library publication, news item or event related to the session."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A publication, news item or event on the portal."),
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related content")
+
+
+# --- Audience ---------------------------------------------------------------------------
+
+
+class Registration(models.Model):
+    """Someone's registration for a webinar: a member (one click) or a guest.
+
+    Personal data: staff only (admin listing and CSV export).
+    """
+
+    webinar = models.ForeignKey(
+        WebinarPage,
+        verbose_name=_("webinar"),
+        on_delete=models.CASCADE,
+        related_name="registration_rows",
+    )
+    webinar_key = models.UUIDField(editable=False, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="webinar_registrations",
+    )
+    name = models.CharField(_("name"), max_length=160)
+    email = models.EmailField(_("email"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.ForeignKey(
+        "portal.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(_("language"), max_length=8, default="en")
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["webinar_key", "email"], name="webinars_unique_registration"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        if self.webinar_id and not self.webinar_key:
+            self.webinar_key = self.webinar.translation_key
+        super().save(*args, **kwargs)
+
+    @property
+    def attended(self):
+        return Attendance.objects.filter(webinar_key=self.webinar_key, email=self.email).exists()
+
+
+class Attendance(models.Model):
+    """Someone who attended a session, imported from the conferencing tool's report."""
+
+    webinar = models.ForeignKey(
+        WebinarPage,
+        verbose_name=_("webinar"),
+        on_delete=models.CASCADE,
+        related_name="attendance_rows",
+    )
+    webinar_key = models.UUIDField(editable=False, db_index=True)
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+    )
+    email = models.EmailField(_("email"))
+    minutes = models.PositiveIntegerField(_("minutes attended"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["webinar_key", "email"], name="webinars_unique_attendance"
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+
+class SeriesFollow(models.Model):
+    """A member following a series (in whichever language they clicked Follow)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webinar_follows"
+    )
+    series = models.ForeignKey(
+        WebinarSeriesPage,
+        verbose_name=_("series"),
+        on_delete=models.CASCADE,
+        related_name="follows",
+    )
+    series_key = models.UUIDField(editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("series follow")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "series_key"], name="webinars_unique_follow")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.series}"
+
+    def save(self, *args, **kwargs):
+        if not self.series_key:
+            self.series_key = self.series.translation_key
+        super().save(*args, **kwargs)
+
+
+class Announcement(models.Model):
+    """Which follow emails went out, so that republishing a page never sends them twice."""
+
+    class Kind(models.TextChoices):
+        SCHEDULED = "scheduled", _("Session scheduled")
+        RECORDING = "recording", _("Recording published")
+
+    webinar_key = models.UUIDField(db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["webinar_key", "kind"], name="webinars_unique_announcement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.webinar_key}"
+
+
+def webinars_with_theme(queryset, theme):
+    """Webinars tagged with ``theme`` (or a theme below it), directly or through their series."""
+    from portal.models import Theme
+
+    keys = theme.descendant_keys()
+    theme_ids = list(Theme.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    series_paths = list(
+        WebinarSeriesPage.objects.filter(themes__in=theme_ids).values_list("path", flat=True)
+    )
+    condition = Q(themes__in=theme_ids)
+    for series_path in set(series_paths):
+        condition |= Q(path__startswith=series_path, depth=len(series_path) // 4 + 1)
+    return queryset.filter(condition).distinct()

@@ -1,0 +1,81 @@
+"""Emails to followers of a series: a session is scheduled, a recording is published.
+
+Sent once per webinar (whatever language version is published, however often): an
+``Announcement`` row records each one. Recipients are filtered by the access policy and
+``portal.notifications.notify`` applies their preferences and adds one-click unsubscribe.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from community_pages.access import can_view_page
+from portal.models.members import NotificationKind
+from portal.notifications import notify
+
+from .models import Announcement, SeriesFollow, WebinarPage
+
+
+def followers(series):
+    follows = SeriesFollow.objects.filter(series_key=series.translation_key).select_related(
+        "user", "user__profile"
+    )
+    seen = {}
+    for follow in follows:
+        seen.setdefault(follow.user_id, follow.user)
+    return list(seen.values())
+
+
+def _claim(webinar, kind):
+    """Record the announcement; False if it was already made."""
+    try:
+        with transaction.atomic():
+            Announcement.objects.create(webinar_key=webinar.translation_key, kind=kind)
+    except IntegrityError:
+        return False
+    return True
+
+
+def announcements_due(webinar, now=None):
+    """Which follow emails publishing ``webinar`` calls for (before claiming them)."""
+    now = now or timezone.now()
+    kinds = []
+    if webinar.series is None or not webinar.live:
+        return kinds
+    if webinar.starts_at and webinar.starts_at > now:
+        kinds.append(Announcement.Kind.SCHEDULED)
+    if webinar.recording_url or webinar.recording_file_id:
+        kinds.append(Announcement.Kind.RECORDING)
+    return kinds
+
+
+@task()
+def announce_webinar(page_id):
+    """Email the series' followers about this webinar, once per kind; returns emails sent."""
+    webinar = WebinarPage.objects.filter(pk=page_id).first()
+    if webinar is None:
+        return 0
+    sent = 0
+    for kind in announcements_due(webinar):
+        if not _claim(webinar, kind):
+            continue
+        template = {
+            Announcement.Kind.SCHEDULED: "webinars/emails/session_scheduled",
+            Announcement.Kind.RECORDING: "webinars/emails/recording_published",
+        }[kind]
+        for user in followers(webinar.series):
+            result = notify(
+                user,
+                NotificationKind.WEBINARS,
+                template,
+                {"webinar": webinar, "series": webinar.series, "local_start": webinar.local_start},
+                url=webinar.url or "",
+                can_see=lambda u, page=webinar: can_view_page(u, page),
+            )
+            sent += result == "sent"
+    return sent
+
+
+def on_page_published(sender, instance, **kwargs):
+    if isinstance(instance, WebinarPage):
+        transaction.on_commit(lambda: announce_webinar.enqueue(instance.pk))

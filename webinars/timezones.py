@@ -1,0 +1,85 @@
+"""Time zones of webinars: validation and conversion between a host's wall clock and UTC.
+
+A webinar is scheduled the way its host thinks of it (a date, a time and the host's IANA
+zone, for example 10:00 in America/Sao_Paulo); the UTC instant is derived from that, so a
+daylight-saving change between scheduling and the session never moves it.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Reference zones offered to series editors by default: where the portal's audiences are.
+DEFAULT_REFERENCE_ZONES = ["Africa/Nairobi", "America/Sao_Paulo", "Asia/Bangkok"]
+
+
+def validate_timezone(value):
+    """Accept IANA zone names only (``Europe/Paris``), never abbreviations or offsets."""
+    if not value or value not in _zone_names():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as Europe/Paris or Asia/Bangkok."),
+            params={"value": value},
+            code="invalid_timezone",
+        )
+
+
+def validate_timezone_list(value):
+    """A comma-separated list of IANA zone names."""
+    for name in split_zones(value):
+        validate_timezone(name)
+
+
+def split_zones(value):
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+_names_cache = []
+
+
+def _zone_names():
+    if not _names_cache:
+        _names_cache.append(frozenset(available_timezones()) | {"UTC"})
+    return _names_cache[0]
+
+
+def zone(name):
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def wall_clock_to_utc(date, time, zone_name):
+    """The UTC instant of ``date`` at ``time`` on the wall clocks of ``zone_name``.
+
+    Raises ValidationError for a time that does not exist there (skipped by a spring-forward
+    change). An ambiguous time (repeated by a fall-back change) is the first occurrence.
+    """
+    tz = zone(zone_name)
+    naive = dt.datetime.combine(date, time)
+    local = naive.replace(tzinfo=tz)
+    back = local.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
+    if back != naive:
+        raise ValidationError(
+            _("%(time)s does not exist in %(zone)s on that day (the clocks change)."),
+            params={"time": time.strftime("%H:%M"), "zone": zone_name},
+            code="nonexistent_time",
+        )
+    return local.astimezone(dt.UTC)
+
+
+def utc_to_wall_clock(instant, zone_name):
+    """``instant`` (aware) as an aware datetime in ``zone_name``."""
+    return instant.astimezone(zone(zone_name))
+
+
+def zone_label(instant, zone_name):
+    """``Asia/Bangkok (UTC+07:00)`` for the offset in force at ``instant``."""
+    local = utc_to_wall_clock(instant, zone_name)
+    offset = local.utcoffset() or dt.timedelta(0)
+    total = int(offset.total_seconds() // 60)
+    sign = "+" if total >= 0 else "-"
+    hours, minutes = divmod(abs(total), 60)
+    return f"{zone_name} (UTC{sign}{hours:02d}:{minutes:02d})"

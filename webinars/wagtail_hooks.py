@@ -1,0 +1,138 @@
+"""Admin: speakers, registrants (staff, CSV export), audience figures, attendance import;
+home page section and site search registration."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
+
+
+class SpeakerViewSet(SnippetViewSet):
+    model = Speaker
+    icon = "user"
+    menu_label = _("Speakers")
+    add_to_admin_menu = False
+    list_display = ["name", "organisation", "job_title", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "organisation"]
+
+
+register_snippet(SpeakerViewSet)
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Registrants' personal data: only for staff granted the registration permissions."""
+
+    model = Registration
+    name = "webinar_registrations"
+    icon = "group"
+    menu_label = _("Registrations")
+    add_to_admin_menu = False
+    list_display = ["name", "email", "organisation", "country", "webinar", "created_at"]
+    list_export = [
+        "name",
+        "email",
+        "organisation",
+        "country",
+        "language",
+        "webinar",
+        "created_at",
+        "reminded_at",
+        "attended",
+    ]
+    export_filename = "webinar-registrations"
+    list_filter = ["created_at", "language"]
+    search_fields = ["name", "email", "organisation"]
+    form_fields = ["webinar", "user", "name", "email", "organisation", "country", "language"]
+    ordering = ["-created_at"]
+
+
+registration_viewset = RegistrationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("webinars/figures/", admin_views.audience_figures_view, name="webinars_figures"),
+        path(
+            "webinars/attendance/",
+            admin_views.import_attendance_view,
+            name="webinars_import_attendance",
+        ),
+    ]
+
+
+class PermittedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_see_audience_data(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_webinars_menu():
+    speakers_url = reverse("wagtailsnippets_webinars_speaker:list")
+    menu = Menu(
+        items=[
+            MenuItem(_("Speakers"), speakers_url, icon_name="user", order=100),
+            PermittedMenuItem(
+                _("Registrations"),
+                reverse("webinar_registrations:index"),
+                icon_name="group",
+                order=200,
+            ),
+            PermittedMenuItem(
+                _("Audience figures"), reverse("webinars_figures"), icon_name="table", order=300
+            ),
+            PermittedMenuItem(
+                _("Import attendance"),
+                reverse("webinars_import_attendance"),
+                icon_name="upload",
+                order=400,
+            ),
+        ]
+    )
+    return SubmenuMenuItem(_("Webinars"), menu, icon_name="media", order=270)
+
+
+@hooks.register("portal_home_sections")
+def upcoming_webinars_section(request, locale):
+    from .listings import upcoming_webinars
+    from .models import WebinarIndexPage
+
+    webinars = upcoming_webinars(request.user, locale)[:3]
+    index = WebinarIndexPage.objects.live().filter(locale=locale).first()
+    items = [
+        {
+            "title": w.title,
+            "url": w.url,
+            "summary": w.listing_summary,
+            "meta": f"{w.local_start:%Y-%m-%d %H:%M} {w.time_zone}",
+        }
+        for w in webinars
+    ]
+    return {
+        "title": _("Upcoming webinars"),
+        "url": index.url if index else "",
+        "more_label": _("All webinars"),
+        "items": items,
+    }
+
+
+@hooks.register("register_search_model")
+def search_webinars():
+    return {"model": WebinarPage, "label": _("Webinars"), "type": "webinar"}
+
+
+@hooks.register("register_search_model")
+def search_webinar_series():
+    return {"model": WebinarSeriesPage, "label": _("Webinar series"), "type": "webinar_series"}
