@@ -46,7 +46,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"url": blocks.BlockValidationError(_("Choose a page or give a web address."))}
+                block_errors={
+                    "url": blocks.BlockValidationError(_("Choose a page or give a web address."))
+                }
             )
         return value
 
@@ -84,7 +86,9 @@ class BodyBlock(blocks.StreamBlock):
     """The body of standard pages and of the apps' pages."""
 
     heading = blocks.CharBlock(
-        form_classname="title", icon="title", template="portal/blocks/heading_block.html",
+        form_classname="title",
+        icon="title",
+        template="portal/blocks/heading_block.html",
         help_text=_("A section heading (shown as a level-2 heading)."),
     )
     paragraph = blocks.RichTextBlock(

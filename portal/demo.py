@@ -17,17 +17,21 @@ from wagtail.models import Page, Site
 
 from portal.demo_utils import DEMO_PASSWORD, ensure_locales, translate_instance
 from portal.models import (
-    Country, HomePage, IndexPage, MemberProfile, NavigationMenu, Region, StandardPage, Theme,
+    Country,
+    HomePage,
+    MemberProfile,
+    NavigationMenu,
+    Region,
+    StandardPage,
+    Theme,
 )
 from portal.taxonomy_data import REGIONS, THEMES
 
 HOME_ES = {
     "Home": "Inicio",
     "Learning from each other on social protection": "Aprender unos de otros sobre protección social",
-    "A knowledge-sharing portal where practitioners, policymakers and researchers from the Global South exchange on social protection: discover publications, connect in online communities and learn from webinars.":
-        "Un portal para compartir conocimientos donde profesionales, responsables de políticas e investigadores del Sur Global intercambian sobre protección social: descubra publicaciones, conéctese en comunidades en línea y aprenda con los webinarios.",
-    "Four pillars: Discover, Connect, Learn and Share. Content in English, Spanish and French.":
-        "Cuatro pilares: Descubrir, Conectar, Aprender y Compartir. Contenidos en inglés, español y francés.",
+    "A knowledge-sharing portal where practitioners, policymakers and researchers from the Global South exchange on social protection: discover publications, connect in online communities and learn from webinars.": "Un portal para compartir conocimientos donde profesionales, responsables de políticas e investigadores del Sur Global intercambian sobre protección social: descubra publicaciones, conéctese en comunidades en línea y aprenda con los webinarios.",
+    "Four pillars: Discover, Connect, Learn and Share. Content in English, Spanish and French.": "Cuatro pilares: Descubrir, Conectar, Aprender y Compartir. Contenidos en inglés, español y francés.",
     "About the portal": "Acerca del portal",
     "Join the portal": "Únase al portal",
     "How to use the portal": "Cómo usar el portal",
@@ -35,10 +39,8 @@ HOME_ES = {
 HOME_FR = {
     "Home": "Accueil",
     "Learning from each other on social protection": "Apprendre les uns des autres sur la protection sociale",
-    "A knowledge-sharing portal where practitioners, policymakers and researchers from the Global South exchange on social protection: discover publications, connect in online communities and learn from webinars.":
-        "Un portail de partage de connaissances où praticiens, décideurs et chercheurs du Sud global échangent sur la protection sociale : découvrez des publications, rejoignez des communautés en ligne et apprenez grâce aux webinaires.",
-    "Four pillars: Discover, Connect, Learn and Share. Content in English, Spanish and French.":
-        "Quatre piliers : Découvrir, Connecter, Apprendre et Partager. Contenus en anglais, espagnol et français.",
+    "A knowledge-sharing portal where practitioners, policymakers and researchers from the Global South exchange on social protection: discover publications, connect in online communities and learn from webinars.": "Un portail de partage de connaissances où praticiens, décideurs et chercheurs du Sud global échangent sur la protection sociale : découvrez des publications, rejoignez des communautés en ligne et apprenez grâce aux webinaires.",
+    "Four pillars: Discover, Connect, Learn and Share. Content in English, Spanish and French.": "Quatre piliers : Découvrir, Connecter, Apprendre et Partager. Contenus en anglais, espagnol et français.",
     "About the portal": "À propos du portail",
     "Join the portal": "Rejoindre le portail",
     "How to use the portal": "Comment utiliser le portail",
@@ -55,25 +57,29 @@ ABOUT = {
 }
 ABOUT_ES = {
     ABOUT["title"]: "Acerca del portal",
-    ABOUT["introduction"]: "Una plataforma de miembros para el aprendizaje Sur-Sur en protección social, alojada por el Centro Internacional de Políticas para el Crecimiento Inclusivo (IPC-IG).",
+    ABOUT[
+        "introduction"
+    ]: "Una plataforma de miembros para el aprendizaje Sur-Sur en protección social, alojada por el Centro Internacional de Políticas para el Crecimiento Inclusivo (IPC-IG).",
     ABOUT["heading"]: "Cuatro pilares",
-    "The portal is organised around four pillars. <b>Discover</b> gives access to a reviewed library of publications, programmes and organisations. <b>Connect</b> brings members together in online communities, discussions and a shared calendar. <b>Learn</b> offers webinars with recordings, news and a glossary. <b>Share</b> lets members contribute their own content.":
-        "El portal se organiza en cuatro pilares. <b>Descubrir</b> da acceso a una biblioteca revisada de publicaciones, programas y organizaciones. <b>Conectar</b> reúne a los miembros en comunidades en línea, debates y un calendario compartido. <b>Aprender</b> ofrece webinarios con grabaciones, noticias y un glosario. <b>Compartir</b> permite a los miembros aportar su propio contenido.",
-    ABOUT["quote"]: "Una comunidad en línea activa necesita a alguien que la cuide, la alimente con contenidos y mantenga vivos los debates.",
+    "The portal is organised around four pillars. <b>Discover</b> gives access to a reviewed library of publications, programmes and organisations. <b>Connect</b> brings members together in online communities, discussions and a shared calendar. <b>Learn</b> offers webinars with recordings, news and a glossary. <b>Share</b> lets members contribute their own content.": "El portal se organiza en cuatro pilares. <b>Descubrir</b> da acceso a una biblioteca revisada de publicaciones, programas y organizaciones. <b>Conectar</b> reúne a los miembros en comunidades en línea, debates y un calendario compartido. <b>Aprender</b> ofrece webinarios con grabaciones, noticias y un glosario. <b>Compartir</b> permite a los miembros aportar su propio contenido.",
+    ABOUT[
+        "quote"
+    ]: "Una comunidad en línea activa necesita a alguien que la cuide, la alimente con contenidos y mantenga vivos los debates.",
     ABOUT["attribution"]: "Lección del informe del proyecto de la plataforma",
-    "The platform was translated into Spanish first and French later, because many practitioners stop engaging when content is only in English.":
-        "La plataforma se tradujo primero al español y después al francés, porque muchos profesionales dejan de participar cuando el contenido solo está en inglés.",
+    "The platform was translated into Spanish first and French later, because many practitioners stop engaging when content is only in English.": "La plataforma se tradujo primero al español y después al francés, porque muchos profesionales dejan de participar cuando el contenido solo está en inglés.",
 }
 ABOUT_FR = {
     ABOUT["title"]: "À propos du portail",
-    ABOUT["introduction"]: "Une plateforme de membres pour l'apprentissage Sud-Sud en protection sociale, hébergée par le Centre international de politiques pour la croissance inclusive (IPC-IG).",
+    ABOUT[
+        "introduction"
+    ]: "Une plateforme de membres pour l'apprentissage Sud-Sud en protection sociale, hébergée par le Centre international de politiques pour la croissance inclusive (IPC-IG).",
     ABOUT["heading"]: "Quatre piliers",
-    "The portal is organised around four pillars. <b>Discover</b> gives access to a reviewed library of publications, programmes and organisations. <b>Connect</b> brings members together in online communities, discussions and a shared calendar. <b>Learn</b> offers webinars with recordings, news and a glossary. <b>Share</b> lets members contribute their own content.":
-        "Le portail s'organise autour de quatre piliers. <b>Découvrir</b> donne accès à une bibliothèque révisée de publications, de programmes et d'organisations. <b>Connecter</b> réunit les membres dans des communautés en ligne, des discussions et un calendrier partagé. <b>Apprendre</b> propose des webinaires avec enregistrements, des actualités et un glossaire. <b>Partager</b> permet aux membres de contribuer leurs propres contenus.",
-    ABOUT["quote"]: "Une communauté en ligne active a besoin de quelqu'un qui s'en occupe, l'alimente en contenus et anime les discussions.",
+    "The portal is organised around four pillars. <b>Discover</b> gives access to a reviewed library of publications, programmes and organisations. <b>Connect</b> brings members together in online communities, discussions and a shared calendar. <b>Learn</b> offers webinars with recordings, news and a glossary. <b>Share</b> lets members contribute their own content.": "Le portail s'organise autour de quatre piliers. <b>Découvrir</b> donne accès à une bibliothèque révisée de publications, de programmes et d'organisations. <b>Connecter</b> réunit les membres dans des communautés en ligne, des discussions et un calendrier partagé. <b>Apprendre</b> propose des webinaires avec enregistrements, des actualités et un glossaire. <b>Partager</b> permet aux membres de contribuer leurs propres contenus.",
+    ABOUT[
+        "quote"
+    ]: "Une communauté en ligne active a besoin de quelqu'un qui s'en occupe, l'alimente en contenus et anime les discussions.",
     ABOUT["attribution"]: "Leçon tirée du rapport de projet de la plateforme",
-    "The platform was translated into Spanish first and French later, because many practitioners stop engaging when content is only in English.":
-        "La plateforme a d'abord été traduite en espagnol, puis en français, car de nombreux praticiens cessent de participer lorsque le contenu n'existe qu'en anglais.",
+    "The platform was translated into Spanish first and French later, because many practitioners stop engaging when content is only in English.": "La plateforme a d'abord été traduite en espagnol, puis en français, car de nombreux praticiens cessent de participer lorsque le contenu n'existe qu'en anglais.",
 }
 
 HELP = {
@@ -86,20 +92,26 @@ HELP = {
 }
 HELP_ES = {
     HELP["title"]: "Cómo usar el portal",
-    HELP["introduction"]: "Cree una cuenta, complete su perfil y elija con qué frecuencia le escribimos.",
-    "Sign up with your email address and confirm it from the message we send you. Then complete your profile: organisation, country and areas of expertise help other members find you in the member directory.":
-        "Regístrese con su correo electrónico y confírmelo desde el mensaje que le enviamos. Luego complete su perfil: la organización, el país y las áreas de especialización ayudan a otros miembros a encontrarle en el directorio.",
+    HELP[
+        "introduction"
+    ]: "Cree una cuenta, complete su perfil y elija con qué frecuencia le escribimos.",
+    "Sign up with your email address and confirm it from the message we send you. Then complete your profile: organisation, country and areas of expertise help other members find you in the member directory.": "Regístrese con su correo electrónico y confírmelo desde el mensaje que le enviamos. Luego complete su perfil: la organización, el país y las áreas de especialización ayudan a otros miembros a encontrarle en el directorio.",
     HELP["cta_heading"]: "¿Listo para unirse?",
-    HELP["cta_text"]: "La membresía es gratuita para profesionales, responsables de políticas e investigadores.",
+    HELP[
+        "cta_text"
+    ]: "La membresía es gratuita para profesionales, responsables de políticas e investigadores.",
     HELP["cta_label"]: "Registrarse",
 }
 HELP_FR = {
     HELP["title"]: "Comment utiliser le portail",
-    HELP["introduction"]: "Créez un compte, complétez votre profil et choisissez la fréquence de nos courriels.",
-    "Sign up with your email address and confirm it from the message we send you. Then complete your profile: organisation, country and areas of expertise help other members find you in the member directory.":
-        "Inscrivez-vous avec votre adresse électronique et confirmez-la depuis le message que nous vous envoyons. Complétez ensuite votre profil : l'organisation, le pays et les domaines d'expertise aident les autres membres à vous trouver dans l'annuaire.",
+    HELP[
+        "introduction"
+    ]: "Créez un compte, complétez votre profil et choisissez la fréquence de nos courriels.",
+    "Sign up with your email address and confirm it from the message we send you. Then complete your profile: organisation, country and areas of expertise help other members find you in the member directory.": "Inscrivez-vous avec votre adresse électronique et confirmez-la depuis le message que nous vous envoyons. Complétez ensuite votre profil : l'organisation, le pays et les domaines d'expertise aident les autres membres à vous trouver dans l'annuaire.",
     HELP["cta_heading"]: "Prêt à nous rejoindre ?",
-    HELP["cta_text"]: "L'adhésion est gratuite pour les praticiens, les décideurs et les chercheurs.",
+    HELP[
+        "cta_text"
+    ]: "L'adhésion est gratuite pour les praticiens, les décideurs et les chercheurs.",
     HELP["cta_label"]: "S'inscrire",
 }
 
@@ -111,22 +123,66 @@ TERMS = {
 
 MEMBERS = [
     # email, first, last, organisation, country ISO, expertise slugs, language, bio
-    ("mariana.balboni@example.org", "Mariana", "Balboni", "IPC-IG", "BR",
-     ["south-south", "children"], "en",
-     "Senior project officer coordinating the Community of Practice on South-South Cooperation for Children."),
-    ("martha.santos@example.org", "Martha", "Santos", "UNICEF", "US", ["children", "health"], "en",
-     "Programme manager working on South-South and triangular cooperation for child-related goals."),
-    ("yihua.teng@example.org", "Yihua", "Teng", "UNICEF", "CN", ["health", "south-south"], "en",
-     "Programme officer focusing on primary health care and maternal and child health."),
-    ("amina.diallo@example.org", "Amina", "Diallo", "Ministère de la Solidarité", "SN",
-     ["cash-transfers", "social-registries"], "fr",
-     "Responsable du registre national unique et des programmes de transferts monétaires."),
-    ("lucia.fernandez@example.org", "Lucía", "Fernández", "Ministerio de Desarrollo Social", "UY",
-     ["gender", "social-pensions"], "es",
-     "Especialista en protección social con enfoque de género y pensiones no contributivas."),
-    ("omar.haddad@example.org", "Omar", "Haddad", "UNICEF MENA Regional Office", "JO",
-     ["shock-responsive", "children"], "en",
-     "Social policy specialist supporting social protection responses in the Middle East and North Africa."),
+    (
+        "mariana.balboni@example.org",
+        "Mariana",
+        "Balboni",
+        "IPC-IG",
+        "BR",
+        ["south-south", "children"],
+        "en",
+        "Senior project officer coordinating the Community of Practice on South-South Cooperation for Children.",
+    ),
+    (
+        "martha.santos@example.org",
+        "Martha",
+        "Santos",
+        "UNICEF",
+        "US",
+        ["children", "health"],
+        "en",
+        "Programme manager working on South-South and triangular cooperation for child-related goals.",
+    ),
+    (
+        "yihua.teng@example.org",
+        "Yihua",
+        "Teng",
+        "UNICEF",
+        "CN",
+        ["health", "south-south"],
+        "en",
+        "Programme officer focusing on primary health care and maternal and child health.",
+    ),
+    (
+        "amina.diallo@example.org",
+        "Amina",
+        "Diallo",
+        "Ministère de la Solidarité",
+        "SN",
+        ["cash-transfers", "social-registries"],
+        "fr",
+        "Responsable du registre national unique et des programmes de transferts monétaires.",
+    ),
+    (
+        "lucia.fernandez@example.org",
+        "Lucía",
+        "Fernández",
+        "Ministerio de Desarrollo Social",
+        "UY",
+        ["gender", "social-pensions"],
+        "es",
+        "Especialista en protección social con enfoque de género y pensiones no contributivas.",
+    ),
+    (
+        "omar.haddad@example.org",
+        "Omar",
+        "Haddad",
+        "UNICEF MENA Regional Office",
+        "JO",
+        ["shock-responsive", "children"],
+        "en",
+        "Social policy specialist supporting social protection responses in the Middle East and North Africa.",
+    ),
 ]
 
 
@@ -217,12 +273,15 @@ def load_pages(locales):
     home = HomePage.objects.filter(locale=en).first()
     if home is None:
         # Wagtail's welcome page (a plain Page at the top of the tree) is replaced by ours.
-        for welcome in Page.objects.filter(depth=2, content_type__model="page",
-                                           content_type__app_label="wagtailcore"):
+        for welcome in Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ):
             if not welcome.get_children().exists():
                 welcome.delete()
         home = HomePage(
-            title="Home", slug="home", locale=en,
+            title="Home",
+            slug="home",
+            locale=en,
             hero_title="Learning from each other on social protection",
             hero_text="A knowledge-sharing portal where practitioners, policymakers and researchers from the Global South exchange on social protection: discover publications, connect in online communities and learn from webinars.",
             introduction="Four pillars: Discover, Connect, Learn and Share. Content in English, Spanish and French.",
@@ -232,28 +291,58 @@ def load_pages(locales):
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": base.hostname or "localhost",
-                      "port": base.port or (443 if base.scheme == "https" else 80),
-                      "root_page": home,
-                      "site_name": "Social Protection Knowledge Portal"},
+            defaults={
+                "hostname": base.hostname or "localhost",
+                "port": base.port or (443 if base.scheme == "https" else 80),
+                "root_page": home,
+                "site_name": "Social Protection Knowledge Portal",
+            },
         )
 
-    about = _child(home, StandardPage, "about", ABOUT["title"], ABOUT["introduction"], [
-        ("heading", ABOUT["heading"]),
-        ("paragraph", ABOUT["p1"]),
-        ("quote", {"text": ABOUT["quote"], "attribution": ABOUT["attribution"]}),
-        ("paragraph", ABOUT["p2"]),
-    ])
-    help_page = _child(home, StandardPage, "how-to-use-the-portal", HELP["title"],
-                       HELP["introduction"], [
-        ("paragraph", HELP["p1"]),
-        ("call_to_action", {"heading": HELP["cta_heading"], "text": HELP["cta_text"],
-                            "link": {"label": HELP["cta_label"], "page": None,
-                                     "url": "http://127.0.0.1:8000/en/accounts/signup/"}}),
-    ])
+    about = _child(
+        home,
+        StandardPage,
+        "about",
+        ABOUT["title"],
+        ABOUT["introduction"],
+        [
+            ("heading", ABOUT["heading"]),
+            ("paragraph", ABOUT["p1"]),
+            ("quote", {"text": ABOUT["quote"], "attribution": ABOUT["attribution"]}),
+            ("paragraph", ABOUT["p2"]),
+        ],
+    )
+    help_page = _child(
+        home,
+        StandardPage,
+        "how-to-use-the-portal",
+        HELP["title"],
+        HELP["introduction"],
+        [
+            ("paragraph", HELP["p1"]),
+            (
+                "call_to_action",
+                {
+                    "heading": HELP["cta_heading"],
+                    "text": HELP["cta_text"],
+                    "link": {
+                        "label": HELP["cta_label"],
+                        "page": None,
+                        "url": "http://127.0.0.1:8000/en/accounts/signup/",
+                    },
+                },
+            ),
+        ],
+    )
     # Left untranslated on purpose: Spanish and French readers see the fallback notice.
-    _child(home, StandardPage, "privacy-and-terms", TERMS["title"], TERMS["introduction"],
-           [("paragraph", TERMS["p1"])])
+    _child(
+        home,
+        StandardPage,
+        "privacy-and-terms",
+        TERMS["title"],
+        TERMS["introduction"],
+        [("paragraph", TERMS["p1"])],
+    )
     if not home.hero_links:
         home.hero_links = [
             ("link", {"label": "About the portal", "page": about, "url": ""}),
@@ -285,7 +374,9 @@ def load_menus(locales, home):
     pages = {p.slug: p for p in home.get_children().specific()}
     if main is None:
         main = NavigationMenu.objects.create(locale=en, slot="main", items=[])
-    wanted = [p for slug in ("library", "communities", "webinars", "about") if (p := pages.get(slug))]
+    wanted = [
+        p for slug in ("library", "communities", "webinars", "about") if (p := pages.get(slug))
+    ]
     present = {block.value["page"].pk for block in main.items if block.value.get("page")}
     if any(p.pk not in present for p in wanted):
         main.items = [("link", {"label": p.title, "page": p, "url": ""}) for p in wanted]
@@ -293,30 +384,61 @@ def load_menus(locales, home):
     footer = NavigationMenu.objects.filter(locale=en, slot="footer").first()
     if footer is None:
         footer = NavigationMenu.objects.create(
-            locale=en, slot="footer",
-            items=[("link", {"label": "About the portal", "page": pages["about"], "url": ""}),
-                   ("link", {"label": "How to use the portal", "page": pages["how-to-use-the-portal"], "url": ""}),
-                   ("link", {"label": "Privacy and terms of use", "page": pages["privacy-and-terms"], "url": ""})],
+            locale=en,
+            slot="footer",
+            items=[
+                ("link", {"label": "About the portal", "page": pages["about"], "url": ""}),
+                (
+                    "link",
+                    {
+                        "label": "How to use the portal",
+                        "page": pages["how-to-use-the-portal"],
+                        "url": "",
+                    },
+                ),
+                (
+                    "link",
+                    {
+                        "label": "Privacy and terms of use",
+                        "page": pages["privacy-and-terms"],
+                        "url": "",
+                    },
+                ),
+            ],
             footer_text="<p>A knowledge-sharing platform hosted by IPC-IG with support from its partners.</p>",
         )
-    labels_es = {p.title: p.get_translation(locales["es"]).title for p in wanted
-                 if p.has_translation(locales["es"])}
-    labels_fr = {p.title: p.get_translation(locales["fr"]).title for p in wanted
-                 if p.has_translation(locales["fr"])}
+    labels_es = {
+        p.title: p.get_translation(locales["es"]).title
+        for p in wanted
+        if p.has_translation(locales["es"])
+    }
+    labels_fr = {
+        p.title: p.get_translation(locales["fr"]).title
+        for p in wanted
+        if p.has_translation(locales["fr"])
+    }
     translate_instance(main, "es", labels_es)
     translate_instance(main, "fr", labels_fr)
-    translate_instance(footer, "es", {
-        "About the portal": "Acerca del portal", "How to use the portal": "Cómo usar el portal",
-        "Privacy and terms of use": "Privacidad y condiciones de uso",
-        "A knowledge-sharing platform hosted by IPC-IG with support from its partners.":
-            "Una plataforma para compartir conocimientos alojada por el IPC-IG con el apoyo de sus socios.",
-    })
-    translate_instance(footer, "fr", {
-        "About the portal": "À propos du portail", "How to use the portal": "Comment utiliser le portail",
-        "Privacy and terms of use": "Confidentialité et conditions d'utilisation",
-        "A knowledge-sharing platform hosted by IPC-IG with support from its partners.":
-            "Une plateforme de partage de connaissances hébergée par l'IPC-IG avec le soutien de ses partenaires.",
-    })
+    translate_instance(
+        footer,
+        "es",
+        {
+            "About the portal": "Acerca del portal",
+            "How to use the portal": "Cómo usar el portal",
+            "Privacy and terms of use": "Privacidad y condiciones de uso",
+            "A knowledge-sharing platform hosted by IPC-IG with support from its partners.": "Una plataforma para compartir conocimientos alojada por el IPC-IG con el apoyo de sus socios.",
+        },
+    )
+    translate_instance(
+        footer,
+        "fr",
+        {
+            "About the portal": "À propos du portail",
+            "How to use the portal": "Comment utiliser le portail",
+            "Privacy and terms of use": "Confidentialité et conditions d'utilisation",
+            "A knowledge-sharing platform hosted by IPC-IG with support from its partners.": "Une plateforme de partage de connaissances hébergée par l'IPC-IG avec le soutien de ses partenaires.",
+        },
+    )
 
 
 def demo_user(email, first, last, *, staff=False):
@@ -325,8 +447,12 @@ def demo_user(email, first, last, *, staff=False):
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(
-            username=email.split("@")[0][:150], email=email, password=DEMO_PASSWORD,
-            first_name=first, last_name=last, is_staff=staff,
+            username=email.split("@")[0][:150],
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            is_staff=staff,
         )
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}

@@ -7,8 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Country, MemberProfile, Theme
-from portal.models.taxonomy import term_label
 from portal.models.members import Frequency, NotificationKind
+from portal.models.taxonomy import term_label
 
 
 def localize_term_field(field, model):
@@ -54,7 +54,12 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = [
-            "organisation", "country", "expertise", "preferred_language", "bio", "photo",
+            "organisation",
+            "country",
+            "expertise",
+            "preferred_language",
+            "bio",
+            "photo",
             "show_in_directory",
         ]
         widgets = {
@@ -88,17 +93,26 @@ class NotificationPreferencesForm(forms.Form):
 
         for kind in NotificationKind:
             NotificationPreference.objects.update_or_create(
-                user=self.user, kind=kind.value,
+                user=self.user,
+                kind=kind.value,
                 defaults={"frequency": self.cleaned_data[kind.value]},
             )
 
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
-    country = forms.ModelChoiceField(label=_("Country"), queryset=Country.objects.none(),
-                                     required=False, empty_label=_("Any country"))
-    expertise = forms.ModelChoiceField(label=_("Area of expertise"), queryset=Theme.objects.none(),
-                                       required=False, empty_label=_("Any theme"))
+    country = forms.ModelChoiceField(
+        label=_("Country"),
+        queryset=Country.objects.none(),
+        required=False,
+        empty_label=_("Any country"),
+    )
+    expertise = forms.ModelChoiceField(
+        label=_("Area of expertise"),
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label=_("Any theme"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -32,7 +32,7 @@ def relative_path(page, site):
     root = _root_for(site, page)
     if root is None or not page.url_path.startswith(root.url_path):
         return None
-    return page.url_path[len(root.url_path):]
+    return page.url_path[len(root.url_path) :]
 
 
 def page_url_in_language(page, language_code, request=None):
@@ -67,8 +67,13 @@ def language_links(request, page=None):
             url = translate_url(request.get_full_path(), code)
             translated = True
         links.append(
-            {"code": code, "name": name, "url": url or f"/{code}/", "current": code == current,
-             "translated": translated}
+            {
+                "code": code,
+                "name": name,
+                "url": url or f"/{code}/",
+                "current": code == current,
+                "translated": translated,
+            }
         )
     return links
 
@@ -108,9 +113,11 @@ def _find_fallback(request, path):
         return None, None, None
     components = [c for c in path.split("/") if c]
     active = Locale.get_active()
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key).exclude(
-        locale=active
-    ).select_related("locale")
+    roots = (
+        Page.objects.filter(translation_key=site.root_page.translation_key)
+        .exclude(locale=active)
+        .select_related("locale")
+    )
     # The default language first: it is the source of most content.
     roots = sorted(roots, key=lambda r: r.locale.language_code != settings.LANGUAGE_CODE)
     for root in roots:

@@ -95,8 +95,12 @@ def send_email_now(user, kind, subject, body, language, attachments=()):
     unsubscribe = unsubscribe_url(user, kind, language)
     with translation.override(language):
         footer = render_to_string(
-            "portal/emails/footer.txt", {"unsubscribe_url": unsubscribe, "kind": kind,
-                                         "kind_label": NotificationKind(kind).label}
+            "portal/emails/footer.txt",
+            {
+                "unsubscribe_url": unsubscribe,
+                "kind": kind,
+                "kind_label": NotificationKind(kind).label,
+            },
         )
     message = EmailMultiAlternatives(
         subject=subject,
@@ -133,7 +137,9 @@ def send_daily_digests():
             body = render_to_string("portal/emails/digest.txt", {"items": items, "user": user})
             unsubscribe = absolute_url(reverse("portal:notification_settings"))
         message = EmailMultiAlternatives(
-            subject=subject, body=body.strip(), to=[user.email],
+            subject=subject,
+            body=body.strip(),
+            to=[user.email],
             headers={"List-Unsubscribe": f"<{unsubscribe}>"},
         )
         try:

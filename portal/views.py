@@ -41,7 +41,8 @@ def profile_edit(request):
         name_form = UserNameForm(instance=request.user)
         form = ProfileForm(instance=profile)
     return render(
-        request, "portal/profile_edit.html",
+        request,
+        "portal/profile_edit.html",
         {"form": form, "name_form": name_form, "profile": profile},
     )
 
@@ -72,7 +73,8 @@ def member_directory(request):
     if form.is_valid():
         if q := form.cleaned_data.get("q"):
             profiles = profiles.filter(
-                Q(user__first_name__icontains=q) | Q(user__last_name__icontains=q)
+                Q(user__first_name__icontains=q)
+                | Q(user__last_name__icontains=q)
                 | Q(organisation__icontains=q)
             )
         if country := form.cleaned_data.get("country"):
@@ -83,7 +85,8 @@ def member_directory(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "portal/member_directory.html",
+        request,
+        "portal/member_directory.html",
         {"form": form, "members": page, "query": query.urlencode()},
     )
 
@@ -92,7 +95,8 @@ def member_directory(request):
 def member_detail(request, pk):
     profile = get_object_or_404(
         MemberProfile.objects.select_related("user", "country").prefetch_related("expertise"),
-        pk=pk, user__is_active=True,
+        pk=pk,
+        user__is_active=True,
     )
     if not profile.show_in_directory and profile.user != request.user and not request.user.is_staff:
         return render(request, "portal/member_hidden.html", status=404)
@@ -115,6 +119,7 @@ def unsubscribe(request, token):
         )
         done = True
     return render(
-        request, "portal/unsubscribe.html",
+        request,
+        "portal/unsubscribe.html",
         {"kind_label": NotificationKind(kind).label, "done": done, "token": token},
     )

@@ -26,8 +26,15 @@ def _clear_rate_limits():
 
 
 def signup(client, email="ana@example.org", lang="en", **extra):
-    data = {"email": email, "password1": PASSWORD, "password2": PASSWORD,
-            "first_name": "Ana", "last_name": "Pérez", "organisation": "IPC-IG", **extra}
+    data = {
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "first_name": "Ana",
+        "last_name": "Pérez",
+        "organisation": "IPC-IG",
+        **extra,
+    }
     return client.post(f"/{lang}/accounts/signup/", data)
 
 
@@ -57,7 +64,9 @@ def test_signup_in_spanish_sets_language_and_speaks_spanish(client, home):
 def test_unverified_member_cannot_log_in(client, home):
     signup(client)
     client.logout()
-    response = client.post("/en/accounts/login/", {"login": "ana@example.org", "password": PASSWORD})
+    response = client.post(
+        "/en/accounts/login/", {"login": "ana@example.org", "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert "confirm-email" in response.url
     assert "_auth_user_id" not in client.session
@@ -152,12 +161,20 @@ def png_bytes(size=(40, 40)):
 def test_member_edits_profile(member_client, member, home):
     country = CountryFactory()
     theme = ThemeFactory(name="Cash transfers")
-    response = member_client.post("/en/profile/", {
-        "first_name": "María", "last_name": "López", "organisation": "UNICEF",
-        "country": country.pk, "expertise": [theme.pk], "preferred_language": "fr",
-        "bio": "Works on cash transfers.", "show_in_directory": "on",
-        "photo": SimpleUploadedFile("me.png", png_bytes(), content_type="image/png"),
-    })
+    response = member_client.post(
+        "/en/profile/",
+        {
+            "first_name": "María",
+            "last_name": "López",
+            "organisation": "UNICEF",
+            "country": country.pk,
+            "expertise": [theme.pk],
+            "preferred_language": "fr",
+            "bio": "Works on cash transfers.",
+            "show_in_directory": "on",
+            "photo": SimpleUploadedFile("me.png", png_bytes(), content_type="image/png"),
+        },
+    )
     assert response.status_code == 302
     profile = MemberProfile.objects.get(user=member)
     assert profile.organisation == "UNICEF" and profile.country == country
@@ -168,11 +185,18 @@ def test_member_edits_profile(member_client, member, home):
 
 
 def test_fake_image_is_refused_and_nothing_is_saved(member_client, member, home):
-    response = member_client.post("/en/profile/", {
-        "first_name": "Changed", "last_name": "Name", "organisation": "Changed org",
-        "preferred_language": "en",
-        "photo": SimpleUploadedFile("me.png", b"<script>not an image</script>", content_type="image/png"),
-    })
+    response = member_client.post(
+        "/en/profile/",
+        {
+            "first_name": "Changed",
+            "last_name": "Name",
+            "organisation": "Changed org",
+            "preferred_language": "en",
+            "photo": SimpleUploadedFile(
+                "me.png", b"<script>not an image</script>", content_type="image/png"
+            ),
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["photo"]
     member.refresh_from_db()
@@ -191,7 +215,9 @@ def test_directory_lists_members_who_opted_in_for_logged_in_members(client, memb
     assert client.get(f"/en/members/{hidden.profile.pk}/").status_code == 404
 
 
-def test_directory_query_count_does_not_grow_with_members(client, member, home, django_assert_max_num_queries):
+def test_directory_query_count_does_not_grow_with_members(
+    client, member, home, django_assert_max_num_queries
+):
     theme = ThemeFactory()
     for i in range(30):
         user = UserFactory(username=f"m{i}")

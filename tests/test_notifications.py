@@ -77,7 +77,9 @@ def test_one_click_unsubscribe_by_post_without_csrf(client, member, home):
     assert not NotificationPreference.objects.filter(user=member).exists()  # GET changes nothing
     csrf_client = client.__class__(enforce_csrf_checks=True)
     assert csrf_client.post(url).status_code == 200
-    assert NotificationPreference.objects.get(user=member, kind="announcements").frequency == "never"
+    assert (
+        NotificationPreference.objects.get(user=member, kind="announcements").frequency == "never"
+    )
 
 
 def test_forged_unsubscribe_token_is_refused(client, member, home):
@@ -87,8 +89,13 @@ def test_forged_unsubscribe_token_is_refused(client, member, home):
 
 
 def test_member_sets_preferences_per_feature(member_client, member, home):
-    data = {"announcements": "daily", "discussions": "never", "membership": "immediately",
-            "webinars": "daily", "library": "immediately"}
+    data = {
+        "announcements": "daily",
+        "discussions": "never",
+        "membership": "immediately",
+        "webinars": "daily",
+        "library": "immediately",
+    }
     assert member_client.post("/en/profile/notifications/", data).status_code == 302
     prefs = dict(member.notification_preferences.values_list("kind", "frequency"))
     assert prefs["announcements"] == "daily" and prefs["discussions"] == "never"

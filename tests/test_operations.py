@@ -10,6 +10,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from tests.crawl import crawl
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -67,8 +69,12 @@ def test_production_settings_refuse_the_development_secret():
         "DATABASE_URL": "sqlite:///:memory:",
     }
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
@@ -83,8 +89,26 @@ def _row_counts():
     return counts
 
 
+CANARY = "members-only-canary"
+ANONYMOUS_START = [
+    "/en/",
+    "/es/",
+    "/fr/",
+    "/sitemap.xml",
+    "/api/v2/pages/?limit=1000",
+    "/en/search/?q=members-only-canary",
+    "/es/search/?q=members-only-canary&lang=all",
+    "/en/search/autocomplete/?q=members",
+]
+
+
 @pytest.mark.django_db
-def test_demo_content_loads_and_a_second_run_changes_nothing(client, settings, tmp_path):
+def test_demo_portal_is_idempotent_and_leaks_nothing_to_anonymous_readers(
+    client, settings, tmp_path
+):
+    """The demo portal loads, a second load changes nothing, and an anonymous crawl of the
+    whole site (pages, listings, search, autocomplete, feeds, calendars, sitemap, API) never
+    shows members-only content, which a logged-in member does see."""
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     first = _row_counts()
@@ -95,5 +119,21 @@ def test_demo_content_loads_and_a_second_run_changes_nothing(client, settings, t
         assert response.status_code == 200
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     second = _row_counts()
-    changed = {label: (first[label], second[label]) for label in first if first[label] != second[label]}
+    changed = {
+        label: (first[label], second[label]) for label in first if first[label] != second[label]
+    }
     assert changed == {}
+
+    anonymous = crawl(client, ANONYMOUS_START)
+    assert len(anonymous) > 50
+    errors = {url: status for url, (status, _body) in anonymous.items() if status >= 500}
+    assert errors == {}
+    leaks = [url for url, (_status, body) in anonymous.items() if CANARY in body]
+    assert leaks == []
+
+    from django.contrib.auth import get_user_model
+
+    member = get_user_model().objects.filter(is_superuser=False, is_active=True).first()
+    client.force_login(member)
+    seen_by_member = crawl(client, ["/en/", "/en/search/?q=members-only-canary&lang=all"])
+    assert any(CANARY in body for _status, body in seen_by_member.values())

@@ -105,7 +105,8 @@ def test_navigation_menu_follows_the_readers_language(client, home, locales):
     about_es.slug = "acerca-de"
     about_es.save_revision().publish()
     NavigationMenu.objects.create(
-        locale=locales["en"], slot="main",
+        locale=locales["en"],
+        slot="main",
         items=[("link", {"label": "About us", "page": about, "url": ""})],
     )
     html = soup(client.get("/es/"))
@@ -123,9 +124,11 @@ def test_page_type_rules(home):
 def test_every_editor_facing_field_has_help_text():
     for model in (HomePage, StandardPage, IndexPage):
         for field in model._meta.get_fields():
-            if getattr(field, "model", None) is model and field.name in {
-                f.name for f in model._meta.local_fields
-            } and not field.name.endswith("_ptr"):
+            if (
+                getattr(field, "model", None) is model
+                and field.name in {f.name for f in model._meta.local_fields}
+                and not field.name.endswith("_ptr")
+            ):
                 assert field.help_text, f"{model.__name__}.{field.name} has no help text"
 
 

@@ -31,34 +31,50 @@ class MemberProfile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     organisation = models.CharField(
-        _("organisation"), max_length=200, blank=True,
+        _("organisation"),
+        max_length=200,
+        blank=True,
         help_text=_("The organisation you work for, if any."),
     )
     country = models.ForeignKey(
-        "portal.Country", verbose_name=_("country"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "portal.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The country where you work."),
     )
     expertise = models.ManyToManyField(
-        "portal.Theme", verbose_name=_("areas of expertise"), blank=True, related_name="+",
+        "portal.Theme",
+        verbose_name=_("areas of expertise"),
+        blank=True,
+        related_name="+",
         help_text=_("Themes you know well."),
     )
     preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES,
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the emails the portal sends you."),
     )
     bio = models.TextField(
-        _("short biography"), max_length=800, blank=True,
+        _("short biography"),
+        max_length=800,
+        blank=True,
         help_text=_("A few sentences about your work (800 characters at most)."),
     )
     photo = models.ImageField(
-        _("photo"), upload_to="members/photos/", blank=True,
+        _("photo"),
+        upload_to="members/photos/",
+        blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image_upload],
         help_text=_("A square JPEG, PNG or WebP image of 2 MB at most."),
     )
     show_in_directory = models.BooleanField(
-        _("show me in the member directory"), default=True,
+        _("show me in the member directory"),
+        default=True,
         help_text=_("Other members can find your profile in the directory."),
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -89,7 +105,9 @@ class NotificationPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
     )
     kind = models.CharField(max_length=40, choices=NotificationKind.choices)
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY)
+    frequency = models.CharField(
+        max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY
+    )
 
     class Meta:
         unique_together = [("user", "kind")]

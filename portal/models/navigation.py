@@ -21,15 +21,21 @@ class NavigationMenu(TranslatableMixin, models.Model):
         FOOTER = "footer", _("Footer")
 
     slot = models.CharField(
-        _("place"), max_length=20, choices=Slot.choices,
+        _("place"),
+        max_length=20,
+        choices=Slot.choices,
         help_text=_("Where on every page these links appear."),
     )
     items = StreamField(
-        MenuStreamBlock(), verbose_name=_("links"), blank=True,
+        MenuStreamBlock(),
+        verbose_name=_("links"),
+        blank=True,
         help_text=_("The links, in the order they appear."),
     )
     footer_text = RichTextField(
-        _("footer text"), blank=True, features=["bold", "italic", "link"],
+        _("footer text"),
+        blank=True,
+        features=["bold", "italic", "link"],
         help_text=_("Only for the footer: a short text such as who runs the portal."),
     )
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -103,14 +103,20 @@ class HomePage(BasePage):
         help_text=_("Pages to feature on the home page, in this order."),
     )
     body = StreamField(
-        BodyBlock(), verbose_name=_("body"), blank=True,
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
         help_text=_("Further content shown below the featured items."),
     )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"),
-             FieldPanel("hero_links")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_links"),
+            ],
             heading=_("Hero"),
         ),
         FieldPanel("introduction"),
@@ -157,7 +163,9 @@ class IndexPage(BasePage):
     """A section page that lists its child pages (for example About, News, Resources)."""
 
     body = StreamField(
-        BodyBlock(), verbose_name=_("body"), blank=True,
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
         help_text=_("Optional content shown above the list of pages."),
     )
     per_page = models.PositiveSmallIntegerField(
@@ -165,7 +173,9 @@ class IndexPage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("introduction"), FieldPanel("body"), FieldPanel("per_page"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("per_page"),
     ]
     subpage_types = ["portal.StandardPage", "portal.IndexPage"]
     page_description = _("A section that lists the pages below it.")

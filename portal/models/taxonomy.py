@@ -83,7 +83,12 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         _("description"), blank=True, help_text=_("One or two sentences shown on theme pages.")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

@@ -34,9 +34,12 @@ def link_url(context, value):
     """URL of a LinkBlock value, following the reader's language for portal pages."""
     page = value.get("page")
     if page:
-        return i18n.page_url_in_language(
-            page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
-        ) or page.url
+        return (
+            i18n.page_url_in_language(
+                page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
+            )
+            or page.url
+        )
     return value.get("url") or ""
 
 

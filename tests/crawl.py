@@ -1,0 +1,60 @@
+"""Crawl the portal with the test client as a reader would, following every internal link."""
+
+import re
+from collections import deque
+from html import unescape
+from urllib.parse import urljoin, urlsplit
+
+LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)""", re.IGNORECASE)
+LOC = re.compile(r"<(?:loc|link|id)>([^<]+)</(?:loc|link|id)>")
+SKIP = ("/admin", "/static/", "/accounts/logout", "/django-admin", "/notifications/unsubscribe")
+
+
+def _internal(url):
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None
+    if parts.netloc and parts.netloc not in ("testserver", "127.0.0.1:8000", "localhost"):
+        return None
+    path = parts.path or "/"
+    if any(path.startswith(prefix) for prefix in SKIP):
+        return None
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def crawl(client, start, *, limit=600, follow_queries=True):
+    """Fetch ``start`` URLs and everything they link to; return {url: (status, body)}."""
+    seen = {}
+    queue = deque(start)
+    while queue and len(seen) < limit:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        response = client.get(url)
+        content_type = response.get("Content-Type", "")
+        if getattr(response, "streaming", False):
+            body = b"".join(response.streaming_content)
+        else:
+            body = response.content
+        text = (
+            body.decode("utf-8", "replace")
+            if "text" in content_type
+            or "json" in content_type
+            or "xml" in content_type
+            or "calendar" in content_type
+            else ""
+        )
+        seen[url] = (response.status_code, text)
+        if response.status_code in (301, 302) and response.get("Location"):
+            target = _internal(urljoin(url, response["Location"]))
+            if target and target not in seen:
+                queue.append(target)
+        for match in list(LINK.findall(text)) + list(LOC.findall(text)):
+            target = _internal(urljoin(url, unescape(match.strip())))
+            if not target or target in seen:
+                continue
+            query = urlsplit(target).query
+            if query and (not follow_queries or query.count("=") > 1):
+                continue  # one filter or page at a time: facet combinations are endless
+            queue.append(target)
+    return seen
