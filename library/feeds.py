@@ -1,0 +1,76 @@
+"""RSS and Atom feeds of the library listing, for the whole library or any filtered view.
+
+A feed takes the same query string as the listing. Feeds are read by feed readers that
+share and cache them, so they always show what an anonymous reader may see.
+"""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from library.listing import LibraryQuery, filtered_queryset
+from library.models import LibraryIndexPage
+from portal.models.taxonomy import term_label
+
+FEED_SIZE = 30
+
+
+class LibraryFeed(Feed):
+    def get_object(self, request):
+        self.request = request
+        locale = Locale.objects.filter(language_code=translation.get_language()).first()
+        query = LibraryQuery.from_params(request.GET)
+        if query.sort == "relevance":
+            query.sort = "newest"
+        index = LibraryIndexPage.objects.live().filter(locale=locale).first()
+        return {"query": query, "locale": locale, "index": index}
+
+    def title(self, obj):
+        return _("Library of the Social Protection Knowledge Portal")
+
+    def link(self, obj):
+        base = obj["index"].url if obj["index"] else "/"
+        qs = obj["query"].urlencode()
+        return f"{base}?{qs}" if qs else base
+
+    def description(self, obj):
+        return _("New publications in the library.")
+
+    def items(self, obj):
+        query = obj["query"]
+        query.sort = "newest" if not query.q else query.sort
+        qs, _taxonomy = filtered_queryset(query, AnonymousUser(), obj["locale"])
+        qs = qs.order_by("-first_published_at", "-pk").select_related("document_type")
+        return qs.prefetch_related("themes")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.abstract
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(item.author_list()) or None
+
+    def item_categories(self, item):
+        labels = [term_label(t) for t in item.themes.all()]
+        if item.document_type_id:
+            labels.append(term_label(item.document_type))
+        return labels
+
+
+class LibraryAtomFeed(LibraryFeed):
+    feed_type = Atom1Feed
+    subtitle = LibraryFeed.description

@@ -1,0 +1,383 @@
+"""The library listing, built in one place: parse the URL, filter, sort, count facets.
+
+The index page, the feeds and the benchmark all go through :func:`build_listing` /
+:func:`filtered_queryset`. The reader's rights come from the access policy
+(``visible_queryset``) before anything is counted, so members-only publications are absent
+from results, counts and facets alike for anonymous readers.
+
+Facet counts are computed over the current result set with one aggregate query per facet
+(``GROUP BY`` on the relation table, restricted by a subquery of the result ids), so the
+number of queries does not depend on how many publications match.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from community_pages.access import visible_queryset
+from portal.models import Country, Region, Theme
+from portal.models.taxonomy import term_label
+
+SORTS = {
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "title": _("Title (A–Z)"),
+    "relevance": _("Relevance"),
+}
+MULTI_FILTERS = ("theme", "region", "country", "type", "language", "organisation")
+# Facet name: (many-to-many field of PublicationPage, column of its through table).
+RELATIONS = {
+    "region": ("regions", "region_id"),
+    "country": ("countries", "country_id"),
+    "language": ("languages", "documentlanguage_id"),
+    "organisation": ("organisations", "organisation_id"),
+}
+
+
+@dataclass
+class LibraryQuery:
+    """Everything the URL says about a listing: text query, filters, sort and page."""
+
+    q: str = ""
+    theme: list = field(default_factory=list)
+    region: list = field(default_factory=list)
+    country: list = field(default_factory=list)
+    type: list = field(default_factory=list)
+    language: list = field(default_factory=list)
+    organisation: list = field(default_factory=list)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = ""
+    page: str = "1"
+
+    @classmethod
+    def from_params(cls, params):
+        """Read a QueryDict (or dict of lists); unknown or malformed values are ignored."""
+
+        def values(name):
+            getter = getattr(params, "getlist", None)
+            raw = getter(name) if getter else params.get(name, [])
+            if isinstance(raw, str):
+                raw = [raw]
+            return sorted({v.strip()[:120] for v in raw if v and v.strip()})[:20]
+
+        def year(name):
+            value = (params.get(name) or "").strip()
+            return int(value) if value.isdigit() and 1000 <= int(value) <= 2999 else None
+
+        query = cls(
+            q=(params.get("q") or "").strip()[:200],
+            year_from=year("year_from"),
+            year_to=year("year_to"),
+            page=(params.get("page") or "1")[:6],
+        )
+        for name in MULTI_FILTERS:
+            setattr(query, name, values(name))
+        sort = params.get("sort") or ""
+        if sort not in SORTS or (sort == "relevance" and not query.q):
+            sort = ""
+        query.sort = sort or ("relevance" if query.q else "newest")
+        return query
+
+    @property
+    def has_filters(self):
+        return bool(
+            self.q or self.year_from or self.year_to or any(getattr(self, n) for n in MULTI_FILTERS)
+        )
+
+    def params(self, *, without_page=True, **changes):
+        """The query as a list of (name, value) pairs, with ``changes`` applied."""
+        data = {
+            "q": self.q,
+            "year_from": self.year_from or "",
+            "year_to": self.year_to or "",
+            "sort": self.sort if self.sort != ("relevance" if self.q else "newest") else "",
+        }
+        for name in MULTI_FILTERS:
+            data[name] = list(getattr(self, name))
+        if not without_page:
+            data["page"] = self.page
+        data.update(changes)
+        pairs = []
+        for name, value in data.items():
+            if isinstance(value, list):
+                pairs.extend((name, v) for v in value)
+            elif value not in ("", None):
+                pairs.append((name, value))
+        return pairs
+
+    def urlencode(self, **changes):
+        return urlencode(self.params(**changes))
+
+    def toggle(self, name, value):
+        """The query string with ``value`` added to or removed from filter ``name``."""
+        current = list(getattr(self, name))
+        if value in current:
+            current.remove(value)
+        else:
+            current.append(value)
+        return self.urlencode(**{name: sorted(current)})
+
+
+def base_queryset(user, locale=None):
+    """Live publications ``user`` may read, one per translation (the reader's locale first).
+
+    A publication translated into the reader's language is listed in that language; one that
+    exists only in another language is listed as it is.
+    """
+    from library.models import PublicationPage
+
+    qs = visible_queryset(PublicationPage.objects.live(), user)
+    if locale is not None:
+        translated_here = PublicationPage.objects.filter(locale=locale).values("translation_key")
+        qs = qs.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
+    return qs
+
+
+class TaxonomyIndex:
+    """Source-locale terms of each facet, loaded once per listing (a taxonomy is small)."""
+
+    def __init__(self):
+        from library.models import DocumentLanguage, DocumentType, Organisation
+
+        self.models = {
+            "theme": Theme,
+            "region": Region,
+            "country": Country,
+            "type": DocumentType,
+            "language": DocumentLanguage,
+            "organisation": Organisation,
+        }
+        self._terms = {}
+
+    def terms(self, name):
+        """{slug: term} of the source-locale terms of facet ``name``."""
+        if name not in self._terms:
+            from wagtail.models import Locale
+
+            model = self.models[name]
+            qs = model.objects.filter(locale=Locale.get_default())
+            key = {"country": "iso_code", "language": "code"}.get(name, "slug")
+            self._terms[name] = {getattr(t, key).lower(): t for t in qs}
+        return self._terms[name]
+
+    def by_id(self, name):
+        return {t.pk: (slug, t) for slug, t in self.terms(name).items()}
+
+    def theme_descendants(self, theme):
+        """Primary keys of ``theme`` and every theme below it (in memory)."""
+        children = {}
+        for t in self.terms("theme").values():
+            children.setdefault(t.parent_id, []).append(t.pk)
+        ids, frontier = {theme.pk}, [theme.pk]
+        while frontier:
+            frontier = [c for pk in frontier for c in children.get(pk, [])]
+            ids.update(frontier)
+        return ids
+
+
+def apply_filters(qs, query, taxonomy):
+    """Restrict ``qs`` to the filters of ``query``: values of one facet are alternatives
+    (OR), different facets combine (AND); a theme includes the themes below it."""
+    for name in MULTI_FILTERS:
+        slugs = getattr(query, name)
+        if not slugs:
+            continue
+        terms = taxonomy.terms(name)
+        chosen = [terms[s.lower()] for s in slugs if s.lower() in terms]
+        if not chosen:
+            return qs.none()
+        if name == "theme":
+            ids = set().union(*(taxonomy.theme_descendants(t) for t in chosen))
+            through = qs.model.themes.through
+            qs = qs.filter(
+                pk__in=through.objects.filter(theme_id__in=ids).values("publicationpage_id")
+            )
+        elif name == "type":
+            qs = qs.filter(document_type_id__in=[t.pk for t in chosen])
+        else:
+            field_name, column = RELATIONS[name]
+            through = getattr(qs.model, field_name).through
+            qs = qs.filter(
+                pk__in=through.objects.filter(**{f"{column}__in": [t.pk for t in chosen]}).values(
+                    "publicationpage_id"
+                )
+            )
+    if query.year_from:
+        qs = qs.filter(year__gte=query.year_from)
+    if query.year_to:
+        qs = qs.filter(year__lte=query.year_to)
+    return qs
+
+
+def filtered_queryset(query, user, locale, taxonomy=None, language=None):
+    """The listing's results for ``query`` as seen by ``user``, sorted.
+
+    Returns ``(queryset, taxonomy)``; with a text query the search service ranks the ids.
+    """
+    from search.service import search_ids
+
+    taxonomy = taxonomy or TaxonomyIndex()
+    qs = apply_filters(base_queryset(user, locale), query, taxonomy)
+    if query.q:
+        ids = search_ids(qs, query.q, language or (locale.language_code if locale else None))
+        qs = qs.filter(pk__in=ids)
+        if query.sort == "relevance":
+            rank = Case(
+                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids[:1000])],
+                default=Value(len(ids)),
+                output_field=IntegerField(),
+            )
+            return qs.order_by(rank, "-year", "title"), taxonomy
+    order = {
+        "newest": ["-year", "-publication_date", "-first_published_at", "pk"],
+        "oldest": ["year", "publication_date", "first_published_at", "pk"],
+        "title": ["title", "pk"],
+    }.get(query.sort, ["-year", "-publication_date", "-first_published_at", "pk"])
+    return qs.order_by(*order), taxonomy
+
+
+def facet_counts(qs, query, taxonomy):
+    """For each facet, the terms present in the result set with their counts.
+
+    One aggregate query per facet; hierarchical themes add one query with a conditional
+    distinct count per parent theme (a parent counts publications filed under its children).
+    """
+    from library.models import PublicationPage
+
+    ids = qs.order_by().values("pk")
+    facets = {}
+
+    def entries(name, counts):
+        items = []
+        for pk, (slug, term) in taxonomy.by_id(name).items():
+            n = counts.get(pk, 0)
+            selected = slug in {s.lower() for s in getattr(query, name)}
+            if n or selected:
+                items.append(
+                    {
+                        "slug": slug,
+                        "label": term_label(term),
+                        "count": n,
+                        "selected": selected,
+                        "toggle": query.toggle(name, slug),
+                        "term": term,
+                    }
+                )
+        items.sort(key=lambda e: (-e["count"], e["label"]))
+        return items
+
+    for name, (field_name, column) in RELATIONS.items():
+        through = getattr(PublicationPage, field_name).through
+        rows = (
+            through.objects.filter(publicationpage_id__in=ids)
+            .values(column)
+            .annotate(n=Count("publicationpage_id"))
+            .values_list(column, "n")
+        )
+        facets[name] = entries(name, dict(rows))
+
+    rows = (
+        qs.order_by()
+        .values("document_type_id")
+        .annotate(n=Count("pk"))
+        .values_list("document_type_id", "n")
+    )
+    facets["type"] = entries("type", dict(rows))
+
+    # Themes: direct counts for all, then one query counting distinct publications under
+    # each theme that has children.
+    through = PublicationPage.themes.through
+    counts = dict(
+        through.objects.filter(publicationpage_id__in=ids)
+        .values("theme_id")
+        .annotate(n=Count("publicationpage_id"))
+        .values_list("theme_id", "n")
+    )
+    themes = taxonomy.terms("theme").values()
+    parents = [t for t in themes if any(c.parent_id == t.pk for c in themes)]
+    if parents:
+        aggregates = {
+            f"t{t.pk}": Count(
+                "publicationpage_id",
+                distinct=True,
+                filter=Q(theme_id__in=taxonomy.theme_descendants(t)),
+            )
+            for t in parents
+        }
+        totals = through.objects.filter(publicationpage_id__in=ids).aggregate(**aggregates)
+        for t in parents:
+            counts[t.pk] = totals[f"t{t.pk}"]
+    facets["theme"] = theme_tree(entries("theme", counts), taxonomy)
+
+    years = (
+        qs.order_by()
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("-year")
+        .values_list("year", "n")
+    )
+    facets["year"] = list(years)
+    return facets
+
+
+def theme_tree(items, taxonomy):
+    """Order theme entries as a tree (parents before their children) with a depth."""
+    by_pk = {e["term"].pk: e for e in items}
+    children = {}
+    for e in items:
+        parent = e["term"].parent_id
+        while parent is not None and parent not in by_pk:
+            parent = taxonomy.by_id("theme").get(parent, (None, None))[1]
+            parent = parent.parent_id if parent else None
+        children.setdefault(parent, []).append(e)
+    ordered = []
+
+    def walk(parent, depth):
+        for e in sorted(children.get(parent, []), key=lambda e: (-e["count"], e["label"])):
+            e["depth"] = depth
+            ordered.append(e)
+            walk(e["term"].pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def build_listing(query, user, locale, per_page=20):
+    """Template context of the listing: the page of results, facets and active filters."""
+    qs, taxonomy = filtered_queryset(query, user, locale)
+    qs = qs.select_related("document_type").prefetch_related("organisations", "languages")
+    paginator = Paginator(qs, max(per_page, 1))
+    try:
+        page_obj = paginator.page(query.page)
+    except (EmptyPage, PageNotAnInteger):
+        page_obj = paginator.page(1)
+    facets = facet_counts(qs, query, taxonomy)
+    active = []
+    for name in MULTI_FILTERS:
+        terms = taxonomy.terms(name)
+        for slug in getattr(query, name):
+            term = terms.get(slug.lower())
+            if term is not None:
+                active.append({"label": term_label(term), "remove": query.toggle(name, slug)})
+    if query.year_from or query.year_to:
+        active.append(
+            {
+                "label": f"{query.year_from or '…'}–{query.year_to or '…'}",
+                "remove": query.urlencode(year_from="", year_to=""),
+            }
+        )
+    if query.q:
+        active.append({"label": f"“{query.q}”", "remove": query.urlencode(q="")})
+    return {
+        "query": query,
+        "results": page_obj,
+        "result_count": paginator.count,
+        "facets": facets,
+        "active_filters": active,
+        "sorts": [(k, v) for k, v in SORTS.items() if k != "relevance" or query.q],
+        "query_string": query.urlencode(),
+    }

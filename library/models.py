@@ -1,0 +1,503 @@
+"""The public document library: its taxonomy, the library index and publication pages.
+
+Library taxonomy terms (document types, organisations, document languages) are translatable
+snippets like the portal's themes, regions and countries: one row per locale sharing a
+``translation_key``. Publications point at the source-locale (English) rows, so a filter or
+a facet count is the same whatever language the reader browses in, and labels are looked
+up with ``portal.models.taxonomy.term_label``.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+
+from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
+from portal.models.taxonomy import _bump_label_version, term_label
+
+
+class DocumentType(TranslatableMixin, index.Indexed, models.Model):
+    """The kind of a publication (report, policy brief, working paper…)."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The document type's label."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in filter URLs; the same in every language.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation that publishes or commissions publications (a ministry, an agency)."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("The organisation's full name."))
+    acronym = models.CharField(
+        _("acronym"), max_length=30, blank=True, help_text=_("For example IPC-IG or ILO.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("Used in filter URLs; the same in every language.")
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("The organisation's site."))
+
+    panels = [FieldPanel("name"), FieldPanel("acronym"), FieldPanel("slug"), FieldPanel("website")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class DocumentLanguage(TranslatableMixin, index.Indexed, models.Model):
+    """A language a publication is written in (not a language of the interface)."""
+
+    name = models.CharField(_("name"), max_length=80, help_text=_("The language's name."))
+    code = models.CharField(
+        _("code"),
+        max_length=8,
+        help_text=_("ISO 639-1 code, for example pt. Used in filter URLs and citations."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("code")]
+    search_fields = [index.SearchField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("document language")
+        verbose_name_plural = _("document languages")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def slug(self):
+        return self.code
+
+
+for _model in (DocumentType, Organisation, DocumentLanguage):
+    models.signals.post_save.connect(_bump_label_version, sender=_model)
+    models.signals.post_delete.connect(_bump_label_version, sender=_model)
+
+
+class LibraryIndexPage(BasePage):
+    """The library section of one language: lists, filters and searches every publication."""
+
+    per_page = models.PositiveSmallIntegerField(
+        _("publications per screen"), default=20, help_text=_("How many results to list at once.")
+    )
+    submission_text = models.TextField(
+        _("submission invitation"),
+        blank=True,
+        help_text=_("A sentence inviting members to propose a publication, shown beside the list."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("per_page"),
+        FieldPanel("submission_text"),
+    ]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["library.PublicationPage"]
+    max_count_per_parent = 1
+    page_description = _("The public library of one language: its listing, filters and feeds.")
+
+    class Meta:
+        verbose_name = _("library index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from library.listing import LibraryQuery, build_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        query = LibraryQuery.from_params(request.GET)
+        context.update(build_listing(query, request.user, self.locale, per_page=self.per_page))
+        return context
+
+
+def library_url(language_code=None):
+    """URL of the library index in the reader's language (the listing links point there)."""
+    from wagtail.models import Locale
+
+    code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=code).first()
+    index = LibraryIndexPage.objects.live().filter(locale=locale).first() or (
+        LibraryIndexPage.objects.live().first()
+    )
+    return index.url if index else f"/{code}/library/"
+
+
+class PublicationTag(TaggedItemBase):
+    """A free keyword on a publication (django-taggit through model)."""
+
+    content_object = ParentalKey(
+        "library.PublicationPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PublicationPage(RestrictedMixin, BasePage):
+    """One publication of the library: its metadata, files and classification.
+
+    Relations to taxonomy terms are parental many-to-many fields (kept in revisions, so a
+    draft or a moderation review carries its classification) pointing at source-locale terms.
+    ``regions`` also receives the regions of the chosen countries on every save, so a region
+    filter is one join, not a walk through countries.
+    """
+
+    abstract = models.TextField(_("abstract"), help_text=_("A summary of the publication."))
+    authors = models.TextField(
+        _("authors"),
+        blank=True,
+        help_text=_("One author per line, written 'Family name, Given names'."),
+    )
+    organisations = ParentalManyToManyField(
+        Organisation,
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="publications",
+        help_text=_("Organisations that published or commissioned it."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), db_index=True, help_text=_("Year of publication.")
+    )
+    publication_date = models.DateField(
+        _("publication date"), null=True, blank=True, help_text=_("The full date, when known.")
+    )
+    document_type = models.ForeignKey(
+        DocumentType,
+        verbose_name=_("document type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
+        help_text=_("Choose the English term; readers see it in their language."),
+    )
+    languages = ParentalManyToManyField(
+        DocumentLanguage,
+        verbose_name=_("languages of the document"),
+        blank=True,
+        related_name="publications",
+        help_text=_("The languages the document itself is written in."),
+    )
+    themes = ParentalManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="publications",
+        help_text=_("The most specific themes that apply; parent themes are implied."),
+    )
+    countries = ParentalManyToManyField(
+        Country,
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="publications",
+        help_text=_("Countries the publication is about; their regions are added on save."),
+    )
+    regions = ParentalManyToManyField(
+        Region,
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="publications",
+        help_text=_("Regions the publication covers as a whole."),
+    )
+    keywords = ClusterTaggableManager(
+        through=PublicationTag,
+        verbose_name=_("keywords"),
+        blank=True,
+        help_text=_("Free keywords, separated by commas."),
+    )
+    external_url = models.URLField(
+        _("external link"),
+        blank=True,
+        max_length=500,
+        help_text=_("Where the publication lives elsewhere, if it has no file here."),
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The publication's cover, shown beside its abstract."),
+    )
+    doi = models.CharField(
+        _("DOI"), max_length=200, blank=True, help_text=_("For example 10.1234/abcd.5678.")
+    )
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, help_text=_("ISBN-10 or 13."))
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only logged-in members can see this publication and download its files."),
+    )
+    extracted_text = models.TextField(_("text of the files"), blank=True, editable=False)
+    import_identifier = models.CharField(
+        _("import identifier"),
+        max_length=120,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Stable identifier used by the bulk import."),
+    )
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_publications",
+        editable=False,
+    )
+    submitter_notified = models.BooleanField(default=False, editable=False)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("abstract"),
+        FieldPanel("authors"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("year"), FieldPanel("publication_date")]),
+                FieldPanel("document_type"),
+                FieldPanel("organisations"),
+                FieldPanel("languages"),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("isbn")]),
+            ],
+            heading=_("Bibliographic details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("countries"),
+                FieldPanel("regions"),
+                FieldPanel("keywords"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("files", label=_("File")),
+                FieldPanel("external_url"),
+                FieldPanel("cover_image"),
+            ],
+            heading=_("Files and links"),
+        ),
+        FieldPanel("members_only"),
+    ]
+    search_fields = (
+        BasePage.search_fields
+        + RestrictedMixin.search_fields
+        + [
+            index.SearchField("abstract"),
+            index.SearchField("authors"),
+            index.SearchField("extracted_text"),
+            index.SearchField("taxonomy_text"),
+            index.FilterField("year"),
+        ]
+    )
+    api_fields = BasePage.api_fields + ["abstract", "authors", "year", "doi", "isbn"]
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+    page_description = _("A publication of the library, with its files and classification.")
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def save(self, *args, **kwargs):
+        self._add_country_regions()
+        return super().save(*args, **kwargs)
+
+    def _add_country_regions(self):
+        region_ids = {c.region_id for c in self.countries.all() if c.region_id}
+        if region_ids - {r.pk for r in self.regions.all()}:
+            self.regions = list(self.regions.all()) + list(
+                Region.objects.filter(pk__in=region_ids).exclude(
+                    pk__in=[r.pk for r in self.regions.all()]
+                )
+            )
+
+    @property
+    def listing_summary(self):
+        return self.introduction or self.abstract
+
+    def author_list(self):
+        return [line.strip() for line in self.authors.splitlines() if line.strip()]
+
+    def taxonomy_text(self):
+        """Labels of every term in every language, so a search in any language finds it."""
+        keys = {
+            Theme: [t.translation_key for t in self.themes.all()],
+            Country: [c.translation_key for c in self.countries.all()],
+            Region: [r.translation_key for r in self.regions.all()],
+            Organisation: [o.translation_key for o in self.organisations.all()],
+            DocumentLanguage: [la.translation_key for la in self.languages.all()],
+        }
+        if self.document_type_id:
+            keys[DocumentType] = [self.document_type.translation_key]
+        words = [tag.name for tag in self.keywords.all()]
+        for model, translation_keys in keys.items():
+            if translation_keys:
+                words.extend(
+                    model.objects.filter(translation_key__in=translation_keys).values_list(
+                        "name", flat=True
+                    )
+                )
+        words.extend(o.acronym for o in self.organisations.all() if o.acronym)
+        return " ".join(words)
+
+    def files_for_display(self):
+        return [f for f in self.files.select_related("document") if f.document_id]
+
+    def related_publications(self, user, limit=4):
+        """Publications sharing themes or countries with this one, most shared first."""
+        from library.listing import base_queryset
+
+        theme_ids = [t.pk for t in self.themes.all()]
+        country_ids = [c.pk for c in self.countries.all()]
+        if not theme_ids and not country_ids:
+            return []
+        qs = (
+            base_queryset(user, self.locale)
+            .exclude(translation_key=self.translation_key)
+            .filter(models.Q(themes__in=theme_ids) | models.Q(countries__in=country_ids))
+            .annotate(shared=models.Count("pk"))
+            .order_by("-shared", "-year", "title")
+        )
+        return list(qs[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        from wagtail import hooks
+
+        from library.citations import meta_tags
+
+        context = super().get_context(request, *args, **kwargs)
+        files = self.files_for_display()
+        url = request.build_absolute_uri(self.get_url(request=request) or "/")
+        pdf_urls = [
+            request.build_absolute_uri(reverse("library:download", args=[f.pk]))
+            for f in files
+            if f.document.file_extension.lower() == "pdf"
+        ]
+        context.update(
+            files=files,
+            related=self.related_publications(request.user),
+            library_url=library_url(),
+            citation_meta=meta_tags(self, url, pdf_urls),
+            # Other apps (webinars, communities) list what references this publication by
+            # registering "library_publication_references": fn(request, page) -> section.
+            references=[
+                section
+                for fn in hooks.get_hooks("library_publication_references")
+                if (section := fn(request, self)) and section.get("items")
+            ],
+        )
+        return context
+
+    def document_type_label(self):
+        return term_label(self.document_type) if self.document_type_id else ""
+
+
+class PublicationFile(Orderable):
+    """A file of a publication: a Wagtail document, downloaded through the counted view."""
+
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The file; readers download it through a counted link."),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example 'Full report' or 'Executive summary'. Defaults to the title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+
+    def __str__(self):
+        return self.display_label
+
+    @property
+    def display_label(self):
+        return self.label or self.document.title
+
+    @property
+    def extension(self):
+        return self.document.file_extension.upper()
+
+    @property
+    def size(self):
+        try:
+            return self.document.get_file_size()
+        except OSError:
+            return None
+
+
+class DownloadCount(models.Model):
+    """How many times a file of a publication was downloaded on one day."""
+
+    publication = models.ForeignKey(
+        PublicationPage, on_delete=models.CASCADE, related_name="download_counts"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    day = models.DateField(default=timezone.localdate)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "document", "day"], name="library_download_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.publication_id}/{self.document_id} {self.day}: {self.count}"
+
+    @classmethod
+    def record(cls, publication, document):
+        """Add one download for today, safe under concurrent requests."""
+        today = timezone.localdate()
+        lookup = {"publication": publication, "document": document, "day": today}
+        if cls.objects.filter(**lookup).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(count=1, **lookup)
+        except IntegrityError:
+            cls.objects.filter(**lookup).update(count=F("count") + 1)

@@ -1,0 +1,154 @@
+"""Views of the library outside page serving: counted downloads, citation exports,
+the member submission form and the staff report of downloads.
+
+Each asks the access policy (``community_pages.access``) before showing anything.
+"""
+
+import mimetypes
+import os
+import re
+from email.utils import formatdate
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.text import slugify
+
+from community_pages.access import can_view_page
+from library import citations
+from library.models import DownloadCount, PublicationFile, PublicationPage
+
+RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _check_access(request, publication):
+    """None if ``request.user`` may read ``publication``; else a login redirect or 403."""
+    if not publication.live:
+        raise Http404
+    if can_view_page(request.user, publication):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def download(request, file_id):
+    """Serve a publication's file, counting the download (once per download, not per range).
+
+    Keeps browser caching (ETag and Last-Modified, answered with 304) and range requests
+    (206 with Content-Range) working; members-only files are marked private for caches.
+    """
+    item = get_object_or_404(PublicationFile.objects.select_related("document", "page"), pk=file_id)
+    publication = item.page.specific
+    denied = _check_access(request, publication)
+    if denied:
+        return denied
+    document = item.document
+    try:
+        path = document.file.path
+        stat = os.stat(path)
+    except (NotImplementedError, OSError, ValueError) as exc:
+        raise Http404 from exc
+
+    etag = quote_etag(document.file_hash or f"{int(stat.st_mtime)}-{stat.st_size}")
+    last_modified = http_date(stat.st_mtime)
+    cache_control = "private, max-age=3600" if publication.members_only else "public, max-age=3600"
+    if_none_match = request.headers.get("If-None-Match")
+    if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since") or "")
+    if (if_none_match and etag in [t.strip() for t in if_none_match.split(",")]) or (
+        not if_none_match and if_modified_since and int(stat.st_mtime) <= if_modified_since
+    ):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        response["Cache-Control"] = cache_control
+        return response
+
+    size = stat.st_size
+    content_type = (
+        document.content_type or mimetypes.guess_type(path)[0] or "application/octet-stream"
+    )
+    start, end = 0, size - 1
+    partial = False
+    range_header = request.headers.get("Range", "")
+    if_range = request.headers.get("If-Range")
+    match = RANGE_RE.match(range_header.strip())
+    if match and size and (not if_range or if_range in (etag, last_modified)):
+        first, last = match.groups()
+        if first == "" and last == "":
+            match = None
+        elif first == "":
+            start, end = max(size - int(last), 0), size - 1
+        else:
+            start = int(first)
+            end = min(int(last), size - 1) if last else size - 1
+        if match and start > end or start >= size:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+            return response
+        partial = match is not None
+
+    if not partial or start == 0:
+        DownloadCount.record(publication, document)
+
+    handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
+    if partial:
+        handle.seek(start)
+        response = FileResponse(_limited(handle, end - start + 1), content_type=content_type)
+        response.status_code = 206
+        response["Content-Range"] = f"bytes {start}-{end}/{size}"
+        response["Content-Length"] = str(end - start + 1)
+    else:
+        response = FileResponse(handle, content_type=content_type)
+        response["Content-Length"] = str(size)
+    response["Content-Disposition"] = document.content_disposition
+    response["Accept-Ranges"] = "bytes"
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = cache_control
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+def _limited(handle, length, chunk=64 * 1024):
+    try:
+        while length > 0:
+            data = handle.read(min(chunk, length))
+            if not data:
+                break
+            length -= len(data)
+            yield data
+    finally:
+        handle.close()
+
+
+def citation(request, page_id, fmt):
+    """The citation of a publication as a BibTeX (``bib``) or RIS (``ris``) file."""
+    publication = get_object_or_404(PublicationPage.objects.live(), pk=page_id)
+    denied = _check_access(request, publication)
+    if denied:
+        return denied
+    url = request.build_absolute_uri(publication.get_url(request=request))
+    filename = slugify(publication.title)[:60] or "publication"
+    if fmt == "bib":
+        body = citations.bibtex(publication, url)
+        response = HttpResponse(body, content_type="application/x-bibtex; charset=utf-8")
+    else:
+        body = citations.ris(publication, url)
+        response = HttpResponse(
+            body, content_type="application/x-research-info-systems; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    if publication.members_only:
+        response["Cache-Control"] = "private"
+    response["Last-Modified"] = (
+        formatdate(
+            (publication.last_published_at or publication.first_published_at).timestamp(),
+            usegmt=True,
+        )
+        if (publication.last_published_at or publication.first_published_at)
+        else ""
+    )
+    return response

@@ -1,0 +1,85 @@
+"""Admin registration and hooks of the library.
+
+* library taxonomy snippets, grouped in a "Library taxonomy" menu;
+* Wagtail's own document URLs (``/documents/<id>/<name>``) ask the access policy about the
+  publications that attach a document, so a members-only file never leaks through them;
+* the library's publications are registered with the site search;
+* the home page shows the latest publications;
+* staff get a report of the most downloaded publications.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from community_pages.access import can_view_page
+from library.models import DocumentLanguage, DocumentType, Organisation, PublicationPage
+
+
+class DocumentTypeViewSet(SnippetViewSet):
+    model = DocumentType
+    icon = "doc-full"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "acronym", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "acronym"]
+
+
+class DocumentLanguageViewSet(SnippetViewSet):
+    model = DocumentLanguage
+    icon = "globe"
+    list_display = ["name", "code", "locale"]
+    list_filter = ["locale"]
+
+
+class LibraryTaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Library taxonomy")
+    menu_icon = "doc-full-inverse"
+    menu_order = 251
+    items = (DocumentTypeViewSet, OrganisationViewSet, DocumentLanguageViewSet)
+
+
+register_snippet(LibraryTaxonomyGroup)
+
+
+def publications_attaching(document):
+    """Every publication page (any revision state) that lists ``document`` among its files."""
+    return PublicationPage.objects.filter(files__document=document).distinct()
+
+
+@hooks.register("before_serve_document")
+def check_publication_access(document, request):
+    """A document attached to publications is served only to readers of one of them."""
+    publications = list(publications_attaching(document))
+    if not publications or any(can_view_page(request.user, p) for p in publications):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+@hooks.register("register_search_model")
+def register_publication_search():
+    return {"model": PublicationPage, "label": _("Publications"), "type": "publication"}
+
+
+@hooks.register("portal_home_sections")
+def latest_publications(request, locale):
+    from library.listing import base_queryset
+    from library.models import LibraryIndexPage
+
+    index = LibraryIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    items = list(base_queryset(request.user, locale).order_by("-first_published_at")[:4])
+    return {"title": _("Latest publications"), "url": index.url, "items": items}
