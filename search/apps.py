@@ -7,3 +7,13 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from search import locales  # noqa: F401 (connects its receivers)
+        from search.service import _taxonomy_models, forget_taxonomy
+
+        for _kind, _label, model, _key in _taxonomy_models():
+            post_save.connect(forget_taxonomy, sender=model, dispatch_uid=f"search-{model}")
+            post_delete.connect(forget_taxonomy, sender=model, dispatch_uid=f"search-d-{model}")

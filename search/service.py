@@ -1,19 +1,49 @@
 """The one search service: every search surface of the portal asks it.
 
 The engine is Wagtail's configured search backend (``WAGTAILSEARCH_BACKENDS``): the
-database engine by default, Elasticsearch when ``ELASTICSEARCH_URL`` is set.
+database engine by default, Elasticsearch when ``ELASTICSEARCH_URL`` is set (with the
+database engine answering while Elasticsearch is down, see ``search.backends.elasticsearch``).
+
+Public functions:
+
+* ``search_ids(queryset, query, language=None)``: ranked primary keys within a queryset the
+  caller has already restricted to what the reader may see (the library uses it);
+* ``search(query, user, language, types=None, page=1)``: the site search over every model
+  registered with the ``register_search_model`` hook plus the portal's generic pages;
+* ``autocomplete(query, user, language)``: titles and taxonomy terms for the header box.
+
+Permissions are applied in the query itself: every searched model with an ``audience`` field
+is filtered with ``community_pages.access.search_filters(user)``; pages are live only.
 """
 
+import difflib
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from community_pages.access import readable_audiences, search_filters
 from search.backends import LANGUAGE_ANALYSIS
 
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+MAX_PAGES = 50
+ALL_LANGUAGES = "all"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
+_WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+# --- query hygiene -----------------------------------------------------------------------
 
 
 def clean_query(query):
@@ -28,8 +58,20 @@ def has_words(query):
     return bool(_WORD_RE.search(query or ""))
 
 
+def fold(text):
+    """Lower case without accents, one character for one character (for highlighting)."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1].lower()[:1]
+        out.append(base or char)
+    return "".join(out)
+
+
+# --- engine --------------------------------------------------------------------------------
+
+
 def backend_for(language=None):
-    """The configured backend, narrowed to ``language`` (None: every language)."""
+    """The configured backend, narrowed to ``language`` (None or "all": every language)."""
     backend = get_search_backend()
     if hasattr(backend, "for_languages"):
         codes = [language] if language in LANGUAGE_ANALYSIS else list(LANGUAGE_ANALYSIS)
@@ -48,3 +90,470 @@ def search_ids(queryset, query, language=None):
         return []
     results = backend_for(language).search(query, queryset, operator="and")
     return [obj.pk for obj in results]
+
+
+def _lower_is_better(backend):
+    # SQLite's bm25() is negative, best first ascending; the other engines score upwards.
+    return "SQLite" in type(backend).__name__
+
+
+# --- sources: what the site search searches -------------------------------------------------
+
+
+def _has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+@dataclass
+class Source:
+    type: str
+    label: str
+    models: list  # querysets are built per reader
+
+
+def search_sources():
+    """Registered models (``register_search_model``) and the generic pages, by type."""
+    sources = {}
+    registered_page_models = []
+    for fn in hooks.get_hooks("register_search_model"):
+        entries = fn()
+        for entry in entries if isinstance(entries, (list, tuple)) else [entries]:
+            if not entry:
+                continue
+            model = entry["model"]
+            source = sources.setdefault(entry["type"], Source(entry["type"], entry["label"], []))
+            source.models.append(model)
+            if issubclass(model, Page):
+                registered_page_models.append(model)
+    page_source = Source("page", _("Pages"), [])
+    sources = {"page": page_source, **sources}
+    # Restricted page models nobody registered are searched on their own (with their
+    # audience filter) under "page"; the base Page queryset covers only unrestricted types.
+    from wagtail.models import get_page_models
+
+    restricted = [
+        m
+        for m in get_page_models()
+        if not m._meta.abstract
+        and _has_field(m, "audience")
+        and not any(issubclass(m, r) for r in registered_page_models)
+    ]
+    page_source.models = [("generic", registered_page_models + restricted), *restricted]
+    return list(sources.values())
+
+
+def source_querysets(source, user, language_id):
+    """The querysets of one source, restricted to what ``user`` may read, live only."""
+    querysets = []
+    for model in source.models:
+        if isinstance(model, tuple):  # the generic pages: every page type not handled apart
+            _kind, excluded = model
+            qs = Page.objects.live()
+            if excluded:
+                qs = qs.not_type(*excluded)
+            qs = qs.exclude(depth__lte=1)
+        else:
+            qs = model._default_manager.all()
+            if issubclass(model, Page):
+                qs = qs.live()
+            elif _has_field(model, "live"):
+                qs = qs.filter(live=True)
+            if _has_field(model, "audience"):
+                qs = qs.filter(**search_filters(user))
+        if language_id and (_has_field(qs.model, "locale")):
+            qs = qs.filter(locale_id=language_id)
+        querysets.append(qs)
+    return querysets
+
+
+# --- highlighting ----------------------------------------------------------------------------
+
+
+def _term_pattern(query):
+    from search.backends.database import light_stem, query_terms
+
+    terms = {fold(light_stem(t)) for t in query_terms(query) if len(t) > 1}
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.UNICODE)
+
+
+def highlight(text, query, length=None):
+    """``text`` HTML-escaped with the query's words wrapped in ``<mark>``.
+
+    Matching folds accents and case and lightly stems, like the database engine; with
+    ``length``, a window of about that many characters around the first match.
+    """
+    text = " ".join(str(text or "").split())
+    pattern = _term_pattern(query)
+    matches = list(pattern.finditer(fold(text))) if pattern else []
+    start, end = 0, len(text)
+    if length and len(text) > length:
+        first = matches[0].start() if matches else 0
+        start = max(0, first - length // 3)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + length)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+    out, cursor = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        out.append(escape(text[cursor : match.start()]))
+        out.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        cursor = match.end()
+    out.append(escape(text[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)
+
+
+def _summary(obj):
+    for name in ("listing_summary", "search_description", "introduction", "summary", "description"):
+        value = getattr(obj, name, None)
+        if value and isinstance(value, str):
+            return value
+    return ""
+
+
+def _title(obj):
+    return getattr(obj, "title", None) or getattr(obj, "name", None) or str(obj)
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    type: str
+    type_label: str
+    object: object
+    title: str
+    url: str
+    title_html: str
+    snippet: str
+    language: str
+    score: float = 0.0
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    language: str
+    types: list
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    type_counts: list = field(default_factory=list)
+    suggestion: str = ""
+    suggested_terms: list = field(default_factory=list)
+
+    @property
+    def num_pages(self):
+        return min(MAX_PAGES, max(1, -(-self.total // self.per_page)))
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+
+def _language_id(language):
+    if not language or language == ALL_LANGUAGES:
+        return None
+    locale = Locale.objects.filter(language_code=language).only("pk").first()
+    return locale.pk if locale else None
+
+
+def _object_url(obj):
+    for name in ("get_url", "url"):
+        value = getattr(obj, name, None)
+        if callable(value):
+            value = value()
+        if value:
+            return value
+    get_absolute_url = getattr(obj, "get_absolute_url", None)
+    return get_absolute_url() if get_absolute_url else ""
+
+
+def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
+    """Search everything ``user`` may read.
+
+    ``language``: a language code (only content in that language) or ``"all"``/None;
+    ``types``: a list of type keys to keep (None: all); ``page``: 1-based.
+    Counts per type are always for every type (for the type filter), under the same
+    permission and language filters.
+    """
+    from search.backends.database import query_terms
+
+    query = clean_query(query)
+    types = [t for t in (types or []) if t]
+    try:
+        page = max(1, min(MAX_PAGES, int(page)))
+    except (TypeError, ValueError):
+        page = 1
+    response = SearchResponse(
+        query=query, language=language or ALL_LANGUAGES, types=types, page=page, per_page=per_page
+    )
+    if not has_words(query) or not query_terms(query):
+        return response
+    backend = backend_for(language if language != ALL_LANGUAGES else None)
+    language_id = _language_id(language)
+    lower_is_better = _lower_is_better(backend)
+    wanted = page * per_page
+    candidates = []
+    for source in search_sources():
+        count = 0
+        selected = not types or source.type in types
+        for qs in source_querysets(source, user, language_id):
+            results = backend.search(query, qs, operator="and")
+            count += results.count()
+            if selected and count:
+                scored = results.annotate_score("_score")[:wanted]
+                for obj in scored:
+                    score = getattr(obj, "_score", 0) or 0
+                    candidates.append((-score if lower_is_better else score, source, obj))
+        response.type_counts.append(
+            {"type": source.type, "label": source.label, "count": count, "selected": selected}
+        )
+        if selected:
+            response.total += count
+    response.type_counts = [c for c in response.type_counts if c["count"] or c["type"] in types]
+    candidates.sort(key=lambda item: item[0], reverse=True)
+    window = candidates[(page - 1) * per_page : page * per_page]
+    response.hits = _hits(window, query)
+    if not response.total:
+        response.suggestion, response.suggested_terms = suggestions(query, user, language)
+        if response.suggestion and not _any_match(response.suggestion, user, language):
+            response.suggestion = ""
+    return response
+
+
+def _any_match(query, user, language):
+    backend = backend_for(language if language != ALL_LANGUAGES else None)
+    language_id = _language_id(language)
+    return any(
+        backend.search(query, qs, operator="and").count()
+        for source in search_sources()
+        for qs in source_querysets(source, user, language_id)
+    )
+
+
+def _hits(window, query):
+    # Generic pages come back as base Page objects: load their specific rows in one go.
+    page_ids = [obj.pk for _s, _src, obj in window if type(obj) is Page]
+    specific = (
+        {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()} if page_ids else {}
+    )
+    hits = []
+    for score, source, obj in window:
+        obj = specific.get(obj.pk, obj) if type(obj) is Page else obj
+        title = _title(obj)
+        locale = getattr(obj, "locale", None)
+        hits.append(
+            Hit(
+                type=source.type,
+                type_label=source.label,
+                object=obj,
+                title=title,
+                url=_object_url(obj),
+                title_html=highlight(title, query),
+                snippet=highlight(_summary(obj), query, length=240),
+                language=getattr(locale, "language_code", ""),
+                score=score,
+            )
+        )
+    return hits
+
+
+# --- suggestions ---------------------------------------------------------------------------------
+
+
+def _vocabulary(user, language):
+    """Words of titles the reader may see, and taxonomy labels, in ``language`` (cached)."""
+    key = "search-vocab:{}:{}:{}".format(
+        language or "all",
+        ",".join(sorted(readable_audiences(user))),
+        cache.get(TAXONOMY_VERSION_KEY, 0),
+    )
+    words = cache.get(key)
+    if words is None:
+        language_id = _language_id(language)
+        texts = []
+        for source in search_sources():
+            for qs in source_querysets(source, user, language_id):
+                name = "title" if _has_field(qs.model, "title") else "name"
+                if _has_field(qs.model, name):
+                    texts.extend(qs.values_list(name, flat=True)[:5000])
+        texts.extend(t.label for t in taxonomy_terms(language))
+        words = sorted({w for text in texts for w in _WORDS_RE.findall(fold(text)) if len(w) > 3})
+        cache.set(key, words, 300)
+    return words
+
+
+def suggestions(query, user, language):
+    """(did-you-mean query or "", taxonomy terms close to the query) for an empty result."""
+    from search.backends.database import query_terms
+
+    terms = query_terms(query)
+    vocabulary = _vocabulary(user, language)
+    known = set(vocabulary)
+    corrected, changed = [], False
+    for term in terms:
+        folded = fold(term)
+        if folded in known or len(folded) < 4:
+            corrected.append(term)
+            continue
+        close = difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.75)
+        if close:
+            corrected.append(close[0])
+            changed = True
+        else:
+            corrected.append(term)
+    suggestion = " ".join(corrected) if changed else ""
+    matched = []
+    for term in taxonomy_terms(language):
+        label = fold(term.label)
+        words = _WORDS_RE.findall(label)
+        for t in terms:
+            ft = fold(t)
+            if len(ft) >= 3 and (
+                any(w.startswith(ft[: max(3, len(ft) - 2)]) for w in words)
+                or difflib.get_close_matches(ft, words, n=1, cutoff=0.8)
+            ):
+                matched.append(term)
+                break
+    return suggestion, matched[:6]
+
+
+# --- taxonomy terms and autocomplete --------------------------------------------------------------
+
+
+@dataclass
+class Term:
+    kind: str
+    kind_label: str
+    label: str
+    url: str
+
+
+def _taxonomy_models():
+    from portal.models import Country, Theme
+
+    models = [("theme", _("Theme"), Theme, "slug"), ("country", _("Country"), Country, "iso_code")]
+    try:
+        from library.models import Organisation
+
+        models.append(("organisation", _("Organisation"), Organisation, "slug"))
+    except (ImportError, LookupError):
+        pass
+    return models
+
+
+def taxonomy_terms(language):
+    """Themes, countries and organisations with labels in ``language`` and library links.
+
+    A taxonomy is small (hundreds of rows): cached per language for five minutes.
+    """
+    code = language if language in LANGUAGE_ANALYSIS else "en"
+    key = f"search-taxonomy:{code}:{cache.get(TAXONOMY_VERSION_KEY, 0)}"
+    terms = cache.get(key)
+    if terms is not None:
+        return terms
+    try:
+        from library.models import library_url
+
+        base = library_url(code)
+    except ImportError:
+        base = f"/{code}/library/"
+    terms = []
+    default = Locale.get_default()
+    for kind, kind_label, model, key_field in _taxonomy_models():
+        if not _has_field(model, key_field):
+            key_field = "pk"
+        sources = {t.translation_key: t for t in model.objects.filter(locale=default)}
+        labels = dict(
+            model.objects.filter(locale__language_code=code).values_list("translation_key", "name")
+        )
+        for translation_key, source in sources.items():
+            slug = str(getattr(source, key_field)).lower()
+            label = labels.get(translation_key, source.name)
+            terms.append(Term(kind, str(kind_label), label, f"{base}?{kind}={slug}"))
+    cache.set(key, terms, 300)
+    return terms
+
+
+AUTOCOMPLETE_LIMIT = 8
+TAXONOMY_VERSION_KEY = "search-taxonomy-version"
+
+
+def forget_taxonomy(**kwargs):
+    """Signal receiver: a term changed, so cached labels and vocabularies are stale."""
+    try:
+        cache.incr(TAXONOMY_VERSION_KEY)
+    except ValueError:
+        cache.set(TAXONOMY_VERSION_KEY, 1, None)
+
+
+def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
+    """Suggestions for the header box: titles the reader may read, then taxonomy terms.
+
+    Each item is ``{"label", "url", "type", "type_label"}``.
+    """
+    from search.backends.database import query_terms
+
+    query = clean_query(query)[:100]
+    terms = query_terms(query)
+    if not terms or len(query) < 2:
+        return []
+    items = []
+    folded_terms = [fold(t) for t in terms]
+    for term in taxonomy_terms(language):
+        words = _WORDS_RE.findall(fold(term.label))
+        if all(any(w.startswith(t) for w in words) for t in folded_terms):
+            items.append(
+                {
+                    "label": term.label,
+                    "url": term.url,
+                    "type": term.kind,
+                    "type_label": term.kind_label,
+                }
+            )
+        if len(items) >= limit // 2:
+            break
+    backend = get_search_backend()
+    language_id = _language_id(language)
+    for source in search_sources():
+        for qs in source_querysets(source, user, language_id):
+            remaining = limit - len(items)
+            if remaining <= 0:
+                break
+            try:
+                results = backend.autocomplete(query, qs, operator="and")[:remaining]
+                objects = list(results)
+            except Exception:  # noqa: BLE001 (models without autocomplete fields)
+                continue
+            for obj in objects:
+                if type(obj) is Page:
+                    obj = obj.specific
+                items.append(
+                    {
+                        "label": Truncator(_title(obj)).chars(120),
+                        "url": _object_url(obj),
+                        "type": source.type,
+                        "type_label": str(source.label),
+                    }
+                )
+    return items[:limit]

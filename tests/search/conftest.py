@@ -51,3 +51,35 @@ def pages(homes):
 @pytest.fixture
 def all_pages(pages):
     return Page.objects.live().specific()
+
+
+@pytest.fixture
+def restricted(homes):
+    """Members-only content (a webinar series page: restricted, not registered by its app yet)."""
+    from webinars.factories import WebinarIndexPageFactory, WebinarSeriesPageFactory
+
+    index = WebinarIndexPageFactory(parent=homes["en"], locale=homes["en"].locale)
+    public = WebinarSeriesPageFactory(
+        parent=index,
+        locale=index.locale,
+        title="Open series on pensions",
+        introduction="Public talks about pensions.",
+    )
+    secret = WebinarSeriesPageFactory(
+        parent=index,
+        locale=index.locale,
+        title="Closed series members-only-canary",
+        introduction="Pensions members-only-canary discussion.",
+        members_only=True,
+    )
+    secret.save_revision().publish()
+    return {"public": public, "secret": secret}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,137 @@
+"""The site search service: sources, permissions, language and type filters, pagination."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from search import service
+from tests.search.conftest import make_page
+
+pytestmark = pytest.mark.django_db
+anon = AnonymousUser()
+
+
+def titles(response):
+    return [hit.title for hit in response.hits]
+
+
+def test_finds_pages_in_the_readers_language_only_by_default(pages):
+    response = service.search("proteccion social", anon, "es")
+    assert set(titles(response)) == {"Protección social en América Latina", "Sistemas de pensiones"}
+    assert response.total == 2
+    assert all(hit.language == "es" for hit in response.hits)
+
+
+def test_all_languages(pages):
+    response = service.search("social", anon, service.ALL_LANGUAGES)
+    languages = {hit.language for hit in response.hits}
+    assert {"en", "es", "fr"} <= languages
+
+
+def test_hits_have_urls_types_and_highlighted_snippets(pages):
+    hit = service.search("pensiones", anon, "es").hits[0]
+    assert hit.url.startswith("/es/")
+    assert hit.type == "page"
+    assert "<mark>pensiones</mark>" in hit.snippet
+    assert "<mark>" in hit.title_html or hit.title == "Sistemas de pensiones"
+
+
+def test_drafts_never_found(pages):
+    response = service.search("draft", anon, service.ALL_LANGUAGES)
+    assert "Draft about pensions" not in titles(response)
+    assert response.total == 0
+
+
+def test_members_only_never_leak_to_anonymous(restricted):
+    response = service.search("pensions", anon, "en")
+    assert titles(response) == ["Open series on pensions"]
+    assert response.total == 1
+    assert sum(c["count"] for c in response.type_counts) == 1
+    for query in ("members-only-canary", "canary", "closed series", "pensions canary"):
+        response = service.search(query, anon, service.ALL_LANGUAGES)
+        assert response.total == 0, query
+        assert not response.hits
+        assert all(c["count"] == 0 for c in response.type_counts)
+        assert "canary" not in response.suggestion
+    assert all(
+        "canary" not in item["label"].lower() for item in service.autocomplete("clos", anon, "en")
+    )
+
+
+def test_members_see_members_only(restricted, member):
+    response = service.search("canary", member, "en")
+    assert titles(response) == ["Closed series members-only-canary"]
+
+
+def test_type_filter_and_counts(pages, homes):
+    response = service.search("protection", anon, "en", types=["nope"])
+    assert response.total == 0
+    counts = {c["type"]: c["count"] for c in service.search("protection", anon, "en").type_counts}
+    assert counts["page"] == 1
+
+
+def test_pagination(homes):
+    for n in range(25):
+        make_page(homes["en"], f"Pension reform note {n}", "About pension reform.")
+    first = service.search("pension reform", anon, "en", page=1)
+    third = service.search("pension reform", anon, "en", page=3)
+    assert first.total == 25 and first.num_pages == 3
+    assert len(first.hits) == 10 and len(third.hits) == 5
+    assert not {h.title for h in first.hits} & {h.title for h in third.hits}
+    assert service.search("pension reform", anon, "en", page="x").page == 1
+    assert service.search("pension reform", anon, "en", page=10**9).page == service.MAX_PAGES
+
+
+def test_did_you_mean_and_taxonomy_suggestions(pages):
+    from portal.factories import ThemeFactory
+
+    ThemeFactory(name="Cash transfers", slug="cash-transfers")
+    response = service.search("pensoines", anon, "es")
+    assert response.total == 0
+    assert response.suggestion == "pensiones"
+    response = service.search("transfrs cash", anon, "en")
+    assert [t.label for t in response.suggested_terms] == ["Cash transfers"]
+    assert response.suggested_terms[0].url.endswith("?theme=cash-transfers")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "' OR 1=1 --", "<script>alert(1)</script>", "a\x00b", "x" * 10_000, "AND NOT", "*"],
+)
+def test_hostile_queries(pages, query):
+    response = service.search(query, anon, "es")
+    assert len(response.query) <= service.MAX_QUERY_LENGTH
+    assert "\x00" not in response.query
+    for hit in response.hits:
+        assert "<script>" not in hit.snippet
+
+
+def test_highlight_escapes_html_and_folds_accents():
+    html = service.highlight("<b>Protección</b> & protecciones sociales", "proteccion")
+    assert html == (
+        "&lt;b&gt;<mark>Protección</mark>&lt;/b&gt; &amp; <mark>protecciones</mark> sociales"
+    )
+    long = "word " * 100 + "target here " + "word " * 100
+    snippet = service.highlight(long, "target", length=60)
+    assert "<mark>target</mark>" in snippet and snippet.startswith("… ")
+    assert service.highlight("<i>x</i>", "") == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def test_autocomplete_titles_and_terms(pages):
+    from portal.factories import CountryFactory, ThemeFactory
+
+    theme = ThemeFactory(name="Social insurance", slug="social-insurance")
+    ThemeFactory(
+        name="Seguro social",
+        slug="social-insurance",
+        locale=pages["es_proteccion"].locale,
+        translation_key=theme.translation_key,
+    )
+    CountryFactory(name="Senegal", iso_code="SN")
+    labels = [item["label"] for item in service.autocomplete("prot", anon, "es")]
+    assert "Protección social en América Latina" in labels
+    labels = [item["label"] for item in service.autocomplete("segur", anon, "es")]
+    assert labels == ["Seguro social"]
+    items = service.autocomplete("sene", anon, "en")
+    assert {"label": "Senegal", "type": "country"}.items() <= items[0].items()
+    assert service.autocomplete("", anon, "en") == []
+    assert service.autocomplete("\x00\x00", anon, "en") == []
