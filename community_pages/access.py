@@ -9,7 +9,15 @@ Content declares who may read it with one denormalised, indexed field, ``audienc
 
 * ``"public"``: anyone;
 * ``"members"``: logged-in members only (members-only publications);
-* ``"c<pk>"``: governed by community ``<pk>``'s privacy setting and the reader's membership.
+* ``"c<pk>"``: governed by community ``<pk>``'s privacy setting and the reader's membership
+  (open communities: anyone; every other setting: the community's active members);
+* ``"cm<pk>"``: the active members of community ``<pk>`` whatever its setting (files);
+* ``"g<pk>"``: the members of working group ``<pk>`` (and its community's administrators).
+
+Staff (people with access to the Wagtail admin) and superusers read every audience: they
+moderate the platform. The richer per-community questions (see in the directory, read,
+join, request, post, moderate, manage) are answered by :func:`rights` and the ``can_*``
+functions below, from the community's setting and one membership lookup.
 
 A reader's rights are the set of audiences they may read (``readable_audiences``), worked
 out at query time, so a change of a community's privacy setting takes effect at once
@@ -31,6 +39,16 @@ def community_audience(community_pk):
     return f"c{community_pk}"
 
 
+def members_audience(community_pk):
+    """The audience of a community's members-only material (files), whatever its setting."""
+    return f"cm{community_pk}"
+
+
+def group_audience(group_pk):
+    """The audience of a working group's content."""
+    return f"g{group_pk}"
+
+
 def is_member(user):
     """A logged-in, active account: what "members only" means on this portal."""
     return bool(user and user.is_authenticated and user.is_active)
@@ -44,12 +62,80 @@ def _has_field(model, name):
     return True
 
 
-def readable_community_audiences(user):
-    """Audiences ``c<pk>`` of the communities whose content ``user`` may read.
+def is_staff(user):
+    """Platform staff: they see every community to moderate the platform."""
+    return bool(is_member(user) and (user.is_staff or user.is_superuser))
 
-    Online communities extend this (their privacy settings and memberships decide).
+
+# Bumped whenever a membership, a working-group membership or a privacy setting changes,
+# so the per-user memo below never outlives a change (see community_pages.signals).
+_generation = [0]
+
+
+def invalidate():
+    """Forget every memoised set of readable audiences (after a change of rights)."""
+    _generation[0] += 1
+
+
+def readable_community_audiences(user):
+    """Audiences of community content ``user`` may read: ``c<pk>``, ``cm<pk>``, ``g<pk>``.
+
+    Open communities' ``c<pk>`` for everyone; ``c<pk>`` and ``cm<pk>`` of the communities
+    the user is an active member of; ``g<pk>`` of their working groups (and of every working
+    group of the communities they administer); everything for staff. Memoised on the user
+    object until the next change of rights.
     """
-    return []
+    memo = getattr(user, "_community_audiences", None) if user is not None else None
+    if memo is not None and memo[0] == _generation[0]:
+        return memo[1]
+    audiences = _compute_community_audiences(user)
+    if user is not None:
+        try:
+            user._community_audiences = (_generation[0], audiences)
+        except AttributeError:
+            pass
+    return audiences
+
+
+def _compute_community_audiences(user):
+    from community_pages.models import CommunityPage, Membership, Privacy, WorkingGroup
+
+    if is_staff(user):
+        pks = list(CommunityPage.objects.values_list("pk", flat=True))
+        groups = list(WorkingGroup.objects.values_list("pk", flat=True))
+        return (
+            [community_audience(pk) for pk in pks]
+            + [members_audience(pk) for pk in pks]
+            + [group_audience(pk) for pk in groups]
+        )
+    audiences = [
+        community_audience(pk)
+        for pk in CommunityPage.objects.filter(privacy=Privacy.OPEN).values_list("pk", flat=True)
+    ]
+    if not is_member(user):
+        return audiences
+    memberships = list(
+        Membership.objects.filter(user=user, status=Membership.Status.ACTIVE).values_list(
+            "community_id", "role"
+        )
+    )
+    if not memberships:
+        return audiences
+    member_of = [pk for pk, _role in memberships]
+    admin_of = [pk for pk, role in memberships if role == Membership.Role.ADMIN]
+    for pk in member_of:
+        audiences += [community_audience(pk), members_audience(pk)]
+    groups = WorkingGroup.objects.filter(community_id__in=member_of).filter(
+        models_q_member_or_admin(user, admin_of)
+    )
+    audiences += [group_audience(pk) for pk in groups.values_list("pk", flat=True).distinct()]
+    return audiences
+
+
+def models_q_member_or_admin(user, admin_of):
+    from django.db.models import Q
+
+    return Q(memberships__user=user) | Q(community_id__in=admin_of)
 
 
 def readable_audiences(user):
@@ -64,9 +150,16 @@ def readable_audiences(user):
 def audience_for(obj):
     """The audience a piece of content belongs to, from its own fields.
 
-    Content inside a community declares ``governing_community_id`` (a property or field);
-    members-only content declares ``members_only``.
+    Content inside a community declares ``governing_community_id`` (a property or field),
+    ``members_only_community_id`` (members only whatever the setting) or
+    ``governing_working_group_id``; members-only content declares ``members_only``.
     """
+    group_id = getattr(obj, "governing_working_group_id", None)
+    if group_id:
+        return group_audience(group_id)
+    members_of = getattr(obj, "members_only_community_id", None)
+    if members_of:
+        return members_audience(members_of)
     community_id = getattr(obj, "governing_community_id", None)
     if community_id:
         return community_audience(community_id)
@@ -76,6 +169,7 @@ def audience_for(obj):
 
 
 def can_read_audience(user, audience):
+    """May ``user`` read content of ``audience``?"""
     if audience in (None, "", PUBLIC):
         return True
     if user is not None and getattr(user, "is_superuser", False) and user.is_active:
@@ -135,3 +229,95 @@ def search_filters(user):
     if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return {}
     return {"audience__in": readable_audiences(user)}
+
+
+# -- per-community questions ------------------------------------------------------------
+
+
+class Rights:
+    """Everything one reader may do in one community, worked out with one query.
+
+    ``membership`` is the reader's Membership row (any status) or None.
+    """
+
+    def __init__(self, user, community):
+        from community_pages.models import Membership, Privacy
+
+        self.user = user
+        self.community = community
+        self.staff = is_staff(user)
+        self.membership = None
+        if is_member(user):
+            self.membership = Membership.objects.filter(
+                user=user, community_id=community.canonical_pk
+            ).first()
+        status = self.membership.status if self.membership else None
+        privacy = community.privacy
+        archived = community.archived
+        self.is_member = status == Membership.Status.ACTIVE
+        self.is_admin = self.is_member and self.membership.role == Membership.Role.ADMIN
+        self.is_pending = status == Membership.Status.PENDING
+        self.is_invited = status == Membership.Status.INVITED
+        self.is_rejected = status == Membership.Status.REJECTED
+        logged_in = is_member(user)
+        self.see_in_directory = privacy != Privacy.HIDDEN or self.is_member or self.staff
+        self.read = privacy == Privacy.OPEN or self.is_member or self.staff
+        self.read_members_only = self.is_member or self.staff
+        self.join = (
+            logged_in
+            and not archived
+            and privacy in (Privacy.PUBLIC, Privacy.OPEN)
+            and not self.is_member
+        )
+        self.request = (
+            logged_in
+            and not archived
+            and privacy == Privacy.SEMI_PRIVATE
+            and not self.is_member
+            and not self.is_pending
+        )
+        self.accept_invitation = logged_in and not archived and self.is_invited
+        self.post = self.is_member and not archived
+        self.moderate = self.is_admin or self.staff
+        self.manage = self.is_admin or self.staff
+        self.leave = self.is_member
+
+
+def rights(user, community):
+    """A :class:`Rights` for ``user`` in ``community`` (a CommunityPage, any translation)."""
+    return Rights(user, community)
+
+
+def can_see_in_directory(user, community):
+    """Listed in the directory: every setting but hidden; hidden to its members (and staff)."""
+    return rights(user, community).see_in_directory
+
+
+def can_read(user, community):
+    """May ``user`` read the community's content (announcements, discussions, pages, events)?"""
+    return rights(user, community).read
+
+
+def can_join(user, community):
+    """Join without approval (public and open communities, not archived)."""
+    return rights(user, community).join
+
+
+def can_request(user, community):
+    """Ask to join (semi-private communities, not archived, no pending request)."""
+    return rights(user, community).request
+
+
+def can_post(user, community):
+    """Start discussions, comment, upload: active members of a community that is not archived."""
+    return rights(user, community).post
+
+
+def can_moderate(user, community):
+    """Remove others' posts: community administrators and staff."""
+    return rights(user, community).moderate
+
+
+def can_manage(user, community):
+    """Approve, invite, remove, promote, announce: community administrators and staff."""
+    return rights(user, community).manage

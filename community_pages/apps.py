@@ -7,3 +7,6 @@ class CommunityPagesConfig(AppConfig):
     name = "community_pages"
     label = "community_pages"
     verbose_name = _("Online communities")
+
+    def ready(self):
+        from community_pages import signals  # noqa: F401

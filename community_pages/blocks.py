@@ -6,19 +6,6 @@ from wagtail import blocks
 from portal.blocks import BodyBlock
 
 
-class TypedPageChooserBlock(blocks.PageChooserBlock):
-    """A page chooser limited to a page type named by string.
-
-    Wagtail resolves ``page_type`` while making migrations; the webinar and library page
-    models live in other apps that may be migrated later, so the migration keeps the
-    strings and the models are resolved only when the chooser is used.
-    """
-
-    def deconstruct(self):
-        path, args, kwargs = super(blocks.PageChooserBlock, self).deconstruct()
-        return "wagtail.blocks.PageChooserBlock", args, kwargs
-
-
 class TimelineActivityBlock(blocks.StructBlock):
     """One line of the engagement strategy's timeline: when, and what happens."""
 
@@ -61,10 +48,12 @@ class PartnerBlock(blocks.StructBlock):
 
 
 class WebinarListBlock(blocks.StructBlock):
+    """Webinars listed on a community page (each shown only to readers who may see it)."""
+
     heading = blocks.CharBlock(required=False, help_text=_("For example 'Webinars'."))
     webinars = blocks.ListBlock(
-        TypedPageChooserBlock(page_type="webinars.WebinarPage"),
-        help_text=_("Webinars to list, in this order."),
+        blocks.PageChooserBlock(),
+        help_text=_("Webinar pages to list, in this order."),
     )
 
     class Meta:
@@ -74,10 +63,12 @@ class WebinarListBlock(blocks.StructBlock):
 
 
 class PublicationListBlock(blocks.StructBlock):
+    """Library publications listed on a community page (filtered by the access policy)."""
+
     heading = blocks.CharBlock(required=False, help_text=_("For example 'Key readings'."))
     publications = blocks.ListBlock(
-        TypedPageChooserBlock(page_type="library.PublicationPage"),
-        help_text=_("Library publications to list, in this order."),
+        blocks.PageChooserBlock(),
+        help_text=_("Library publication pages to list, in this order."),
     )
 
     class Meta:

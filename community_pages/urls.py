@@ -1,5 +1,12 @@
-"""URLs of the community_pages app (mounted under the language prefix)."""
+"""URLs of the community_pages app outside a community's own routes (under the language prefix)."""
+
+from django.urls import path
+
+from community_pages import views
 
 app_name = "community_pages"
 
-urlpatterns = []
+urlpatterns = [
+    path("community/invitation/<str:token>/", views.invitation_view, name="invitation"),
+    path("community/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+]

@@ -1,25 +1,30 @@
-"""Community page types: the directory, communities, working groups and resource pages.
+"""Community page types: the directory, communities and their resource pages.
 
-Every page that lives inside a community carries two denormalised, indexed fields that the
-access policy filters on (see ``community_pages.access``): ``community`` (the canonical
-community whose membership governs who reads the page) and ``community_visibility``
-(``public``: anyone; ``members``: only readers for whom that community is readable). They
-are recomputed on every save and re-synchronised when a community's privacy changes, so
-a listing, the API, the sitemap or a search index never needs one clause per page.
+A community is translated like any page; its memberships, discussions, files and events
+belong to the *canonical* community (the first page of its translation group), so readers
+of every language share one community. Privacy and archiving are kept identical on every
+translation. Access is decided by ``community_pages.access`` from the ``audience`` column
+(see ``portal.models.RestrictedMixin``):
+
+* a community's own page (concept note, description) is public unless it is hidden, when
+  its audience becomes ``c<pk>`` and it vanishes from listings, search, sitemap and API;
+* a resource page inside a community always has audience ``c<pk>``; whether ``c<pk>`` is
+  readable is worked out at query time from the privacy setting and the reader's membership,
+  so a change of setting takes effect at once.
 """
 
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from community_pages.blocks import PartnerBlock, ResourceBodyBlock, TimelineActivityBlock
-from portal.models import BasePage
+from portal.models import BasePage, RestrictedMixin
 
 
 class Privacy(models.TextChoices):
@@ -30,70 +35,6 @@ class Privacy(models.TextChoices):
     PUBLIC = "public", _("Public")
     OPEN = "open", _("Open")
     HIDDEN = "hidden", _("Hidden")
-
-
-class Visibility(models.TextChoices):
-    """Who may read a page inside a community (the denormalised search filter value)."""
-
-    PUBLIC = "public", _("Everyone")
-    MEMBERS = "members", _("Members of the community")
-
-
-class CommunityContent(models.Model):
-    """Fields every page inside a community carries so that visibility filters scale."""
-
-    community = models.ForeignKey(
-        "community_pages.CommunityPage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The community whose membership decides who reads this page."),
-    )
-    community_visibility = models.CharField(
-        max_length=10,
-        choices=Visibility.choices,
-        default=Visibility.MEMBERS,
-        editable=False,
-        db_index=True,
-    )
-
-    community_search_fields = [
-        index.FilterField("community_id"),
-        index.FilterField("community_visibility"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def governing_community(self):
-        """The canonical community that decides who reads this page (None outside one)."""
-        parent = self.get_parent() if self.pk or self.path else None
-        community = (
-            CommunityPage.objects.filter(path__in=_ancestor_paths(self, parent))
-            .order_by("-depth")
-            .first()
-            if parent is not None
-            else None
-        )
-        return community.canonical if community else None
-
-    def expected_visibility(self, community):
-        if community is None:
-            return Visibility.PUBLIC
-        return Visibility.PUBLIC if community.content_is_public else Visibility.MEMBERS
-
-    def refresh_community_fields(self):
-        community = self.governing_community()
-        self.community = community
-        self.community_visibility = self.expected_visibility(community)
-
-
-def _ancestor_paths(page, parent):
-    """Tree paths of ``page``'s ancestors (from its parent's path: no query)."""
-    path = parent.path if parent is not None else page.path[: -Page.steplen]
-    return [path[:i] for i in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 class CommunityIndexPage(BasePage):
@@ -120,14 +61,8 @@ class CommunityIndexPage(BasePage):
         return context
 
 
-class CommunityPage(RoutablePageMixin, CommunityContent, BasePage):
-    """An online community: concept note, privacy, members and its sections.
-
-    Memberships, announcements, discussions, files and events point at the *canonical*
-    community (the first page of its translation group), so a Spanish reader of the
-    Spanish translation sees the same members and discussions. ``privacy`` and
-    ``archived`` are always read from the canonical page.
-    """
+class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
+    """An online community: concept note, privacy setting, members and its sections."""
 
     privacy = models.CharField(
         _("privacy setting"),
@@ -189,7 +124,7 @@ class CommunityPage(RoutablePageMixin, CommunityContent, BasePage):
     eligibility = RichTextField(
         _("eligibility conditions"),
         blank=True,
-        help_text=_("Who may join (required for semi-private communities)."),
+        help_text=_("Who may join (shown on semi-private communities)."),
     )
     partners = StreamField(
         [("partner", PartnerBlock())],
@@ -235,7 +170,7 @@ class CommunityPage(RoutablePageMixin, CommunityContent, BasePage):
         ),
         FieldPanel("eligibility"),
         FieldPanel("partners"),
-        FieldPanel("themes", widget=None),
+        FieldPanel("themes"),
         FieldPanel("regions"),
         FieldPanel("related_communities"),
     ]
@@ -244,18 +179,19 @@ class CommunityPage(RoutablePageMixin, CommunityContent, BasePage):
     ]
     search_fields = (
         BasePage.search_fields
-        + CommunityContent.community_search_fields
+        + RestrictedMixin.search_fields
         + [
             index.SearchField("description"),
             index.SearchField("overview"),
             index.SearchField("purpose"),
+            index.AutocompleteField("title"),
             index.FilterField("privacy"),
             index.FilterField("archived"),
         ]
     )
-    api_fields = BasePage.api_fields + ["privacy", "archived", "description"]
+    api_fields = BasePage.api_fields + ["privacy", "archived"]
     parent_page_types = ["community_pages.CommunityIndexPage"]
-    subpage_types = ["community_pages.CommunityResourcePage", "community_pages.WorkingGroupPage"]
+    subpage_types = ["community_pages.CommunityResourcePage"]
     page_description = _("An online community with members, discussions, files and events.")
     template = "community_pages/community_page.html"
 
@@ -266,148 +202,112 @@ class CommunityPage(RoutablePageMixin, CommunityContent, BasePage):
     def __str__(self):
         return self.title
 
-    # -- canonical community --------------------------------------------------------------
+    # -- the canonical community ----------------------------------------------------------
+
+    @property
+    def canonical_pk(self):
+        """Primary key of the first page of this community's translation group."""
+        if "_canonical_pk" not in self.__dict__:
+            first = None
+            if self.pk is not None:
+                first = (
+                    CommunityPage.objects.filter(translation_key=self.translation_key)
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                    .first()
+                )
+            self.__dict__["_canonical_pk"] = first or self.pk
+        return self.__dict__["_canonical_pk"]
 
     @property
     def canonical(self):
-        """The first page of this community's translation group (cached on the instance)."""
-        cached = self.__dict__.get("_canonical")
-        if cached is not None:
-            return cached
-        if self.pk is None:
+        """The canonical community page (memberships and content point at it)."""
+        if self.canonical_pk == self.pk:
             return self
-        first = (
-            CommunityPage.objects.filter(translation_key=self.translation_key)
-            .order_by("pk")
-            .first()
-        )
-        canonical = self if first is None or first.pk == self.pk else first
-        if canonical.pk != self.pk:
-            canonical = canonical.specific
-        self.__dict__["_canonical"] = canonical
-        return canonical
+        if "_canonical" not in self.__dict__:
+            self.__dict__["_canonical"] = CommunityPage.objects.get(pk=self.canonical_pk)
+        return self.__dict__["_canonical"]
 
     @property
-    def is_working_group(self):
-        return False
-
-    @property
-    def main_community(self):
-        """For a working group, the community it belongs to; None for a main community."""
+    def governing_community_id(self):
+        """Hidden communities' own pages are read only as the community's content is."""
+        if self.privacy == Privacy.HIDDEN and self.pk is not None:
+            return self.canonical_pk
         return None
 
     @property
-    def content_is_public(self):
-        """Open main communities are the only ones whose content anyone may read."""
-        return self.canonical.privacy == Privacy.OPEN and not self.is_working_group
+    def is_open(self):
+        return self.privacy == Privacy.OPEN
 
     @property
-    def is_listed_publicly(self):
-        return self.canonical.privacy != Privacy.HIDDEN
+    def is_inactive(self):
+        """No new content for over a year (the admin flags it)."""
+        from community_pages.services import INACTIVITY
+
+        reference = self.last_activity_at or self.first_published_at
+        return reference is not None and reference < timezone.now() - INACTIVITY
 
     # -- saving ---------------------------------------------------------------------------
 
-    def governing_community(self):
-        # A main community governs itself; a working group is governed by its main
-        # community for its own page (see WorkingGroupPage).
-        return self.canonical if self.pk else None
-
-    def expected_visibility(self, community):
-        return Visibility.MEMBERS if self.canonical.privacy == Privacy.HIDDEN else Visibility.PUBLIC
-
     def save(self, *args, **kwargs):
-        canonical = self.canonical if self.pk else self
-        if canonical.pk != self.pk:
+        canonical_pk = self.canonical_pk if self.pk else None
+        if canonical_pk and canonical_pk != self.pk:
             # Privacy and archiving belong to the community, not to one translation.
-            self.privacy = canonical.privacy
-            self.archived = canonical.archived
-            self.archived_at = canonical.archived_at
+            source = CommunityPage.objects.filter(pk=canonical_pk).values(
+                "privacy", "archived", "archived_at"
+            )[0]
+            for name, value in source.items():
+                setattr(self, name, value)
         if self.archived and self.archived_at is None:
             self.archived_at = timezone.now()
         if not self.archived:
             self.archived_at = None
-        previous = (
-            CommunityPage.objects.filter(pk=self.pk).values("privacy", "archived").first()
-            if self.pk
-            else None
-        )
-        if self.pk:
-            self.refresh_community_fields()
         result = super().save(*args, **kwargs)
-        if self.community_id is None:
-            self.refresh_community_fields()
-            type(self).objects.filter(pk=self.pk).update(
-                community=self.community, community_visibility=self.community_visibility
-            )
-        if previous is None or previous != {"privacy": self.privacy, "archived": self.archived}:
-            if canonical.pk == self.pk:
-                transaction.on_commit(lambda: sync_community_visibility(self.pk))
-                sync_community_visibility(self.pk)
+        if self.privacy == Privacy.HIDDEN and self.audience != f"c{self.canonical_pk}":
+            # A new page only knows its key after the first save.
+            self.audience = f"c{self.canonical_pk}"
+            CommunityPage.objects.filter(pk=self.pk).update(audience=self.audience)
+        if canonical_pk is None or canonical_pk == self.pk:
+            from community_pages.services import sync_translations
+
+            sync_translations(self)
         return result
 
-    def touch(self, when=None):
-        """Record new content now: the directory sorts by it and inactivity is based on it."""
-        when = when or timezone.now()
-        CommunityPage.objects.filter(translation_key=self.translation_key).update(
-            last_activity_at=when
-        )
-        self.last_activity_at = when
+    # -- sections: routes of the community page -------------------------------------------
 
-    # -- serving: sections are routes of the community page -------------------------------
+    def route(self, request, path_components):
+        # Child pages (community resource pages) win over the section routes.
+        if path_components and self.get_children().filter(slug=path_components[0]).exists():
+            return Page.route(self, request, path_components)
+        return super().route(request, path_components)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        from community_pages.views.community import community_home_context
+    @path("")
+    def home(self, request):
+        from community_pages.views import community_home
 
-        context.update(community_home_context(request, self))
-        return context
+        return community_home(request, self)
 
+    @path("<slug:section>/")
+    def section(self, request, section):
+        from community_pages.views import community_section
 
-from community_pages.views.routes import install_routes  # noqa: E402
+        return community_section(request, self, section)
 
-install_routes(CommunityPage)
+    @path("<slug:section>/<int:item_id>/")
+    def item(self, request, section, item_id):
+        from community_pages.views import community_item
 
+        return community_item(request, self, section, item_id)
 
-class WorkingGroupPage(CommunityPage):
-    """A sub-community of a main community, with its own members.
+    @path("<slug:section>/<int:item_id>/<slug:action>/")
+    def item_action(self, request, section, item_id, action):
+        from community_pages.views import community_item
 
-    Only members of the main community can see it, join it or read its content; leaving
-    the main community removes a member from its working groups.
-    """
-
-    parent_page_types = ["community_pages.CommunityPage"]
-    subpage_types = ["community_pages.CommunityResourcePage"]
-    page_description = _("A working group inside a community, with its own members.")
-    template = "community_pages/community_page.html"
-
-    class Meta:
-        verbose_name = _("working group")
-        verbose_name_plural = _("working groups")
-
-    @property
-    def is_working_group(self):
-        return True
-
-    @property
-    def main_community(self):
-        cached = self.__dict__.get("_main_community")
-        if cached is None:
-            parent = self.get_parent()
-            cached = parent.specific.canonical if parent is not None else None
-            self.__dict__["_main_community"] = cached
-        return cached
-
-    def governing_community(self):
-        # The working group's own page is read by members of the main community.
-        main = self.main_community
-        return main
-
-    def expected_visibility(self, community):
-        return Visibility.MEMBERS
+        return community_item(request, self, section, item_id, action)
 
 
-class CommunityResourcePage(CommunityContent, BasePage):
-    """A community page ('resources'): content organised by topic inside a community.
+class CommunityResourcePage(RestrictedMixin, BasePage):
+    """A community page ("resources"): content organised by topic inside a community.
 
     Readers see it as the community's privacy allows; it can list webinars and library
     publications, which keep their own visibility.
@@ -420,7 +320,7 @@ class CommunityResourcePage(CommunityContent, BasePage):
         help_text=_("Pages with the same topic are grouped in the community's navigation."),
     )
     body = StreamField(
-        ResourceBodyBlock(), verbose_name=_("body"), help_text=_("The page's content.")
+        ResourceBodyBlock(), verbose_name=_("body"), blank=True, help_text=_("The page's content.")
     )
 
     content_panels = BasePage.content_panels + [
@@ -430,11 +330,15 @@ class CommunityResourcePage(CommunityContent, BasePage):
     ]
     search_fields = (
         BasePage.search_fields
-        + CommunityContent.community_search_fields
-        + [index.SearchField("body"), index.FilterField("topic")]
+        + RestrictedMixin.search_fields
+        + [
+            index.SearchField("body"),
+            index.AutocompleteField("title"),
+            index.FilterField("topic"),
+        ]
     )
     api_fields = BasePage.api_fields + ["topic", "body"]
-    parent_page_types = ["community_pages.CommunityPage", "community_pages.WorkingGroupPage"]
+    parent_page_types = ["community_pages.CommunityPage"]
     subpage_types = []
     page_description = _("A resource page inside a community, grouped by topic.")
     template = "community_pages/community_resource_page.html"
@@ -443,50 +347,22 @@ class CommunityResourcePage(CommunityContent, BasePage):
         verbose_name = _("community resource page")
         verbose_name_plural = _("community resource pages")
 
-    def save(self, *args, **kwargs):
-        self.refresh_community_fields()
-        return super().save(*args, **kwargs)
+    @property
+    def community(self):
+        if "_community" not in self.__dict__:
+            parent = self.get_parent() if self.path else None
+            parent = parent.specific if parent is not None else None
+            self.__dict__["_community"] = parent if isinstance(parent, CommunityPage) else None
+        return self.__dict__["_community"]
+
+    @property
+    def governing_community_id(self):
+        community = self.community
+        return community.canonical_pk if community is not None else None
 
     def get_context(self, request, *args, **kwargs):
+        from community_pages.views import community_frame
+
         context = super().get_context(request, *args, **kwargs)
-        from community_pages.views.community import community_frame_context
-
-        community = self.get_parent().specific
-        context.update(community_frame_context(request, community))
+        context.update(community_frame(request, self.community))
         return context
-
-
-COMMUNITY_CONTENT_MODELS = (CommunityPage, CommunityResourcePage)
-
-
-def sync_community_visibility(community_pk):
-    """Bring every page governed by a community in line with its current privacy.
-
-    Runs when a community's privacy changes: translations get the same setting, pages
-    inside it (and its working groups' landing pages) get the new visibility value, and
-    the search index is updated for those pages so the change shows at once everywhere.
-    """
-    from wagtail.search.index import insert_or_update_object
-
-    community = CommunityPage.objects.get(pk=community_pk).specific
-    CommunityPage.objects.filter(translation_key=community.translation_key).exclude(
-        pk=community.pk
-    ).update(privacy=community.privacy, archived=community.archived,
-             archived_at=community.archived_at)
-    changed = []
-    group = CommunityPage.objects.filter(translation_key=community.translation_key)
-    for page in group:
-        page = page.specific
-        visibility = page.expected_visibility(community)
-        if page.community_visibility != visibility or page.community_id != community.pk:
-            CommunityPage.objects.filter(pk=page.pk).update(
-                community_visibility=visibility, community=community.pk
-            )
-            changed.append(page.pk)
-    resources = CommunityResourcePage.objects.filter(community=community.pk)
-    wanted = Visibility.PUBLIC if community.content_is_public else Visibility.MEMBERS
-    changed += list(resources.exclude(community_visibility=wanted).values_list("pk", flat=True))
-    resources.update(community_visibility=wanted)
-    for page in Page.objects.filter(pk__in=changed).specific():
-        insert_or_update_object(page)
-    return len(changed)

@@ -1,0 +1,67 @@
+"""The community directory: one queryset, filters, counts and last activity without N+1."""
+
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from community_pages import access
+from community_pages.models import CommunityPage, Membership, Privacy
+from portal.models import Region, Theme
+
+
+def member_count_subquery():
+    """Active members of the community's translation group (memberships are on the canonical page)."""
+    counts = (
+        Membership.objects.filter(
+            community__translation_key=OuterRef("translation_key"),
+            status=Membership.Status.ACTIVE,
+        )
+        .order_by()
+        .values("community__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def directory_queryset(user, locale, filters=None):
+    """Communities of ``locale`` that ``user`` may see, filtered, most recently active first."""
+    filters = filters or {}
+    pages = CommunityPage.objects.live().filter(locale=locale)
+    pages = access.visible_pages(pages, user)
+    if filters.get("theme"):
+        theme = Theme.objects.filter(slug=filters["theme"], locale__language_code="en").first()
+        keys = theme.descendant_keys() if theme else []
+        pages = pages.filter(
+            pk__in=CommunityPage.objects.filter(themes__translation_key__in=keys).values("pk")
+        )
+    if filters.get("region"):
+        pages = pages.filter(
+            pk__in=CommunityPage.objects.filter(regions__slug=filters["region"]).values("pk")
+        )
+    if filters.get("privacy") in Privacy.values:
+        pages = pages.filter(privacy=filters["privacy"])
+    if filters.get("status") == "active":
+        pages = pages.filter(archived=False)
+    elif filters.get("status") == "archived":
+        pages = pages.filter(archived=True)
+    return (
+        pages.annotate(member_count=member_count_subquery())
+        .select_related("banner")
+        .defer_streamfields()
+        .prefetch_related("themes")
+        .order_by(F("last_activity_at").desc(nulls_last=True), "title")
+    )
+
+
+def directory_context(request, index_page):
+    filters = {
+        key: request.GET.get(key, "").strip() for key in ("theme", "region", "privacy", "status")
+    }
+    communities = list(directory_queryset(request.user, index_page.locale, filters))
+    return {
+        "communities": communities,
+        "filters": filters,
+        "themes": Theme.objects.filter(locale__language_code="en").order_by("name"),
+        "regions": Region.objects.filter(locale__language_code="en").order_by("name"),
+        "privacy_choices": Privacy.choices,
+    }

@@ -1,0 +1,209 @@
+"""Forms of communities: posts are sanitised, uploads validated by content, not by name."""
+
+import zoneinfo
+from datetime import datetime
+
+import nh3
+from django import forms
+from django.conf import settings
+from django.utils.html import escape, linebreaks
+from django.utils.translation import gettext_lazy as _
+
+from community_pages.models import Announcement, CommunityEvent, CommunityFile, Thread
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code"}
+MAX_UPLOAD_BYTES = getattr(settings, "COMMUNITY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
+# Extension -> (content type, check of the first bytes). Office files are ZIP containers.
+ALLOWED_UPLOADS = {
+    "pdf": ("application/pdf", lambda head: head.startswith(b"%PDF-")),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        lambda head: head.startswith(b"PK\x03\x04"),
+    ),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda head: head.startswith(b"PK\x03\x04"),
+    ),
+    "pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        lambda head: head.startswith(b"PK\x03\x04"),
+    ),
+    "png": ("image/png", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    "jpg": ("image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "jpeg": ("image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "txt": ("text/plain", lambda head: _is_text(head)),
+    "csv": ("text/csv", lambda head: _is_text(head)),
+}
+
+
+def _is_text(head):
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        # The sample may cut a multi-byte character in half.
+        try:
+            head[:-3].decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return b"\x00" not in head
+
+
+def sanitise(text):
+    """Members' text: plain text becomes paragraphs; a few safe tags are kept, scripts never."""
+    text = (text or "").strip()
+    if "<" not in text:
+        text = linebreaks(escape(text))
+    return nh3.clean(text, tags=ALLOWED_TAGS, link_rel="nofollow noopener noreferrer")
+
+
+class SanitisedTextMixin:
+    sanitised_fields = ()
+
+    def clean(self):
+        data = super().clean()
+        for name in self.sanitised_fields:
+            if data.get(name):
+                data[name] = sanitise(data[name])
+                if not nh3.clean(data[name], tags=set()).strip():
+                    self.add_error(name, _("Please write some text."))
+        return data
+
+
+class RequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the administrators (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecisionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional, sent to the applicant)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email address of the person to invite"))
+
+
+class ThreadForm(SanitisedTextMixin, forms.ModelForm):
+    sanitised_fields = ("body",)
+
+    class Meta:
+        model = Thread
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+
+class CommentForm(SanitisedTextMixin, forms.Form):
+    sanitised_fields = ("body",)
+    body = forms.CharField(
+        label=_("Your comment"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class AnnouncementForm(SanitisedTextMixin, forms.ModelForm):
+    sanitised_fields = ("body",)
+
+    class Meta:
+        model = Announcement
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+
+class FileForm(forms.ModelForm):
+    class Meta:
+        model = CommunityFile
+        fields = ["title", "category", "description", "file"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "file": _("PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV; 10 MB at most.")
+        }
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ALLOWED_UPLOADS:
+            raise forms.ValidationError(_("This type of file is not accepted."))
+        content_type, check = ALLOWED_UPLOADS[extension]
+        upload.seek(0)
+        head = upload.read(2048)
+        upload.seek(0)
+        if not check(head):
+            raise forms.ValidationError(
+                _("The file's content does not match its name (.%(ext)s)."),
+                params={"ext": extension},
+            )
+        self.detected_content_type = content_type
+        return upload
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        instance.original_name = self.cleaned_data["file"].name[:255]
+        instance.size = self.cleaned_data["file"].size
+        instance.content_type = self.detected_content_type
+        if commit:
+            instance.save()
+        return instance
+
+
+TIME_ZONES = sorted(zoneinfo.available_timezones())
+
+
+class EventForm(forms.ModelForm):
+    """Times are entered in the event's own time zone and stored in UTC."""
+
+    start = forms.DateTimeField(
+        label=_("Starts (in the event's time zone)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    end = forms.DateTimeField(
+        label=_("Ends (in the event's time zone)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=[(z, z) for z in TIME_ZONES])
+
+    class Meta:
+        model = CommunityEvent
+        fields = [
+            "title",
+            "description",
+            "start",
+            "end",
+            "time_zone",
+            "online",
+            "location",
+            "online_url",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        zone = data.get("time_zone")
+        if zone and data.get("start") and data.get("end"):
+            tz = zoneinfo.ZoneInfo(zone)
+            for name in ("start", "end"):
+                value = data[name]
+                naive = value.replace(tzinfo=None) if isinstance(value, datetime) else value
+                data[name] = naive.replace(tzinfo=tz)
+            if data["end"] <= data["start"]:
+                self.add_error("end", _("The event must end after it starts."))
+        if data.get("description"):
+            data["description"] = nh3.clean(data["description"], tags=set())
+        return data
+
+
+class WorkingGroupForm(forms.Form):
+    name = forms.CharField(label=_("Name of the working group"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

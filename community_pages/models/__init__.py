@@ -1,0 +1,35 @@
+"""Models of online communities."""
+
+from community_pages.models.community import (
+    Announcement,
+    Comment,
+    CommunityEvent,
+    CommunityFile,
+    Invitation,
+    Membership,
+    Thread,
+    WorkingGroup,
+    WorkingGroupMembership,
+)
+from community_pages.models.pages import (
+    CommunityIndexPage,
+    CommunityPage,
+    CommunityResourcePage,
+    Privacy,
+)
+
+__all__ = [
+    "Announcement",
+    "Comment",
+    "CommunityEvent",
+    "CommunityFile",
+    "CommunityIndexPage",
+    "CommunityPage",
+    "CommunityResourcePage",
+    "Invitation",
+    "Membership",
+    "Privacy",
+    "Thread",
+    "WorkingGroup",
+    "WorkingGroupMembership",
+]

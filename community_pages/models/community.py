@@ -1,0 +1,313 @@
+"""What happens inside a community: memberships, invitations, working groups, announcements,
+discussions, files and events.
+
+Everything points at the canonical community page (see ``CommunityPage.canonical``). Content
+mixes in ``RestrictedMixin``: its ``audience`` is ``c<pk>`` (readable as the community's
+privacy allows), ``cm<pk>`` (the community's members only, whatever the setting: files) or
+``g<pk>`` (a working group's members).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from community_pages.storage import private_storage
+from portal.models import RestrictedMixin
+
+
+class Membership(models.Model):
+    """A person's relation to a community: a request, an invitation or a membership."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        ADMIN = "admin", _("Administrator")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Request pending")
+        INVITED = "invited", _("Invited")
+        ACTIVE = "active", _("Member")
+        REJECTED = "rejected", _("Request rejected")
+
+    community = models.ForeignKey(
+        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    message = models.TextField(
+        _("message"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Why you would like to join (optional)."),
+    )
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Optional reason for the decision, sent to the applicant."),
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        unique_together = [("community", "user")]
+        indexes = [models.Index(fields=["community", "status", "role"])]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} · {self.community} ({self.status})"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_admin(self):
+        return self.is_active and self.role == self.Role.ADMIN
+
+
+def new_token():
+    return secrets.token_urlsafe(24)
+
+
+class Invitation(models.Model):
+    """An invitation by email; the link leads through sign-up straight into the community."""
+
+    community = models.ForeignKey(
+        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.community}"
+
+
+class WorkingGroup(TranslatableMixin, models.Model):
+    """A sub-community of a main community with its own members.
+
+    Only members of the main community can see or join it; leaving the main community
+    removes a member from its working groups. Translations share the members of the
+    source row (``canonical``).
+    """
+
+    community = models.ForeignKey(
+        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="working_groups"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def canonical_pk(self):
+        return (
+            WorkingGroup.objects.filter(translation_key=self.translation_key)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+
+class WorkingGroupMembership(models.Model):
+    group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="working_groups"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        unique_together = [("group", "user")]
+        verbose_name = _("working group membership")
+        verbose_name_plural = _("working group memberships")
+
+    def __str__(self):
+        return f"{self.user} · {self.group}"
+
+
+class CommunityContent(RestrictedMixin, models.Model):
+    """Fields every piece of content inside a community shares."""
+
+    community = models.ForeignKey("community_pages.CommunityPage", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        new = self.pk is None
+        super().save(*args, **kwargs)
+        if new:
+            from community_pages.services import touch
+
+            touch(self.community_id, self.created_at)
+
+    @property
+    def governing_community_id(self):
+        return self.community_id
+
+
+class Announcement(CommunityContent, index.Indexed):
+    """A message from the administrators to every member, emailed per preference."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), max_length=20000)
+
+    search_fields = RestrictedMixin.search_fields + [
+        index.SearchField("title"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def __str__(self):
+        return self.title
+
+
+class Thread(CommunityContent, index.Indexed):
+    """A discussion started by a member; optionally inside a working group."""
+
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="threads",
+        verbose_name=_("working group"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), max_length=20000)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
+    comment_count = models.PositiveIntegerField(default=0)
+    removed = models.BooleanField(default=False)
+
+    search_fields = RestrictedMixin.search_fields + [
+        index.SearchField("title"),
+        index.SearchField("body"),
+        index.FilterField("removed"),
+    ]
+
+    class Meta:
+        ordering = ["-last_activity_at"]
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def governing_working_group_id(self):
+        return self.working_group_id
+
+
+class Comment(models.Model):
+    """A comment on a discussion, or a reply to another comment (one level)."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("text"), max_length=20000)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    removed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return f"{self.author} on {self.thread}"
+
+
+class CommunityFile(CommunityContent):
+    """A members-only working document, stored outside the public media root."""
+
+    category = models.CharField(_("category"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="communities/%Y/%m/")
+    original_name = models.CharField(max_length=255, editable=False)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["category", "title"]
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def members_only_community_id(self):
+        return self.community_id
+
+
+class CommunityEvent(CommunityContent):
+    """A date in the community's calendar, online or in person."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=5000)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        help_text=_("The organiser's time zone, e.g. Europe/Paris."),
+    )
+    online = models.BooleanField(_("online"), default=True)
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("link to join"), blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,359 @@
+"""Business rules of communities: membership life cycle, posting, activity, privacy sync.
+
+Views call these functions after asking the access policy; each function checks the rule it
+enforces again (so a forged request cannot skip a step) and raises ``PermissionDenied`` or
+``ValidationError`` when the rule says no.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community_pages import access
+from community_pages.models import (
+    Announcement,
+    CommunityPage,
+    Invitation,
+    Membership,
+    WorkingGroupMembership,
+)
+from portal.models.members import NotificationKind
+from portal.notifications import notify
+
+INACTIVITY = timedelta(days=365)
+OLD_REQUEST = timedelta(days=14)
+
+
+def sync_translations(community):
+    """Copy privacy and archiving to every translation and refresh their audience and index.
+
+    Runs on every save of the canonical page, so a change of setting takes effect at once:
+    content audiences (``c<pk>``) are read against the setting at query time, and only the
+    community pages' own audience (hidden or not) needs rewriting.
+    """
+    from wagtail.search.index import insert_or_update_object
+
+    audience = access.audience_for(community)
+    stale = CommunityPage.objects.filter(translation_key=community.translation_key).exclude(
+        privacy=community.privacy, archived=community.archived, audience=audience
+    )
+    changed = list(stale.exclude(pk=community.pk).values_list("pk", flat=True))
+    CommunityPage.objects.filter(translation_key=community.translation_key).update(
+        privacy=community.privacy,
+        archived=community.archived,
+        archived_at=community.archived_at,
+        audience=audience,
+    )
+    access.invalidate()
+    for page in CommunityPage.objects.filter(pk__in=changed + [community.pk]):
+        insert_or_update_object(page)
+
+
+def touch(community_pk, when=None):
+    """Record new content: the directory sorts by it and inactivity is measured from it."""
+    when = when or timezone.now()
+    key = CommunityPage.objects.filter(pk=community_pk).values_list("translation_key", flat=True)
+    CommunityPage.objects.filter(translation_key__in=key).filter(last_activity_at__lt=when).update(
+        last_activity_at=when
+    )
+    CommunityPage.objects.filter(translation_key__in=key, last_activity_at__isnull=True).update(
+        last_activity_at=when
+    )
+
+
+def canonical(community):
+    return community.canonical
+
+
+def active_admins(community):
+    return Membership.objects.filter(
+        community_id=community.canonical_pk,
+        status=Membership.Status.ACTIVE,
+        role=Membership.Role.ADMIN,
+    )
+
+
+def _notify_decision(membership, template, request=None):
+    community = membership.community
+    notify(
+        membership.user,
+        NotificationKind.MEMBERSHIP,
+        template,
+        {"community": community, "membership": membership},
+        url=community.url or "",
+    )
+
+
+def _notify_admins(community, template, context):
+    for admin in active_admins(community).select_related("user"):
+        notify(
+            admin.user,
+            NotificationKind.MEMBERSHIP,
+            template,
+            {"community": community, **context},
+            url=(community.url or "") + "manage/",
+        )
+
+
+@transaction.atomic
+def join(user, community):
+    """Join a public or open community at once."""
+    if not access.can_join(user, community):
+        raise PermissionDenied(_("You cannot join this community."))
+    membership, _created = Membership.objects.update_or_create(
+        community_id=community.canonical_pk,
+        user=user,
+        defaults={"status": Membership.Status.ACTIVE, "decided_at": timezone.now()},
+    )
+    access.invalidate()
+    return membership
+
+
+@transaction.atomic
+def request_membership(user, community, message=""):
+    """Ask to join a semi-private community; the administrators are told."""
+    if not access.can_request(user, community):
+        raise PermissionDenied(_("You cannot ask to join this community."))
+    membership, _created = Membership.objects.update_or_create(
+        community_id=community.canonical_pk,
+        user=user,
+        defaults={
+            "status": Membership.Status.PENDING,
+            "message": message[:1000],
+            "reason": "",
+            "created_at": timezone.now(),
+            "decided_at": None,
+        },
+    )
+    _notify_admins(community.canonical, "community_pages/emails/new_request", {"applicant": user})
+    return membership
+
+
+def _managed_membership(actor, community, membership_id):
+    if not access.can_manage(actor, community):
+        raise PermissionDenied(_("Only the community's administrators can do this."))
+    try:
+        return Membership.objects.select_for_update().get(
+            pk=membership_id, community_id=community.canonical_pk
+        )
+    except Membership.DoesNotExist as error:
+        raise PermissionDenied(_("No such member in this community.")) from error
+
+
+@transaction.atomic
+def approve(actor, community, membership_id, reason=""):
+    membership = _managed_membership(actor, community, membership_id)
+    if membership.status != Membership.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    if community.archived:
+        raise PermissionDenied(_("An archived community accepts no new members."))
+    membership.status = Membership.Status.ACTIVE
+    membership.reason = reason[:1000]
+    membership.decided_at = timezone.now()
+    membership.decided_by = actor
+    membership.save()
+    access.invalidate()
+    _notify_decision(membership, "community_pages/emails/request_approved")
+    return membership
+
+
+@transaction.atomic
+def reject(actor, community, membership_id, reason=""):
+    membership = _managed_membership(actor, community, membership_id)
+    if membership.status != Membership.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    membership.status = Membership.Status.REJECTED
+    membership.reason = reason[:1000]
+    membership.decided_at = timezone.now()
+    membership.decided_by = actor
+    membership.save()
+    _notify_decision(membership, "community_pages/emails/request_rejected")
+    return membership
+
+
+@transaction.atomic
+def invite(actor, community, email):
+    """Invite someone by email (private and hidden communities, or any for administrators).
+
+    A person with an account gets an ``invited`` membership; anyone gets an email whose link
+    leads through sign-up (or log-in) straight into the community.
+    """
+    if not access.can_manage(actor, community):
+        raise PermissionDenied(_("Only the community's administrators can invite."))
+    if community.archived:
+        raise PermissionDenied(_("An archived community accepts no new members."))
+    email = email.strip().lower()
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is not None:
+        existing = Membership.objects.filter(community_id=community.canonical_pk, user=user).first()
+        if existing is not None and existing.status == Membership.Status.ACTIVE:
+            raise ValidationError(_("This person is already a member."))
+        Membership.objects.update_or_create(
+            community_id=community.canonical_pk,
+            user=user,
+            defaults={"status": Membership.Status.INVITED, "decided_by": actor},
+        )
+    invitation = Invitation.objects.create(
+        community_id=community.canonical_pk, email=email, invited_by=actor
+    )
+    send_invitation_email(invitation, community)
+    return invitation
+
+
+def send_invitation_email(invitation, community):
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from portal.notifications import absolute_url
+
+    url = absolute_url(reverse("community_pages:invitation", args=[invitation.token]))
+    context = {"community": community, "invitation": invitation, "url": url}
+    subject = " ".join(
+        render_to_string("community_pages/emails/invitation_subject.txt", context).split()
+    )
+    body = render_to_string("community_pages/emails/invitation.txt", context)
+    send_mail(subject, body, None, [invitation.email])
+
+
+@transaction.atomic
+def accept_invitation(user, invitation):
+    """Make ``user`` a member through an invitation sent to one of their verified emails."""
+    community = invitation.community
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    if community.archived:
+        raise PermissionDenied(_("An archived community accepts no new members."))
+    membership, _created = Membership.objects.get_or_create(
+        community=community, user=user, defaults={"status": Membership.Status.ACTIVE}
+    )
+    if membership.status != Membership.Status.ACTIVE:
+        membership.status = Membership.Status.ACTIVE
+        membership.decided_at = timezone.now()
+        membership.save()
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    access.invalidate()
+    return membership
+
+
+def accept_invitations_for_email(user, email):
+    """After sign-up and email confirmation: join every community the address was invited to."""
+    joined = []
+    for invitation in Invitation.objects.filter(
+        email__iexact=email, accepted_at__isnull=True
+    ).select_related("community"):
+        try:
+            joined.append(accept_invitation(user, invitation))
+        except (PermissionDenied, ValidationError):
+            continue
+    return joined
+
+
+def _ensure_admin_left(community, leaving_membership):
+    if leaving_membership.is_admin and active_admins(community).count() <= 1:
+        raise ValidationError(_("A community must keep at least one administrator."))
+
+
+@transaction.atomic
+def leave(user, community):
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(community_id=community.canonical_pk, user=user, status=Membership.Status.ACTIVE)
+        .first()
+    )
+    if membership is None:
+        raise PermissionDenied(_("You are not a member of this community."))
+    _ensure_admin_left(community, membership)
+    _remove(membership)
+
+
+def _remove(membership):
+    WorkingGroupMembership.objects.filter(
+        user=membership.user, group__community_id=membership.community_id
+    ).delete()
+    membership.delete()
+    access.invalidate()
+
+
+@transaction.atomic
+def remove(actor, community, membership_id):
+    membership = _managed_membership(actor, community, membership_id)
+    _ensure_admin_left(community, membership)
+    _remove(membership)
+
+
+@transaction.atomic
+def set_role(actor, community, membership_id, role):
+    membership = _managed_membership(actor, community, membership_id)
+    if membership.status != Membership.Status.ACTIVE:
+        raise ValidationError(_("Only members can become administrators."))
+    if role == Membership.Role.MEMBER:
+        _ensure_admin_left(community, membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    access.invalidate()
+    return membership
+
+
+@transaction.atomic
+def join_working_group(user, group):
+    community = group.community
+    if not access.rights(user, community).post:
+        raise PermissionDenied(_("Only members of the community can join its working groups."))
+    WorkingGroupMembership.objects.get_or_create(group=group, user=user)
+    access.invalidate()
+
+
+def leave_working_group(user, group):
+    WorkingGroupMembership.objects.filter(group=group, user=user).delete()
+    access.invalidate()
+
+
+def announce(actor, community, title, body):
+    """Post an announcement and email every member as their preference says."""
+    if not access.can_manage(actor, community) or community.archived:
+        raise PermissionDenied(_("Only the community's administrators can announce."))
+    announcement = Announcement.objects.create(
+        community_id=community.canonical_pk, author=actor, title=title, body=body
+    )
+    from community_pages.tasks import send_announcement
+
+    send_announcement.enqueue(announcement.pk)
+    return announcement
+
+
+def set_archived(community, archived):
+    """Archive (no new members, a notice) or revive a community in one step."""
+    page = CommunityPage.objects.get(pk=community.canonical_pk)
+    page.archived = archived
+    # Through a revision, so that a later publish of the page keeps the new state.
+    page.save_revision().publish()
+    return CommunityPage.objects.get(pk=page.pk)
+
+
+def inactive_communities(now=None):
+    """Canonical communities with no new content for over a year."""
+    from django.db.models import Count, Q
+
+    now = now or timezone.now()
+    cutoff = now - INACTIVITY
+    pages = CommunityPage.objects.filter(
+        Q(last_activity_at__lt=cutoff)
+        | Q(last_activity_at__isnull=True, first_published_at__lt=cutoff)
+    ).annotate(
+        pending=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING))
+    )
+    return [p for p in pages.order_by("last_activity_at") if p.canonical_pk == p.pk]
+
+
+def old_pending_requests(now=None):
+    now = now or timezone.now()
+    return Membership.objects.filter(
+        status=Membership.Status.PENDING, created_at__lt=now - OLD_REQUEST
+    ).select_related("community", "user")

@@ -1,0 +1,59 @@
+"""Background work: announcement and discussion emails."""
+
+from django_tasks import task
+
+from portal.models.members import NotificationKind
+
+
+@task()
+def send_announcement(announcement_id):
+    """Email an announcement to every active member who may still read it."""
+    from community_pages import access
+    from community_pages.models import Announcement, Membership
+    from portal.notifications import notify
+
+    announcement = Announcement.objects.select_related("community").get(pk=announcement_id)
+    community = announcement.community
+    members = Membership.objects.filter(
+        community=community, status=Membership.Status.ACTIVE
+    ).select_related("user", "user__profile")
+    sent = 0
+    for membership in members:
+        result = notify(
+            membership.user,
+            NotificationKind.ANNOUNCEMENTS,
+            "community_pages/emails/announcement",
+            {"announcement": announcement, "community": community},
+            url=(community.url or "") + f"announcements/{announcement.pk}/",
+            can_see=lambda user: access.can_read_audience(user, announcement.audience),
+        )
+        sent += result != "skipped"
+    return sent
+
+
+@task()
+def notify_discussion(comment_id):
+    """Tell a thread's author (and the author of the comment replied to) about a reply."""
+    from community_pages import access
+    from community_pages.models import Comment
+    from portal.notifications import notify
+
+    comment = Comment.objects.select_related("thread__community", "thread__author", "author").get(
+        pk=comment_id
+    )
+    thread = comment.thread
+    recipients = {thread.author}
+    if comment.parent_id:
+        recipients.add(comment.parent.author)
+    recipients.discard(comment.author)
+    recipients.discard(None)
+    community = thread.community
+    for user in recipients:
+        notify(
+            user,
+            NotificationKind.DISCUSSIONS,
+            "community_pages/emails/reply",
+            {"thread": thread, "comment": comment, "community": community},
+            url=(community.url or "") + f"discussions/{thread.pk}/",
+            can_see=lambda u: access.can_read_audience(u, thread.audience),
+        )

@@ -1,0 +1,22 @@
+"""Template helpers of communities: pages filtered by the access policy, member names."""
+
+from django import template
+
+from community_pages.access import can_view_page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def visible_to_reader(context, pages):
+    """The pages of a block the current reader may see (members-only ones are left out)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return [p.specific for p in pages if p is not None and p.live and can_view_page(user, p)]
+
+
+@register.filter
+def display_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name() or user.email.split("@")[0]
