@@ -262,6 +262,10 @@ class SearchResponse:
         return min(MAX_PAGES, max(1, -(-self.total // self.per_page)))
 
     @property
+    def start_index(self):
+        return (self.page - 1) * self.per_page + 1
+
+    @property
     def has_next(self):
         return self.page < self.num_pages
 

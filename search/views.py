@@ -1,0 +1,55 @@
+"""The site search page and the autocomplete endpoint of the header box."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+from search import service
+
+
+def _language(request):
+    current = (get_language() or "en")[:2]
+    requested = request.GET.get("lang", "")
+    if requested == service.ALL_LANGUAGES:
+        return service.ALL_LANGUAGES
+    return requested if requested in service.LANGUAGE_ANALYSIS else current
+
+
+def _cache_headers(request, response, max_age):
+    # Results depend on who asks: shared caches may keep only what anonymous readers get.
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, max_age=max_age)
+    else:
+        patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    return response
+
+
+def search_view(request):
+    query = service.clean_query(request.GET.get("q", ""))
+    language = _language(request)
+    types = [t[:40] for t in request.GET.getlist("type")[:10]]
+    result = service.search(
+        query, request.user, language, types=types, page=request.GET.get("page")
+    )
+    current = (get_language() or "en")[:2]
+    context = {
+        "query": query,
+        "result": result,
+        "language": language,
+        "current_language": current,
+        "all_languages": service.ALL_LANGUAGES,
+        "type_filter": types,
+    }
+    response = render(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return _cache_headers(request, response, 0 if request.user.is_authenticated else 60)
+
+
+def autocomplete_view(request):
+    query = request.GET.get("q", "")
+    language = (get_language() or "en")[:2]
+    items = service.autocomplete(query, request.user, language)
+    response = JsonResponse({"query": service.clean_query(query)[:100], "results": items})
+    return _cache_headers(request, response, 60)
