@@ -32,6 +32,8 @@ from django.core.exceptions import FieldDoesNotExist
 
 PUBLIC = "public"
 MEMBERS = "members"
+# Content a moderator removed: nobody reads it any more (superusers aside).
+REMOVED = "removed"
 
 
 def community_audience(community_pk):
@@ -154,6 +156,8 @@ def audience_for(obj):
     ``members_only_community_id`` (members only whatever the setting) or
     ``governing_working_group_id``; members-only content declares ``members_only``.
     """
+    if getattr(obj, "removed", False):
+        return REMOVED
     group_id = getattr(obj, "governing_working_group_id", None)
     if group_id:
         return group_audience(group_id)

@@ -343,7 +343,7 @@ def inactive_communities(now=None):
 
     now = now or timezone.now()
     cutoff = now - INACTIVITY
-    pages = CommunityPage.objects.filter(
+    pages = CommunityPage.objects.filter(archived=False).filter(
         Q(last_activity_at__lt=cutoff)
         | Q(last_activity_at__isnull=True, first_published_at__lt=cutoff)
     ).annotate(

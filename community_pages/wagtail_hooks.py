@@ -1,10 +1,22 @@
-"""Wagtail hooks: page serving asks the access policy."""
+"""Wagtail hooks: page serving asks the access policy; search, admin health view, snippets."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community_pages.access import can_view_page
+from community_pages.models import (
+    Announcement,
+    CommunityPage,
+    CommunityResourcePage,
+    Thread,
+    WorkingGroup,
+)
 
 
 @hooks.register("before_serve_page")
@@ -14,3 +26,41 @@ def check_access_policy(page, request, serve_args, serve_kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+@hooks.register("register_search_model")
+def register_communities():
+    return [
+        {"model": CommunityPage, "label": _("Communities"), "type": "community"},
+        {"model": CommunityResourcePage, "label": _("Community pages"), "type": "community_page"},
+        {"model": Thread, "label": _("Discussions"), "type": "discussion"},
+        {"model": Announcement, "label": _("Announcements"), "type": "announcement"},
+    ]
+
+
+class WorkingGroupViewSet(SnippetViewSet):
+    model = WorkingGroup
+    icon = "group"
+    menu_label = _("Working groups")
+    list_display = ["name", "community", "locale"]
+    add_to_admin_menu = False
+
+
+register_snippet(WorkingGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def community_admin_urls():
+    from community_pages.admin_views import community_health
+
+    return [path("communities/health/", community_health, name="community_health")]
+
+
+@hooks.register("register_admin_menu_item")
+def community_health_menu_item():
+    return MenuItem(
+        _("Community health"),
+        reverse("community_health"),
+        icon_name="group",
+        order=450,
+    )

@@ -201,6 +201,9 @@ class Announcement(CommunityContent, index.Indexed):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return f"{self.community.url}announcements/{self.pk}/"
+
 
 class Thread(CommunityContent, index.Indexed):
     """A discussion started by a member; optionally inside a working group."""
@@ -233,6 +236,9 @@ class Thread(CommunityContent, index.Indexed):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return f"{self.community.url}discussions/{self.pk}/"
 
     @property
     def governing_working_group_id(self):
@@ -311,3 +317,6 @@ class CommunityEvent(CommunityContent):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return f"{self.community.url}calendar/{self.pk}/"

@@ -1,0 +1,382 @@
+"""Demo content for online communities (``load_demo_content``).
+
+The communities named in the operators' guide, one per privacy setting plus an archived one,
+with members, a pending request, announcements, discussions and comments, files, events,
+community pages and a working group. Every members-only item carries the word
+``members-only-canary`` so that a leak is easy to spot. Safe to run twice.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from community_pages.models import (
+    Announcement,
+    Comment,
+    CommunityEvent,
+    CommunityFile,
+    CommunityIndexPage,
+    CommunityPage,
+    CommunityResourcePage,
+    Membership,
+    Thread,
+    WorkingGroup,
+    WorkingGroupMembership,
+)
+from portal.demo import demo_user
+from portal.demo_utils import ensure_locales, translate_instance
+from portal.models import HomePage, Region, Theme
+
+CANARY = "members-only-canary"
+
+INDEX = {
+    "en": ("Online communities", "Spaces where practitioners exchange on one topic."),
+    "es": ("Comunidades en línea", "Espacios donde profesionales intercambian sobre un tema."),
+    "fr": ("Communautés en ligne", "Des espaces où les praticiens échangent sur un thème."),
+}
+
+COMMUNITIES = [
+    {
+        "slug": "ssc-for-children",
+        "title": "Community of Practice on South-South Cooperation for Children",
+        "es": "Comunidad de práctica sobre cooperación Sur-Sur para la niñez",
+        "fr": "Communauté de pratique sur la coopération Sud-Sud pour les enfants",
+        "privacy": "public",
+        "intro": "Practitioners sharing how South-South cooperation delivers results for children.",
+        "description": "<p>Co-sponsored by UNICEF, the IPC-IG and UNOSSC since February 2018.</p>",
+        "overview": "<p>South-South cooperation, set out in the 1978 Buenos Aires Plan of Action, "
+        "lets countries with similar challenges adapt each other's home-grown solutions.</p>",
+        "purpose": "<p>A space to connect practitioners working on children's rights across "
+        "regions, collect promising practices and incubate ideas.</p>",
+        "strategy": "<p>Global webinars at least three times a year, online meetings, paper "
+        "reviews and a pool of experts; founding organisations invite their networks.</p>",
+        "timeline": [
+            ("February", "Create the community"),
+            ("March", "Invite members, set up the structure, upload documents"),
+            ("May", "Launch webinar on good practices in SSC for children"),
+            ("September", "Second global webinar: children in BAPA+40"),
+        ],
+        "partners": [("UNICEF", "sponsor"), ("IPC-IG", "sponsor"), ("UNOSSC", "partner")],
+        "themes": ["children", "south-south"],
+        "regions": [],
+        "group": "Pool of experts on SSC for Children",
+    },
+    {
+        "slug": "gender-sensitive-social-protection",
+        "title": "Gender-sensitive Social Protection",
+        "es": "Protección social sensible al género",
+        "fr": "Protection sociale sensible au genre",
+        "privacy": "open",
+        "intro": "FAO and IPC-IG convene discussions and webinars on women's economic empowerment.",
+        "description": "<p>A collaboration between FAO and the IPC-IG started in October 2015.</p>",
+        "overview": "<p>Social programmes often name women as recipients; they narrow gender gaps "
+        "only when designed to do so.</p>",
+        "purpose": "<p>Discussion forums ahead of each webinar, and a two-page summary after.</p>",
+        "strategy": "<p>A nine-month inception plan alternating forums and webinars.</p>",
+        "timeline": [("Month 1-3", "Overview webinar and first forum")],
+        "partners": [("FAO", "sponsor"), ("IPC-IG", "partner")],
+        "themes": ["gender"],
+        "regions": [],
+    },
+    {
+        "slug": "spiac-b-gender-working-group",
+        "title": "SPIAC-B Gender Working Group",
+        "es": "Grupo de trabajo de género del SPIAC-B",
+        "fr": "Groupe de travail sur le genre du SPIAC-B",
+        "privacy": "private",
+        "intro": "Agencies of the SPIAC-B coordinating their work on gender.",
+        "description": "<p>Membership is by invitation of the group's coordinators.</p>",
+        "themes": ["gender", "financing"],
+        "regions": [],
+        "pages": [
+            ("About the Gender Group", "About"),
+            ("Gender Group Work Plan", "Work plan"),
+            ("Financing social protection", "Topics"),
+        ],
+    },
+    {
+        "slug": "social-protection-mena",
+        "title": "Social Protection in the Middle East and North Africa",
+        "es": "Protección social en Oriente Medio y Norte de África",
+        "fr": "Protection sociale au Moyen-Orient et en Afrique du Nord",
+        "privacy": "semi-private",
+        "intro": "Research and exchange on social protection in the MENA region.",
+        "description": "<p>With 91 members and 118 posts on the original platform.</p>",
+        "eligibility": "<p>Practitioners and researchers working on social protection in the "
+        "region; tell us about your work when you ask to join.</p>",
+        "themes": ["social-assistance"],
+        "regions": ["middle-east-north-africa"],
+        "pages": [
+            ("IPC-IG and UNICEF MENARO research reports", "Research"),
+            ("Webinars", "Learning"),
+            ("Additional literature", "Research"),
+        ],
+    },
+    {
+        "slug": "social-registries-integrated-mis",
+        "title": "Social Registries and integrated MISs",
+        "es": "Registros sociales y SIG integrados",
+        "fr": "Registres sociaux et SIG intégrés",
+        "privacy": "open",
+        "intro": "Country cases, governance tools and technology for integrated information systems.",
+        "description": "<p>Moderated by Valentina Barca and Richard Chirchir; driven by members.</p>",
+        "themes": ["social-registries", "systems"],
+        "regions": [],
+    },
+    {
+        "slug": "ambassadors-programme",
+        "title": "Ambassadors' Programme",
+        "es": "Programa de embajadores",
+        "fr": "Programme des ambassadeurs",
+        "privacy": "hidden",
+        "intro": "The platform's ambassadors introduce themselves and coordinate outreach.",
+        "description": f"<p>Only ambassadors see this community ({CANARY}).</p>",
+        "themes": [],
+        "regions": [],
+    },
+    {
+        "slug": "social-protection-for-employment",
+        "title": "Social Protection for Employment Community",
+        "es": "Comunidad de protección social para el empleo",
+        "fr": "Communauté protection sociale pour l'emploi",
+        "privacy": "public",
+        "archived": True,
+        "intro": "Unemployment protection and active labour market policies (archived).",
+        "description": "<p>The community is archived; its discussions remain available.</p>",
+        "themes": ["unemployment-protection", "active-labour-market"],
+        "regions": ["east-asia-pacific"],
+    },
+]
+
+
+def load(command):
+    locales = ensure_locales()
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        command.stdout.write("  No home page: run the portal demo first.")
+        return []
+    people = load_people()
+    index = load_index(home)
+    communities = {}
+    for spec in COMMUNITIES:
+        communities[spec["slug"]] = load_community(index, spec, people)
+    ssc = communities["ssc-for-children"]
+    mena = communities["social-protection-mena"]
+    if not ssc.related_communities.exists():
+        ssc.related_communities.set([communities["gender-sensitive-social-protection"], mena])
+        ssc.save_revision().publish()
+    return [
+        (people["staff"].email, "administrator (staff: sees every community)"),
+        (people["admin"].email, "community administrator (SSC4C, MENA, SPIAC-B, Ambassadors)"),
+        (people["member"].email, "community member (member of most communities)"),
+        (people["outsider"].email, "logged-in non-member"),
+    ]
+
+
+def load_people():
+    staff = demo_user("platform.admin@example.org", "Paula", "Admin", staff=True)
+    if not staff.is_superuser:
+        staff.is_superuser = True
+        staff.save(update_fields=["is_superuser"])
+    return {
+        "staff": staff,
+        "admin": demo_user("martha.santos@example.org", "Martha", "Santos"),
+        "coadmin": demo_user("mariana.balboni@example.org", "Mariana", "Balboni"),
+        "member": demo_user("tomas.lopez@example.org", "Tomas", "Lopez"),
+        "member2": demo_user("maja.nihlmark@example.org", "Maja", "Nihlmark"),
+        "member3": demo_user("fazley.mahmud@example.org", "Fazley", "Mahmud"),
+        "applicant": demo_user("vinicius.ferreira@example.org", "Vinicius", "Ferreira"),
+        "outsider": demo_user("nina.visitor@example.org", "Nina", "Visitor"),
+    }
+
+
+def load_index(home):
+    index = CommunityIndexPage.objects.filter(locale=home.locale, slug="communities").first()
+    if index is None:
+        title, intro = INDEX["en"]
+        index = home.add_child(
+            instance=CommunityIndexPage(title=title, slug="communities", introduction=intro)
+        )
+        index.save_revision().publish()
+        for code in ("es", "fr"):
+            translate_instance(
+                index, code, {INDEX["en"][0]: INDEX[code][0], INDEX["en"][1]: INDEX[code][1]}
+            )
+    return index
+
+
+def load_community(index, spec, people):
+    page = CommunityPage.objects.filter(locale=index.locale, slug=spec["slug"]).first()
+    if page is not None:
+        return page
+    page = CommunityPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        introduction=spec["intro"],
+        description=spec["description"],
+        overview=spec.get("overview", ""),
+        purpose=spec.get("purpose", ""),
+        engagement_strategy=spec.get("strategy", ""),
+        eligibility=spec.get("eligibility", ""),
+        privacy=spec["privacy"],
+        archived=spec.get("archived", False),
+        timeline=[
+            ("activity", {"period": p, "activity": a, "kind": ""})
+            for p, a in spec.get("timeline", [])
+        ],
+        partners=[
+            ("partner", {"name": n, "role": r, "url": ""}) for n, r in spec.get("partners", [])
+        ],
+    )
+    index.add_child(instance=page)
+    page.themes.set(Theme.objects.filter(locale=index.locale, slug__in=spec["themes"]))
+    page.regions.set(Region.objects.filter(locale=index.locale, slug__in=spec["regions"]))
+    page.save_revision().publish()
+    page = CommunityPage.objects.get(pk=page.pk)
+    load_members(page, spec, people)
+    load_content(page, spec, people)
+    for code in ("es", "fr"):
+        translate_instance(page, code, {spec["title"]: spec[code]})
+    return CommunityPage.objects.get(pk=page.pk)
+
+
+def load_members(page, spec, people):
+    def add(user, role="member", status="active", message=""):
+        Membership.objects.get_or_create(
+            community=page,
+            user=user,
+            defaults={"role": role, "status": status, "message": message},
+        )
+
+    invitation_only = spec["privacy"] in ("private", "hidden")
+    add(
+        people["admin"]
+        if spec["slug"] != "social-registries-integrated-mis"
+        else people["coadmin"],
+        role="admin",
+    )
+    if spec["slug"] in ("ssc-for-children", "social-protection-mena"):
+        add(people["coadmin"], role="admin")
+    if spec["slug"] != "social-registries-integrated-mis" or not invitation_only:
+        add(people["member"])
+    add(people["member2"])
+    if not invitation_only:
+        add(people["member3"])
+    if spec["privacy"] == "semi-private":
+        add(
+            people["applicant"],
+            status="pending",
+            message="I work on cash transfers in Jordan and would like to join.",
+        )
+    if spec.get("group"):
+        group = WorkingGroup.objects.create(
+            community=page,
+            locale=page.locale,
+            name=spec["group"],
+            description="Experts who review papers and answer members' questions.",
+        )
+        for user in (people["admin"], people["member"]):
+            WorkingGroupMembership.objects.get_or_create(group=group, user=user)
+
+
+def _text(spec, text):
+    """Members-only text carries the canary; open communities' content is public."""
+    if spec["privacy"] == "open":
+        return text
+    return f"{text} ({CANARY})"
+
+
+def load_content(page, spec, people):
+    c = page.pk
+    now = timezone.now()
+    if spec.get("archived"):
+        now = now - timedelta(days=500)
+    admin = (
+        people["admin"] if spec["slug"] != "social-registries-integrated-mis" else people["coadmin"]
+    )
+    Announcement.objects.create(
+        community_id=c,
+        author=admin,
+        created_at=now - timedelta(days=20),
+        title="Welcome to the community",
+        body=f"<p>{_text(spec, 'Introduce yourself in the discussions and share a document.')}</p>",
+    )
+    Announcement.objects.create(
+        community_id=c,
+        author=admin,
+        created_at=now - timedelta(days=3),
+        title="Next online meeting",
+        body=f"<p>{_text(spec, 'Our next meeting will review the work plan.')}</p>",
+    )
+    thread = Thread.objects.create(
+        community_id=c,
+        author=people["member"],
+        created_at=now - timedelta(days=15),
+        last_activity_at=now - timedelta(days=14),
+        title="Unemployment benefits and training support",
+        body=f"<p>{_text(spec, 'A government plans unemployment benefits with training allowances; what have you observed in your countries?')}</p>",
+    )
+    first = Comment.objects.create(
+        thread=thread,
+        author=people["member2"],
+        created_at=now - timedelta(days=14, hours=20),
+        body=f"<p>{_text(spec, 'Thanks for sharing: the upcoming webinar will take this up.')}</p>",
+    )
+    Comment.objects.create(
+        thread=thread,
+        parent=first,
+        author=people["member"],
+        created_at=now - timedelta(days=14),
+        body=f"<p>{_text(spec, 'Looking forward to it.')}</p>",
+    )
+    Thread.objects.filter(pk=thread.pk).update(comment_count=2)
+    group = WorkingGroup.objects.filter(community=page).first()
+    if group is not None:
+        Thread.objects.create(
+            community_id=c,
+            working_group=group,
+            author=people["admin"],
+            title="Reviewers for the compendium",
+            body=f"<p>Who can review two chapters this month? ({CANARY})</p>",
+        )
+    start = (now + timedelta(days=10)).replace(hour=13, minute=0, second=0, microsecond=0)
+    CommunityEvent.objects.create(
+        community_id=c,
+        author=admin,
+        title="Members' online meeting",
+        description=_text(spec, "Agenda: work plan and next webinar."),
+        start=start,
+        end=start + timedelta(hours=1),
+        time_zone="America/Sao_Paulo",
+        online=True,
+        online_url="https://meet.example.org/community",
+    )
+    item = CommunityFile(
+        community_id=c,
+        author=admin,
+        title="Work plan",
+        category="Planning",
+        original_name="work-plan.txt",
+        content_type="text/plain",
+        description=f"The current work plan ({CANARY}).",
+    )
+    content = f"Work plan of {spec['title']} ({CANARY})\n".encode()
+    item.size = len(content)
+    item.file.save("work-plan.txt", ContentFile(content), save=False)
+    item.save()
+    pages = spec.get("pages") or [("Key readings", "Resources")]
+    for title, topic in pages:
+        resource = CommunityResourcePage(
+            title=title,
+            topic=topic,
+            introduction=_text(spec, "Documents and links collected by the members."),
+            body=[("paragraph", f"<p>{_text(spec, 'Background literature and reports.')}</p>")],
+        )
+        page.add_child(instance=resource)
+        resource.save_revision().publish()
+    if spec.get("archived"):
+        old = datetime(2024, 1, 15, tzinfo=UTC)
+        CommunityPage.objects.filter(translation_key=page.translation_key).update(
+            last_activity_at=old
+        )
