@@ -51,7 +51,7 @@ messages: install
 	done
 
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test-artifacts

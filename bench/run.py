@@ -1,0 +1,33 @@
+"""Run every benchmark of the portal and print its figures.
+
+Usage: python bench/run.py [name ...]   (names: the bench/<name>.py modules; default all)
+
+Each benchmark builds its own data in a database of its own (SQLite by default,
+PostgreSQL when its options say so) and prints p50/p95 server times and query counts.
+They are run by hand or by `make bench`, never by the test suite.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(names):
+    available = sorted(p.stem for p in HERE.glob("*.py") if p.stem not in {"run", "__init__"})
+    chosen = names or available
+    unknown = sorted(set(chosen) - set(available))
+    if unknown:
+        sys.exit(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available)}")
+    failed = []
+    for name in chosen:
+        print(f"== bench/{name}.py ==", flush=True)
+        if subprocess.call([sys.executable, str(HERE / f"{name}.py")], cwd=HERE.parent):
+            failed.append(name)
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
