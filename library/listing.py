@@ -152,14 +152,17 @@ class TaxonomyIndex:
             "organisation": Organisation,
         }
         self._terms = {}
+        self._locale = None
 
     def terms(self, name):
         """{slug: term} of the source-locale terms of facet ``name``."""
         if name not in self._terms:
             from wagtail.models import Locale
 
+            if self._locale is None:
+                self._locale = Locale.get_default()
             model = self.models[name]
-            qs = model.objects.filter(locale=Locale.get_default())
+            qs = model.objects.filter(locale=self._locale)
             key = {"country": "iso_code", "language": "code"}.get(name, "slug")
             self._terms[name] = {getattr(t, key).lower(): t for t in qs}
         return self._terms[name]
@@ -223,7 +226,14 @@ def filtered_queryset(query, user, locale, taxonomy=None, language=None):
     taxonomy = taxonomy or TaxonomyIndex()
     qs = apply_filters(base_queryset(user, locale), query, taxonomy)
     if query.q:
-        ids = search_ids(qs, query.q, language or (locale.language_code if locale else None))
+        # The engine ranks within what the reader may see (filters it can index); the
+        # taxonomy filters then intersect in SQL.
+        from library.models import PublicationPage
+
+        searchable = visible_queryset(PublicationPage.objects.live(), user)
+        ids = search_ids(
+            searchable, query.q, language or (locale.language_code if locale else None)
+        )
         qs = qs.filter(pk__in=ids)
         if query.sort == "relevance":
             rank = Case(

@@ -1,0 +1,219 @@
+"""The library listing: filters, facets with counts, sorting, sharing and access."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from library.listing import LibraryQuery, build_listing
+
+
+@pytest.fixture
+def catalogue(taxonomy, publish):
+    t = taxonomy
+    return {
+        "bf": publish(
+            "Bolsa Familia evaluation",
+            year=2019,
+            themes=[t["cct"]],
+            countries=[t["brazil"]],
+            document_type=t["report"],
+            languages=[t["english"], t["spanish"]],
+            organisations=[t["ipc"]],
+        ),
+        "prospera": publish(
+            "Prospera in Mexico",
+            year=2016,
+            themes=[t["cash"]],
+            countries=[t["mexico"]],
+            document_type=t["brief"],
+            languages=[t["spanish"]],
+            organisations=[t["ipc"], t["ilo"]],
+        ),
+        "kenya": publish(
+            "Health insurance in Kenya",
+            year=2021,
+            themes=[t["health"]],
+            countries=[t["kenya"]],
+            document_type=t["report"],
+            languages=[t["english"]],
+            organisations=[t["ilo"]],
+        ),
+        "secret": publish(
+            "Members-only note",
+            year=2022,
+            themes=[t["cct"]],
+            countries=[t["brazil"]],
+            document_type=t["report"],
+            abstract="members-only-canary",
+            members_only=True,
+        ),
+    }
+
+
+def listing(params, user=None, locale=None, library=None):
+    from django.http import QueryDict
+
+    q = QueryDict(params)
+    return build_listing(LibraryQuery.from_params(q), user or AnonymousUser(), locale)
+
+
+def titles(context):
+    return sorted(p.title for p in context["results"])
+
+
+def counts(context, facet):
+    return {e["slug"]: e["count"] for e in context["facets"][facet]}
+
+
+def test_anonymous_listing_excludes_members_only_from_results_and_counts(catalogue):
+    context = listing("")
+    assert context["result_count"] == 3
+    assert "Members-only note" not in titles(context)
+    assert counts(context, "theme")["cct"] == 1
+    assert counts(context, "type")["report"] == 2
+
+
+def test_members_see_members_only_publications_and_their_counts(catalogue, member):
+    context = listing("", user=member)
+    assert context["result_count"] == 4
+    assert counts(context, "theme")["cct"] == 2
+
+
+def test_parent_theme_filter_includes_child_themes(catalogue):
+    context = listing("theme=social-assistance")
+    assert titles(context) == ["Bolsa Familia evaluation", "Prospera in Mexico"]
+    context = listing("theme=cash-transfers")
+    assert titles(context) == ["Bolsa Familia evaluation", "Prospera in Mexico"]
+    assert titles(listing("theme=cct")) == ["Bolsa Familia evaluation"]
+
+
+def test_parent_theme_count_includes_publications_under_its_children(catalogue):
+    theme_counts = counts(listing(""), "theme")
+    assert theme_counts == {"social-assistance": 2, "cash-transfers": 2, "cct": 1, "health": 1}
+
+
+def test_theme_facet_is_ordered_as_a_tree(catalogue):
+    entries = listing("")["facets"]["theme"]
+    order = [(e["slug"], e["depth"]) for e in entries]
+    assert order.index(("social-assistance", 0)) < order.index(("cash-transfers", 1))
+    assert order.index(("cash-transfers", 1)) < order.index(("cct", 2))
+
+
+def test_region_filter_matches_countries_of_the_region(catalogue):
+    assert titles(listing("region=lac")) == ["Bolsa Familia evaluation", "Prospera in Mexico"]
+    assert counts(listing(""), "region") == {"lac": 2, "ssa": 1}
+
+
+def test_filters_combine_across_facets_and_alternate_within_one(catalogue):
+    assert titles(listing("type=report&language=es")) == ["Bolsa Familia evaluation"]
+    assert titles(listing("country=br&country=ke")) == [
+        "Bolsa Familia evaluation",
+        "Health insurance in Kenya",
+    ]
+    assert titles(listing("organisation=ilo&year_from=2020")) == ["Health insurance in Kenya"]
+    assert titles(listing("year_from=2016&year_to=2019")) == [
+        "Bolsa Familia evaluation",
+        "Prospera in Mexico",
+    ]
+
+
+def test_facet_counts_follow_the_current_result_set(catalogue):
+    context = listing("type=report")
+    assert counts(context, "country") == {"br": 1, "ke": 1}
+    assert counts(context, "organisation") == {"ipc-ig": 1, "ilo": 1}
+    assert counts(context, "language") == {"en": 2, "es": 1}
+    assert dict(context["facets"]["year"]) == {2019: 1, 2021: 1}
+    selected = [e for e in context["facets"]["type"] if e["selected"]]
+    assert [e["slug"] for e in selected] == ["report"]
+
+
+def test_unknown_filter_values_give_no_results_rather_than_everything(catalogue):
+    assert listing("theme=does-not-exist")["result_count"] == 0
+    assert listing("year_from=abc&sort=bogus&page=zz")["result_count"] == 3
+
+
+def test_sorting(catalogue):
+    newest = [p.title for p in listing("sort=newest")["results"]]
+    assert newest == ["Health insurance in Kenya", "Bolsa Familia evaluation", "Prospera in Mexico"]
+    oldest = [p.title for p in listing("sort=oldest")["results"]]
+    assert oldest == list(reversed(newest))
+    by_title = [p.title for p in listing("sort=title")["results"]]
+    assert by_title == sorted(by_title)
+
+
+def test_text_query_ranks_by_relevance_within_the_filters(catalogue):
+    context = listing("q=Kenya")
+    assert titles(context) == ["Health insurance in Kenya"]
+    assert context["query"].sort == "relevance"
+    assert listing("q=Kenya&type=policy-brief")["result_count"] == 0
+    assert listing("q=canary")["result_count"] == 0
+
+
+def test_query_count_does_not_grow_with_the_number_of_results(taxonomy, publish):
+    def run():
+        with CaptureQueriesContext(connection) as ctx:
+            context = listing("theme=social-assistance&type=report&region=lac")
+            list(context["results"])
+        return len(ctx)
+
+    t = taxonomy
+    for i in range(2):
+        publish(
+            f"Report {i}",
+            themes=[t["cct"]],
+            countries=[t["brazil"]],
+            document_type=t["report"],
+            organisations=[t["ipc"]],
+        )
+    run()  # warm the per-process label caches
+    small = run()
+    for i in range(2, 8):
+        publish(
+            f"Report {i}",
+            themes=[t["cct"]],
+            countries=[t["brazil"]],
+            document_type=t["report"],
+            organisations=[t["ipc"]],
+        )
+    assert run() == small
+    assert small <= 20
+
+
+def test_listing_page_renders_with_facets_and_shareable_links(client, catalogue, library):
+    response = client.get("/en/library/?theme=cash-transfers&type=report")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bolsa Familia evaluation" in html
+    assert "Prospera in Mexico" not in html
+    assert 'name="theme" value="cash-transfers" checked' in html
+    assert "members-only-canary" not in html and "Members-only note" not in html
+    assert 'type="application/rss+xml"' in html
+    assert "/en/library/feed/rss/?theme=cash-transfers&amp;type=report" in html
+
+
+def test_listing_shows_labels_in_the_reader_language(client, catalogue, library):
+    html = client.get("/es/library/").content.decode()
+    assert "Transferencias monetarias" in html
+    assert "Informe" in html
+
+
+def test_listing_paginates(client, taxonomy, publish, library):
+    library["en"].per_page = 2
+    library["en"].save_revision().publish()
+    for i in range(5):
+        publish(f"Paper {i}", year=2000 + i)
+    html = client.get("/en/library/?sort=oldest&page=2").content.decode()
+    assert "Paper 2" in html and "Paper 3" in html and "Paper 0" not in html
+    assert "sort=oldest&amp;page=3" in html
+
+
+def test_listing_prefers_the_reader_language_version(taxonomy, publish, library, locales):
+    page = publish("Social pensions in Bolivia")
+    copy = page.copy_for_translation(locales["es"], copy_parents=False)
+    copy.title = "Pensiones sociales en Bolivia"
+    copy.save_revision().publish()
+    es = [p.title for p in listing("", locale=locales["es"])["results"]]
+    en = [p.title for p in listing("", locale=locales["en"])["results"]]
+    assert es == ["Pensiones sociales en Bolivia"]
+    assert en == ["Social pensions in Bolivia"]
