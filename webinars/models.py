@@ -161,7 +161,7 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
         return rss_response(self, request)
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         from .calendars import index_calendar_response
 
@@ -283,7 +283,7 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
         context.update(series_context(self, request))
         return context
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         from .calendars import series_calendar_response
 
@@ -596,7 +596,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
         return register(request, self)
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar(self, request):
         from .calendars import webinar_calendar_response
 

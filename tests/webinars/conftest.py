@@ -27,8 +27,12 @@ def series(webinar_index):
 def upcoming(series):
     start = (timezone.now() + dt.timedelta(days=10)).replace(second=0, microsecond=0)
     webinar = WebinarPageFactory(
-        parent=series, title="Financial inclusion", slug="financial-inclusion",
-        starts_at=start, time_zone="America/New_York", capacity=3,
+        parent=series,
+        title="Financial inclusion",
+        slug="financial-inclusion",
+        starts_at=start,
+        time_zone="America/New_York",
+        capacity=3,
     )
     webinar.speaker_roles.create(speaker=SpeakerFactory(name="Rana Jawad"), role="moderator")
     return webinar
@@ -38,7 +42,11 @@ def upcoming(series):
 def past(series):
     start = timezone.now() - dt.timedelta(days=30)
     return WebinarPageFactory(
-        parent=series, title="Overview", slug="overview", starts_at=start,
-        time_zone="Europe/Paris", recording_url="https://www.youtube.com/watch?v=abcdefghijk",
+        parent=series,
+        title="Overview",
+        slug="overview",
+        starts_at=start,
+        time_zone="Europe/Paris",
+        recording_url="https://www.youtube.com/watch?v=abcdefghijk",
         summary="<p>What was said.</p>",
     )
