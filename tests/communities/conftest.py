@@ -28,7 +28,7 @@ def directory(home):
 
 
 def build_community(directory, setting, people):
-    privacy = "open" if setting == "archived" else setting
+    privacy = "public" if setting == "archived" else setting
     community = CommunityPageFactory(
         parent=directory,
         title=f"{setting.title()} community",

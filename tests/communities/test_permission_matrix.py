@@ -1,0 +1,254 @@
+"""Who sees what: every privacy setting (and archived) × every role × every surface.
+
+The expected answer comes from the privacy table in PRODUCT.md, written out here once:
+the community page and directory entry are public except for hidden communities; content
+(announcements, discussions, events, community pages, calendar files) is readable by
+everyone in open communities and by members elsewhere; files and the member list are for
+members only whatever the setting; working-group discussions are for the group's members
+(and the community's administrators); staff see everything.
+"""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core import mail
+
+from community_pages import access, services
+from community_pages.calendar import feed_token
+from tests.communities.conftest import SETTINGS
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "outsider", "pending", "invited", "member", "wg_member", "admin", "staff"]
+MEMBERS = {"member", "wg_member", "admin", "staff"}
+EVERYONE = set(ROLES)
+
+
+def expected(setting, surface):
+    """The roles that may see ``surface`` of a community with ``setting``."""
+    if surface in ("directory", "page"):
+        return MEMBERS if setting == "hidden" else EVERYONE
+    if surface in ("content",):
+        return EVERYONE if setting == "open" else MEMBERS
+    if surface in ("files", "members"):
+        return MEMBERS
+    if surface == "working_group":
+        return {"wg_member", "admin", "staff"}
+    raise AssertionError(surface)
+
+
+def user_for(people, role):
+    return AnonymousUser() if role == "anonymous" else people[role]
+
+
+def login(client, people, role):
+    client.logout()
+    if role != "anonymous":
+        client.force_login(people[role])
+
+
+def visible(response, marker=None):
+    if response.status_code != 200:
+        return False
+    return marker is None or marker in response.content.decode()
+
+
+def check(matrix):
+    """``matrix``: list of (setting, role, surface, seen). Report every mismatch at once."""
+    wrong = [
+        f"{setting}/{role}/{surface}: seen={seen}"
+        for setting, role, surface, seen in matrix
+        if seen != (role in expected(setting, surface))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_directory_lists_what_each_role_may_see(client, communities, people):
+    index_url = communities["public"]["community"].get_parent().url
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        html = client.get(index_url).content.decode()
+        for setting in SETTINGS:
+            title = communities[setting]["community"].title
+            matrix.append((setting, role, "directory", title in html))
+    check(matrix)
+
+
+def test_community_page_and_its_sections(client, communities, people):
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        for setting in SETTINGS:
+            items = communities[setting]
+            url = items["community"].url
+            home = client.get(url)
+            matrix.append((setting, role, "page", visible(home, items["community"].title)))
+            if home.status_code == 200:
+                # Sections shown on the home page follow the rights too.
+                html = home.content.decode()
+                matrix.append((setting, role, "content", f"thread-{setting}" in html))
+                matrix.append((setting, role, "files", f"{url}files/" in html))
+            for section, surface, marker in [
+                ("announcements/", "content", f"announcement-{setting}"),
+                ("discussions/", "content", f"thread-{setting}"),
+                (f"discussions/{items['thread'].pk}/", "content", f"comment-{setting}"),
+                (f"announcements/{items['announcement'].pk}/", "content", None),
+                ("calendar/", "content", f"event-{setting}"),
+                (f"calendar/{items['event'].pk}/", "content", None),
+                (f"calendar/{items['event'].pk}/ics/", "content", f"event-{setting}"),
+                ("files/", "files", f"file-{setting}"),
+                (f"files/{items['file'].pk}/download/", "files", None),
+                ("members/", "members", None),
+                ("working-groups/", "members", None),
+                (f"discussions/{items['wg_thread'].pk}/", "working_group", f"wgthread-{setting}"),
+            ]:
+                response = client.get(url + section)
+                if marker and response.status_code == 200 and section.endswith("ics/"):
+                    seen = marker.encode() in b"".join(response)
+                elif section.endswith("download/"):
+                    seen = (
+                        response.status_code == 200
+                        and b"".join(response.streaming_content) == b"file-body"
+                    )
+                else:
+                    seen = visible(response, marker)
+                matrix.append((setting, role, surface, seen))
+            resource = client.get(items["resource"].url)
+            matrix.append((setting, role, "content", visible(resource, f"resource-body-{setting}")))
+    check(matrix)
+
+
+def test_discussion_list_hides_working_group_threads_from_others(client, communities, people):
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        for setting in SETTINGS:
+            response = client.get(communities[setting]["community"].url + "discussions/")
+            seen = visible(response, f"wgthread-{setting}")
+            matrix.append((setting, role, "working_group", seen))
+    check(matrix)
+
+
+def test_policy_functions_agree_with_the_table(communities, people):
+    matrix = []
+    for role in ROLES:
+        user = user_for(people, role)
+        for setting in SETTINGS:
+            items = communities[setting]
+            community = items["community"]
+            matrix.append(
+                (setting, role, "directory", access.can_see_in_directory(user, community))
+            )
+            matrix.append((setting, role, "page", access.can_view_page(user, community)))
+            matrix.append((setting, role, "content", access.can_read(user, community)))
+            matrix.append((setting, role, "content", access.can_view_page(user, items["resource"])))
+            for name in ("thread", "announcement", "event"):
+                seen = access.can_read_audience(user, items[name].audience)
+                matrix.append((setting, role, "content", seen))
+            matrix.append(
+                (setting, role, "files", access.can_read_audience(user, items["file"].audience))
+            )
+            seen = access.can_read_audience(user, items["wg_thread"].audience)
+            matrix.append((setting, role, "working_group", seen))
+    check(matrix)
+
+
+def test_join_request_post_moderate_manage_rights(communities, people):
+    for setting in SETTINGS:
+        community = communities[setting]["community"]
+        for role in ROLES:
+            rights = access.rights(user_for(people, role), community)
+            archived = setting == "archived"
+            outsider_like = role in ("outsider", "invited", "pending")
+            non_members = ("outsider", "invited", "staff")
+            assert rights.join == (
+                role in non_members + ("pending",) and setting in ("public", "open")
+            ), (setting, role)
+            assert rights.request == (role in non_members and setting == "semi-private")
+            assert rights.accept_invitation == (role == "invited" and not archived)
+            assert rights.post == (role in ("member", "wg_member", "admin") and not archived)
+            assert rights.moderate == (role in ("admin", "staff"))
+            assert rights.manage == (role in ("admin", "staff"))
+            assert not (outsider_like and rights.read_members_only)
+
+
+def test_sitemap_lists_only_what_anonymous_readers_may_see(client, communities):
+    xml = client.get("/sitemap.xml").content.decode()
+    for setting in SETTINGS:
+        items = communities[setting]
+        assert (items["community"].url in xml) == (setting != "hidden"), setting
+        assert (items["resource"].url in xml) == (setting == "open"), setting
+
+
+def test_api_lists_pages_per_reader(client, communities, people):
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        data = client.get("/api/v2/pages/?limit=20&fields=title").json()
+        titles = {item["title"] for item in data["items"]}
+        for setting in SETTINGS:
+            items = communities[setting]
+            matrix.append((setting, role, "page", items["community"].title in titles))
+            matrix.append((setting, role, "content", items["resource"].title in titles))
+            detail = client.get(f"/api/v2/pages/{items['resource'].pk}/")
+            matrix.append((setting, role, "content", detail.status_code == 200))
+    check(matrix)
+
+
+def test_search_and_autocomplete_return_only_readable_content(communities, people):
+    from search.service import autocomplete, search
+
+    matrix = []
+    for role in ROLES:
+        user = user_for(people, role)
+        for setting in SETTINGS:
+            hits = search(f"thread-{setting}", user, "all").hits
+            titles = {hit.title for hit in hits}
+            matrix.append((setting, role, "content", f"thread-{setting}" in titles))
+            readings = search(f"resource-body-{setting}", user, "all").hits
+            matrix.append((setting, role, "content", bool(readings)))
+            completions = {
+                item["label"] for item in autocomplete(f"Readings {setting}"[:9], user, None)
+            }
+            if f"Readings {setting}" in completions:
+                matrix.append((setting, role, "content", True))
+            elif role in expected(setting, "content") and len(completions) < 5:
+                matrix.append((setting, role, "content", False))
+    check(matrix)
+
+
+def test_calendar_feed_carries_only_the_subscriber_s_events(client, communities, people):
+    matrix = []
+    for role in ROLES[1:]:
+        body = client.get(f"/en/community/calendar/{feed_token(people[role])}.ics").content
+        for setting in SETTINGS:
+            matrix.append((setting, role, "content", f"event-{setting}".encode() in body))
+    check(matrix)
+    assert client.get("/en/community/calendar/forged-token.ics").status_code == 404
+
+
+def test_announcement_emails_reach_active_members_only(communities, people):
+    for setting in SETTINGS:
+        community = communities[setting]["community"]
+        if community.archived:
+            continue
+        mail.outbox.clear()
+        services.announce(people["admin"], community, f"news-{setting}", "<p>Hello</p>")
+        recipients = {message.to[0].split("@")[0] for message in mail.outbox}
+        assert recipients == {"admin", "member", "wg_member"}, setting
+
+
+def test_privacy_change_takes_effect_at_once(client, communities, people):
+    items = communities["public"]
+    community = items["community"]
+    assert client.get(items["resource"].url).status_code == 302
+    community.privacy = "open"
+    community.save_revision().publish()
+    assert client.get(items["resource"].url).status_code == 200
+    assert items["resource"].url in client.get("/sitemap.xml").content.decode()
+    community.privacy = "hidden"
+    community.save_revision().publish()
+    assert community.title not in client.get(community.get_parent().url).content.decode()
+    assert community.url not in client.get("/sitemap.xml").content.decode()
+    login(client, people, "member")
+    assert community.title in client.get(community.get_parent().url).content.decode()
