@@ -1,0 +1,225 @@
+"""Discussions, files, announcements and events: sanitising, validation, ownership, emails."""
+
+from datetime import timedelta
+from datetime import timezone as dt_timezone
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
+
+from community_pages import services
+from community_pages.factories import CommunityPageFactory, MembershipFactory
+from community_pages.forms import MAX_UPLOAD_BYTES
+from community_pages.models import Comment, CommunityFile, CommunityPage, Thread
+from portal.models.members import Frequency, NotificationPreference, PendingNotification
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def community(directory, people):
+    page = CommunityPageFactory(parent=directory, privacy="public", slug="pub")
+    MembershipFactory(community=page, user=people["admin"], role="admin")
+    MembershipFactory(community=page, user=people["member"])
+    MembershipFactory(community=page, user=people["wg_member"])
+    return page
+
+
+def test_script_in_discussion_text_is_removed(client, community, people):
+    client.force_login(people["member"])
+    client.post(
+        community.url + "discussions/",
+        {
+            "title": "Cash transfers",
+            "body": '<p onclick="x()">Hi <script>alert(1)</script><img src=x onerror=alert(2)>'
+            '<a href="javascript:alert(3)">link</a> <strong>bold</strong></p>',
+        },
+    )
+    thread = Thread.objects.get(title="Cash transfers")
+    for bad in ("<script", "onerror", "onclick", "javascript:", "<img"):
+        assert bad not in thread.body
+    assert "<strong>bold</strong>" in thread.body
+    page = client.get(community.url + f"discussions/{thread.pk}/").content.decode()
+    assert "alert(1)" not in page.split('<div class="community-text">')[1].split("</div>")[0]
+
+
+def test_comments_replies_edit_and_delete_own_only(client, community, people):
+    thread = Thread.objects.create(
+        community=community, author=people["member"], title="T", body="b"
+    )
+    client.force_login(people["wg_member"])
+    client.post(community.url + f"discussions/{thread.pk}/", {"body": "First <b>point</b>"})
+    comment = Comment.objects.get(thread=thread)
+    client.post(
+        community.url + f"discussions/{thread.pk}/", {"body": "A reply", "parent": comment.pk}
+    )
+    assert Comment.objects.get(parent=comment).body == "<p>A reply</p>"
+    assert Thread.objects.get(pk=thread.pk).comment_count == 2
+    # Someone else may neither edit nor delete it; the author and administrators may.
+    client.force_login(people["member"])
+    assert (
+        client.post(community.url + f"comments/{comment.pk}/edit/", {"body": "x"}).status_code
+        == 403
+    )
+    assert client.post(community.url + f"comments/{comment.pk}/delete/").status_code == 403
+    client.force_login(people["wg_member"])
+    client.post(community.url + f"comments/{comment.pk}/edit/", {"body": "Edited text"})
+    assert "Edited text" in Comment.objects.get(pk=comment.pk).body
+    client.force_login(people["admin"])
+    client.post(community.url + f"comments/{comment.pk}/delete/")
+    assert Comment.objects.get(pk=comment.pk).removed
+
+
+def test_moderator_removes_a_thread_everywhere(client, community, people):
+    thread = Thread.objects.create(
+        community=community, author=people["member"], title="Spam", body="b"
+    )
+    client.force_login(people["wg_member"])
+    assert client.post(community.url + f"discussions/{thread.pk}/delete/").status_code == 403
+    client.force_login(people["admin"])
+    client.post(community.url + f"discussions/{thread.pk}/delete/")
+    client.force_login(people["member"])
+    assert "Spam" not in client.get(community.url + "discussions/").content.decode()
+    assert client.get(community.url + f"discussions/{thread.pk}/").status_code in (403, 404)
+
+
+def test_reply_notifies_the_thread_author(client, community, people):
+    thread = Thread.objects.create(
+        community=community, author=people["member"], title="T", body="b"
+    )
+    mail.outbox.clear()
+    client.force_login(people["wg_member"])
+    client.post(community.url + f"discussions/{thread.pk}/", {"body": "Interesting"})
+    assert [m.to for m in mail.outbox] == [[people["member"].email]]
+
+
+def upload(client, community, name, content, content_type="application/pdf"):
+    return client.post(
+        community.url + "files/",
+        {
+            "title": "Doc",
+            "category": "Reports",
+            "file": SimpleUploadedFile(name, content, content_type=content_type),
+        },
+    )
+
+
+def test_valid_upload_is_stored_privately_and_served_through_the_checked_view(
+    client, community, people
+):
+    client.force_login(people["member"])
+    assert upload(client, community, "report.pdf", b"%PDF-1.7 members only").status_code == 302
+    item = CommunityFile.objects.get()
+    path = item.file.path
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    with pytest.raises(ValueError):
+        item.file.url  # noqa: B018
+    response = client.get(community.url + f"files/{item.pk}/download/")
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 members only"
+    assert response["Content-Type"] == "application/pdf"
+    client.force_login(people["outsider"])
+    assert client.get(community.url + f"files/{item.pk}/download/").status_code == 403
+
+
+def test_mislabelled_oversized_and_forbidden_uploads_are_refused(client, community, people):
+    client.force_login(people["member"])
+    assert upload(client, community, "report.pdf", b"MZ\x90\x00 not a pdf").status_code == 400
+    assert upload(client, community, "tool.exe", b"MZ\x90\x00").status_code == 400
+    assert (
+        upload(client, community, "page.html", b"<script>x</script>", "text/html").status_code
+        == 400
+    )
+    big = b"%PDF-" + b"0" * MAX_UPLOAD_BYTES
+    assert upload(client, community, "big.pdf", big).status_code == 400
+    assert not CommunityFile.objects.exists()
+
+
+def test_non_members_cannot_upload(client, community, people):
+    client.force_login(people["outsider"])
+    response = upload(client, community, "report.pdf", b"%PDF-1.7")
+    assert response.status_code == 403
+    assert not CommunityFile.objects.exists()
+
+
+def test_announcements_follow_each_member_s_preference(community, people):
+    NotificationPreference.objects.create(
+        user=people["member"], kind="announcements", frequency=Frequency.DAILY
+    )
+    NotificationPreference.objects.create(
+        user=people["wg_member"], kind="announcements", frequency=Frequency.NEVER
+    )
+    mail.outbox.clear()
+    services.announce(people["admin"], community, "Meeting", "<p>Tuesday</p>")
+    assert [m.to for m in mail.outbox] == [[people["admin"].email]]
+    assert "Meeting" in mail.outbox[0].subject
+    assert PendingNotification.objects.filter(user=people["member"]).count() == 1
+
+
+def test_only_administrators_announce(client, community, people):
+    client.force_login(people["member"])
+    response = client.post(community.url + "announcements/", {"title": "x", "body": "y"})
+    assert response.status_code == 403
+
+
+def test_event_is_stored_in_its_time_zone_and_exported(client, community, people):
+    client.force_login(people["member"])
+    client.post(
+        community.url + "calendar/",
+        {
+            "title": "Webinar",
+            "description": "Agenda",
+            "start": "2030-06-11T14:00",
+            "end": "2030-06-11T15:00",
+            "time_zone": "Asia/Jakarta",
+            "online": "on",
+            "online_url": "https://meet.example.org/x",
+            "location": "",
+        },
+    )
+    event = community.canonical.communityevent_set.get()
+    assert event.start.astimezone(dt_timezone.utc).hour == 7
+    ics = client.get(community.url + f"calendar/{event.pk}/ics/").content.decode()
+    assert "BEGIN:VEVENT" in ics and "SUMMARY:Webinar" in ics and "DTSTART" in ics
+
+
+def test_inactive_communities_are_reported_and_archived_in_one_action(
+    client, community, people, editor
+):
+    old = timezone.now() - timedelta(days=400)
+    CommunityPage.objects.filter(pk=community.pk).update(last_activity_at=old)
+    MembershipFactory(community=community, user=people["pending"], status="pending", created_at=old)
+    out = StringIO()
+    call_command("report_inactive_communities", stdout=out)
+    report = out.getvalue()
+    assert community.title in report and "1 pending request(s)" in report
+    assert "pending@example.org" in report
+    with pytest.raises(SystemExit):
+        call_command("report_inactive_communities", "--fail-on-findings", stdout=StringIO())
+    client.force_login(editor)
+    health = client.get("/admin/communities/health/")
+    assert "Inactive for over a year" in health.content.decode()
+    client.post("/admin/communities/health/", {"action": "archive", "community": community.pk})
+    assert CommunityPage.objects.get(pk=community.pk).archived
+    client.post("/admin/communities/health/", {"action": "revive", "community": community.pk})
+    assert not CommunityPage.objects.get(pk=community.pk).archived
+
+
+def test_health_view_is_for_staff_only(client, community, people):
+    client.force_login(people["admin"])
+    response = client.post(
+        "/admin/communities/health/", {"action": "archive", "community": community.pk}
+    )
+    assert response.status_code in (302, 403)
+    assert not CommunityPage.objects.get(pk=community.pk).archived
+
+
+def test_new_content_updates_last_activity(community, people):
+    before = CommunityPage.objects.get(pk=community.pk).last_activity_at
+    Thread.objects.create(community=community, author=people["member"], title="T", body="b")
+    after = CommunityPage.objects.get(pk=community.pk).last_activity_at
+    assert after is not None and (before is None or after > before)
