@@ -1,7 +1,6 @@
 """Discussions, files, announcements and events: sanitising, validation, ownership, emails."""
 
-from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, timedelta
 from io import StringIO
 
 import pytest
@@ -182,7 +181,7 @@ def test_event_is_stored_in_its_time_zone_and_exported(client, community, people
         },
     )
     event = community.canonical.communityevent_set.get()
-    assert event.start.astimezone(dt_timezone.utc).hour == 7
+    assert event.start.astimezone(UTC).hour == 7
     ics = client.get(community.url + f"calendar/{event.pk}/ics/").content.decode()
     assert "BEGIN:VEVENT" in ics and "SUMMARY:Webinar" in ics and "DTSTART" in ics
 
