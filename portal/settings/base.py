@@ -190,8 +190,10 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
 WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
 if ELASTICSEARCH_URL:
+    # The database engine stays up to date alongside, to answer while Elasticsearch is down.
+    WAGTAILSEARCH_BACKENDS["database"] = dict(WAGTAILSEARCH_BACKENDS["default"])
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "BACKEND": "search.backends.elasticsearch",
         "URLS": env_list("ELASTICSEARCH_URL"),
         "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
         "TIMEOUT": 5,

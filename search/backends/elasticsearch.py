@@ -1,0 +1,311 @@
+"""Wagtail's elasticsearch8 backend with the portal's language analysis and a safety net.
+
+Analysis (the same design as the PostgreSQL engine, ``search.backends.database``):
+
+* every document carries its language (``_language``, from its locale) and its text goes
+  to Wagtail's catch-all fields (``_all_text``, ``_all_text_boost_*``), which we map with a
+  folding analyser (``portal_folding``: lowercase + asciifolding) and one sub-field per
+  language (``.en``, ``.es``, ``.fr``) analysed with that language's stemmer after
+  ``asciifolding``. So a Spanish query is analysed the Spanish way and meets the Spanish
+  stems of every document, including the Spanish taxonomy labels of English publications;
+* a query searches the sub-fields of the reader's language (``for_languages``), or of every
+  language, plus the folded field at a lower boost.
+
+Index names carry ``INDEX_PREFIX`` (settings ``SEARCH_INDEX_PREFIX``) so several sites can
+share a cluster.
+
+Resilience: when Elasticsearch cannot be reached or answers with an error, searches are
+answered by the database engine (``WAGTAILSEARCH_BACKENDS["database"]``, kept up to date
+alongside) and the failure is logged once per ``SEARCH_FALLBACK_LOG_INTERVAL`` seconds (60);
+for ``SEARCH_FALLBACK_RETRY_AFTER`` seconds (30) after a failure the cluster is not asked.
+
+Configure with ``"BACKEND": "search.backends.elasticsearch"``.
+"""
+
+import copy
+import logging
+import threading
+import time
+
+from django.conf import settings
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchBackend,
+    Elasticsearch8SearchQueryCompiler,
+    Elasticsearch8SearchResults,
+)
+from modelsearch.backends.elasticsearchbase import Field
+from modelsearch.utils import deep_update
+
+from search.backends import LANGUAGE_ANALYSIS, language_of
+
+logger = logging.getLogger("search")
+
+ES_ERRORS = (TransportConnectionError, TransportError, ApiError, ConnectionError, TimeoutError)
+
+# Per-language analysers: accents folded before stemming, so "proteccion" == "protección".
+ANALYSIS = {
+    "filter": {
+        "portal_english_stemmer": {"type": "stemmer", "language": "english"},
+        "portal_english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        "portal_spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
+        "portal_french_stemmer": {"type": "stemmer", "language": "light_french"},
+        "portal_french_elision": {
+            "type": "elision",
+            "articles_case": True,
+            "articles": [
+                "l",
+                "m",
+                "t",
+                "qu",
+                "n",
+                "s",
+                "j",
+                "d",
+                "c",
+                "jusqu",
+                "quoiqu",
+                "lorsqu",
+                "puisqu",
+            ],
+        },
+    },
+    "analyzer": {
+        "portal_folding": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        },
+        "portal_english": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "portal_english_possessive",
+                "lowercase",
+                "asciifolding",
+                "portal_english_stemmer",
+            ],
+        },
+        "portal_spanish": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding", "portal_spanish_stemmer"],
+        },
+        "portal_french": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "portal_french_elision",
+                "lowercase",
+                "asciifolding",
+                "portal_french_stemmer",
+            ],
+        },
+    },
+}
+
+
+# Facet values a model may add to its documents with a ``search_facets()`` method returning
+# ``{name: [keys]}`` (the library: theme/region/country slugs, document type, language,
+# organisation); aggregated by ``search.es_library``.
+FACET_NAMES = ("theme", "region", "country", "type", "language", "organisation", "year")
+
+
+def language_subfields():
+    return {
+        code: {"type": "text", "analyzer": spec["es_analyzer"]}
+        for code, spec in LANGUAGE_ANALYSIS.items()
+    }
+
+
+class PortalElasticsearchMapping(Elasticsearch8Mapping):
+    # Autocomplete queries fold accents too ("Mexico" finds "México" and the reverse).
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": "portal_folding",
+    }
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        properties = mapping["properties"]
+        for name in list(properties):
+            if name == "_all_text" or name.startswith("_all_text_boost_"):
+                properties[name] = {
+                    "type": "text",
+                    "analyzer": "portal_folding",
+                    "fields": language_subfields(),
+                }
+        properties["_language"] = {"type": "keyword"}
+        properties["_facets"] = {
+            "type": "object",
+            "properties": {name: {"type": "keyword"} for name in FACET_NAMES},
+        }
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        document["_language"] = language_of(obj)
+        facets = getattr(obj, "search_facets", None)
+        if callable(facets):
+            document["_facets"] = facets()
+        return document
+
+
+class LanguageFieldsMixin:
+    """Search the catch-all fields' sub-fields of the query languages."""
+
+    query_languages = tuple(LANGUAGE_ANALYSIS)
+
+    def _remap_fields(self, fields):
+        remapped = super()._remap_fields(fields)
+        if fields:
+            return remapped
+        out = []
+        for field in remapped:
+            for code in self.query_languages:
+                out.append(Field(f"{field.field_name}.{code}", field.boost))
+            out.append(Field(field.field_name, field.boost * 0.5))
+        return out
+
+
+class PortalSearchQueryCompiler(LanguageFieldsMixin, Elasticsearch8SearchQueryCompiler):
+    mapping_class = PortalElasticsearchMapping
+
+
+class PortalAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = PortalElasticsearchMapping
+
+
+# --- falling back to the database engine ---------------------------------------------------------
+
+_state = {"down_until": 0.0, "last_logged": 0.0}
+_state_lock = threading.Lock()
+
+
+def reset_fallback_state():
+    with _state_lock:
+        _state.update(down_until=0.0, last_logged=0.0)
+
+
+def _log_interval():
+    return getattr(settings, "SEARCH_FALLBACK_LOG_INTERVAL", 60)
+
+
+def _retry_after():
+    return getattr(settings, "SEARCH_FALLBACK_RETRY_AFTER", 30)
+
+
+def record_failure(error):
+    """Remember that the cluster failed; log it at most once per interval."""
+    now = time.monotonic()
+    with _state_lock:
+        _state["down_until"] = now + _retry_after()
+        should_log = now - _state["last_logged"] >= _log_interval() or not _state["last_logged"]
+        if should_log:
+            _state["last_logged"] = now
+    if should_log:
+        logger.error(
+            "Elasticsearch failed (%s: %s); answering searches from the database engine.",
+            type(error).__name__,
+            str(error)[:200],
+        )
+
+
+def cluster_resting():
+    return time.monotonic() < _state["down_until"]
+
+
+def database_backend(languages=None):
+    from modelsearch.backends import get_search_backend
+
+    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else None
+    if name:
+        backend = get_search_backend(name)
+    else:
+        from search.backends.database import SearchBackend
+
+        backend = SearchBackend({})
+    if languages and hasattr(backend, "for_languages"):
+        backend = backend.for_languages(languages)
+    return backend
+
+
+class PortalSearchResults(Elasticsearch8SearchResults):
+    def _fallback_results(self):
+        compiler = self.query_compiler
+        backend = database_backend(getattr(compiler, "query_languages", None))
+        method = (
+            backend.autocomplete
+            if isinstance(compiler, PortalAutocompleteQueryCompiler)
+            else backend.search
+        )
+        results = method(
+            compiler.query,
+            compiler.queryset,
+            fields=compiler.fields,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        return results[self.start : self.stop]
+
+    def _do_search(self):
+        if cluster_resting():
+            return list(self._fallback_results())
+        try:
+            return list(super()._do_search())
+        except ES_ERRORS as error:
+            record_failure(error)
+            return list(self._fallback_results())
+
+    def _do_count(self):
+        if cluster_resting():
+            return self._fallback_results().count()
+        try:
+            return super()._do_count()
+        except ES_ERRORS as error:
+            record_failure(error)
+            return self._fallback_results().count()
+
+    def facet(self, field_name):
+        if cluster_resting():
+            return self._fallback_results().facet(field_name)
+        try:
+            return super().facet(field_name)
+        except ES_ERRORS as error:
+            record_failure(error)
+            return self._fallback_results().facet(field_name)
+
+
+class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
+    mapping_class = PortalElasticsearchMapping
+    query_compiler_class = PortalSearchQueryCompiler
+    autocomplete_query_compiler_class = PortalAutocompleteQueryCompiler
+    results_class = PortalSearchResults
+    query_languages = tuple(LANGUAGE_ANALYSIS)
+
+    def __init__(self, params):
+        params = dict(params)
+        params.setdefault("INDEX_PREFIX", getattr(settings, "SEARCH_INDEX_PREFIX", ""))
+        super().__init__(params)
+        self.settings = deep_update(
+            self.settings, {"settings": {"analysis": copy.deepcopy(ANALYSIS)}}
+        )
+
+    def for_languages(self, languages):
+        codes = tuple(code for code in languages if code in LANGUAGE_ANALYSIS)
+        clone = copy.copy(self)
+        clone.query_languages = codes or tuple(LANGUAGE_ANALYSIS)
+        clone.query_compiler_class = type(
+            "PortalSearchQueryCompiler_" + "_".join(clone.query_languages),
+            (PortalSearchQueryCompiler,),
+            {"query_languages": clone.query_languages},
+        )
+        return clone
+
+
+SearchBackend = PortalElasticsearchBackend

@@ -1,0 +1,137 @@
+"""Library search on Elasticsearch: one request for results, facet counts and highlights.
+
+``build_library_search`` returns an elasticsearch-dsl ``Search`` (tests assert its body);
+``run_library_search`` sends it and returns ``None`` when the cluster fails, so the caller
+answers from the database engine (``library.listing``) instead.
+
+Facets follow the multi-select pattern: the chosen values of one facet narrow the results
+(``post_filter``) and the counts of the *other* facets, while that facet's own counts are
+computed without them, so a reader can add alternatives.
+"""
+
+from elasticsearch_dsl import Q, Search
+
+from community_pages.access import search_filters
+from search.backends import LANGUAGE_ANALYSIS
+from search.backends.elasticsearch import (
+    ES_ERRORS,
+    FACET_NAMES,
+    PortalElasticsearchMapping,
+    cluster_resting,
+    record_failure,
+)
+
+FACET_SIZE = 200
+HIGHLIGHT_FIELDS = ("title", "*introduction", "*abstract")
+
+
+def _filter_column(mapping, model, name):
+    for field in model.get_search_fields():
+        if getattr(field, "field_name", None) == name and type(field).__name__ == "FilterField":
+            return mapping.get_field_column_name(field)
+    return None
+
+
+def text_fields(languages):
+    codes = [c for c in (languages or []) if c in LANGUAGE_ANALYSIS] or list(LANGUAGE_ANALYSIS)
+    return [f"_all_text.{code}" for code in codes] + ["_all_text^0.5"]
+
+
+def build_library_search(
+    model,
+    index,
+    query,
+    user,
+    language=None,
+    locale_id=None,
+    filters=None,
+    facets=FACET_NAMES,
+    page=1,
+    per_page=20,
+):
+    """The Elasticsearch request for a library listing (``model``: the publication model)."""
+    mapping = PortalElasticsearchMapping(model)
+    search = Search(index=index).extra(stored_fields=["pk"], track_total_hits=True)
+    search = search.source(False)
+    if query:
+        search = search.query(
+            "multi_match",
+            query=query,
+            fields=text_fields([language] if language else None),
+            operator="and",
+        )
+    # Column names contain "__", which elasticsearch-dsl keyword arguments would turn into
+    # dots: every clause on a column is written as a dict.
+    search = search.filter(Q({"match": {"_django_content_type": mapping.get_content_type()}}))
+    live = _filter_column(mapping, model, "live")
+    if live:
+        search = search.filter(Q({"term": {live: True}}))
+    audiences = search_filters(user).get("audience__in")
+    audience_column = _filter_column(mapping, model, "audience")
+    if audiences is not None and audience_column:
+        search = search.filter(Q({"terms": {audience_column: list(audiences)}}))
+    locale_column = _filter_column(mapping, model, "locale_id") or _filter_column(
+        mapping, model, "locale"
+    )
+    if locale_id and locale_column:
+        search = search.filter(Q({"term": {locale_column: locale_id}}))
+
+    chosen = {
+        name: [str(v) for v in values]
+        for name, values in (filters or {}).items()
+        if values and name in FACET_NAMES
+    }
+    clauses = {name: Q({"terms": {f"_facets.{name}": values}}) for name, values in chosen.items()}
+    if clauses:
+        search = search.post_filter("bool", filter=list(clauses.values()))
+    for name in facets:
+        others = [clause for other, clause in clauses.items() if other != name]
+        bucket = search.aggs.bucket(
+            name, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
+        )
+        bucket.bucket("values", "terms", field=f"_facets.{name}", size=FACET_SIZE)
+    search = search.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
+    search = search.highlight_options(
+        pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+    )
+    start = (max(1, page) - 1) * per_page
+    return search[start : start + per_page]
+
+
+def run_library_search(model, query, user, language=None, **kwargs):
+    """Send the library request; ``None`` when Elasticsearch is not the engine or fails.
+
+    Returns ``{"ids", "total", "facets": {name: {key: count}}, "highlights": {pk: html}}``.
+    """
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if not hasattr(backend, "es") or cluster_resting():
+        return None
+    index = backend.get_index_for_model(model).name
+    search = build_library_search(model, index, query, user, language, **kwargs)
+    try:
+        response = backend.es.search(index=index, **search.to_dict())
+    except ES_ERRORS as error:
+        record_failure(error)
+        return None
+    hits = response["hits"]["hits"]
+    ids = [int(hit["fields"]["pk"][0]) for hit in hits]
+    highlights = {
+        int(hit["fields"]["pk"][0]): " … ".join(
+            fragment for fragments in hit.get("highlight", {}).values() for fragment in fragments
+        )
+        for hit in hits
+        if hit.get("highlight")
+    }
+    aggregations = response.get("aggregations", {})
+    facets = {
+        name: {b["key"]: b["doc_count"] for b in agg["values"]["buckets"]}
+        for name, agg in aggregations.items()
+    }
+    return {
+        "ids": ids,
+        "total": response["hits"]["total"]["value"],
+        "facets": facets,
+        "highlights": highlights,
+    }
