@@ -1,0 +1,58 @@
+"""Spanish and French: complete catalogue, translated series, fallback for untranslated pages."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core import mail
+
+from portal.demo_utils import translate_instance
+from webinars.registration import register, send_confirmation
+
+LOCALE_DIR = Path(settings.BASE_DIR) / "webinars" / "locale"
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_catalogue_is_complete(language):
+    po = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
+    assert po.percent_translated() == 100
+    assert not [e.msgid for e in po if "fuzzy" in e.flags]
+
+
+def test_translated_series_renders_in_spanish(
+    client, series, upcoming, django_capture_on_commit_callbacks
+):
+    index = series.get_parent().specific
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_instance(index, "es", {"Webinars": "Webinarios"})
+    # Each translation is published when its own transaction commits, as in real use.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_instance(
+            series, "es", {"Gender and social protection": "Género y protección social"}
+        )
+    spanish = series.get_translation(series.locale.__class__.objects.get(language_code="es"))
+    response = client.get(spanish.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert spanish.url.startswith("/es/")
+    assert "Género y protección social" in html
+    assert "Seguir esta serie" in html
+    assert "not been translated" not in html
+
+
+def test_untranslated_webinar_falls_back_with_a_notice_in_french(client, upcoming):
+    path = upcoming.url.replace("/en/", "/fr/", 1)
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Financial inclusion" in html
+    assert 'class="notice notice-fallback"' in html
+    assert "S&#x27;inscrire" in html or "S'inscrire" in html
+
+
+def test_confirmation_email_in_the_registrants_language(upcoming):
+    registration, _created = register(upcoming, email="a@example.org", name="Amina", language="fr")
+    send_confirmation(registration)
+    assert mail.outbox[-1].subject == "Inscription confirmée : Financial inclusion"
+    assert "Bonjour Amina" in mail.outbox[-1].body
