@@ -7,3 +7,6 @@ class LibraryConfig(AppConfig):
     name = "library"
     label = "library"
     verbose_name = _("Library")
+
+    def ready(self):
+        from library import signals  # noqa: F401

@@ -10,6 +10,7 @@ app_name = "library"
 urlpatterns = [
     path("library/feed/rss/", LibraryFeed(), name="feed_rss"),
     path("library/feed/atom/", LibraryAtomFeed(), name="feed_atom"),
+    path("library/submit/", views.submit, name="submit"),
     path("library/download/<int:file_id>/", views.download, name="download"),
     re_path(r"^library/cite/(?P<page_id>\d+)\.(?P<fmt>bib|ris)$", views.citation, name="citation"),
 ]

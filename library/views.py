@@ -4,21 +4,29 @@ the member submission form and the staff report of downloads.
 Each asks the access policy (``community_pages.access``) before showing anything.
 """
 
+import datetime
 import mimetypes
 import os
 import re
 from email.utils import formatdate
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, Sum
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
 
 from community_pages.access import can_view_page
 from library import citations
-from library.models import DownloadCount, PublicationFile, PublicationPage
+from library.models import DownloadCount, LibraryIndexPage, PublicationFile, PublicationPage
+from library.submissions import SubmissionForm, submit_publication
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -152,3 +160,65 @@ def citation(request, page_id, fmt):
         else ""
     )
     return response
+
+
+@login_required
+def submit(request):
+    """The member submission form: a bad upload is a form error, nothing saved half-way."""
+    index = (
+        LibraryIndexPage.objects.filter(locale__language_code=translation.get_language()).first()
+        or LibraryIndexPage.objects.first()
+    )
+    if index is None:
+        raise Http404
+    submitted = None
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES)
+        if form.is_valid():
+            submitted = submit_publication(form.cleaned_data, request.user, index)
+            form = None
+    else:
+        form = SubmissionForm()
+    return render(
+        request,
+        "library/submit.html",
+        {"form": form, "submitted": submitted, "library_url": index.url},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+class MostDownloadedReportView(ReportView):
+    """Staff report: publications ranked by downloads (all time and the last 30 days)."""
+
+    page_title = gettext_lazy("Most downloaded publications")
+    header_icon = "download"
+    columns = [
+        TitleColumn("title", label=gettext_lazy("Title"), url_name="wagtailadmin_pages:edit"),
+        Column("language", label=gettext_lazy("Language"), accessor="locale.language_code"),
+        Column("total_downloads", label=gettext_lazy("Downloads")),
+        Column("recent_downloads", label=gettext_lazy("Downloads in the last 30 days")),
+    ]
+    index_url_name = "library_downloads_report"
+    index_results_url_name = "library_downloads_report_results"
+    list_export = ["title", "locale.language_code", "total_downloads", "recent_downloads"]
+    export_headings = {
+        "title": gettext_lazy("Title"),
+        "locale.language_code": gettext_lazy("Language"),
+        "total_downloads": gettext_lazy("Downloads"),
+        "recent_downloads": gettext_lazy("Downloads in the last 30 days"),
+    }
+    paginate_by = 50
+
+    def get_queryset(self):
+        since = timezone.localdate() - datetime.timedelta(days=30)
+        return (
+            PublicationPage.objects.annotate(
+                total_downloads=Sum("download_counts__count"),
+                recent_downloads=Sum(
+                    "download_counts__count", filter=Q(download_counts__day__gte=since)
+                ),
+            )
+            .filter(total_downloads__gt=0)
+            .select_related("locale")
+            .order_by("-total_downloads", "title")
+        )

@@ -10,8 +10,10 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -83,3 +85,36 @@ def latest_publications(request, locale):
         return None
     items = list(base_queryset(request.user, locale).order_by("-first_published_at")[:4])
     return {"title": _("Latest publications"), "url": index.url, "items": items}
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    from library.views import MostDownloadedReportView
+
+    return [
+        path(
+            "reports/library-downloads/",
+            MostDownloadedReportView.as_view(),
+            name="library_downloads_report",
+        ),
+        path(
+            "reports/library-downloads/results/",
+            MostDownloadedReportView.as_view(results_only=True),
+            name="library_downloads_report_results",
+        ),
+    ]
+
+
+class DownloadsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_staff
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return DownloadsReportMenuItem(
+        _("Most downloaded publications"),
+        reverse("library_downloads_report"),
+        icon_name="download",
+        order=700,
+    )

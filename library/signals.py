@@ -1,0 +1,37 @@
+"""Signal handlers of the library: text extraction on publish, submitters told the outcome."""
+
+import logging
+
+from django.dispatch import receiver
+from wagtail.signals import page_published, workflow_rejected
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(page_published)
+def on_publication_published(sender, instance, **kwargs):
+    from library.models import PublicationPage
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if not isinstance(page, PublicationPage):
+        return
+    from library.tasks import extract_publication_text
+
+    try:
+        extract_publication_text.enqueue(page.pk)
+    except Exception:  # noqa: BLE001 - never fail a publish because the queue is down
+        logger.exception("Text extraction could not be queued for publication %s.", page.pk)
+    from library.submissions import notify_submitter
+
+    notify_submitter(page, accepted=True)
+
+
+@receiver(workflow_rejected)
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    from library.models import PublicationPage
+    from library.submissions import notify_submitter
+
+    page = instance.content_object if hasattr(instance, "content_object") else None
+    page = getattr(page, "specific", page)
+    if isinstance(page, PublicationPage):
+        notify_submitter(page, accepted=False)
