@@ -9,7 +9,7 @@
   var status = form.querySelector("[role=status]");
   var script = document.currentScript || document.querySelector("script[data-i18n-results]");
   var i18n = {
-    results: (script && script.getAttribute("data-i18n-results")) || "%(count)s suggestions available.",
+    results: (script && script.getAttribute("data-i18n-results")) || "{count} suggestions available.",
     none: (script && script.getAttribute("data-i18n-none")) || "No suggestions."
   };
   var url = form.getAttribute("data-autocomplete-url");
@@ -62,7 +62,7 @@
     if (results.length) {
       listbox.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = i18n.results.replace("%(count)s", results.length);
+      status.textContent = i18n.results.replace("{count}", results.length);
     } else {
       close();
       status.textContent = lastQuery ? i18n.none : "";
