@@ -197,10 +197,10 @@ def submit_publication(data, user, index_page):
                 stored_file = document.file
                 document.save()
                 page.files = [PublicationFile(document=document, sort_order=0)]
-            index_page.add_child(instance=page)
             keywords = [k.strip() for k in (data.get("keywords") or "").split(",") if k.strip()]
             if keywords:
                 page.keywords.set(keywords)
+            index_page.add_child(instance=page)
             revision = page.save_revision(user=user, log_action=True)
             workflow = page.get_workflow()
             if workflow is not None:
