@@ -79,7 +79,10 @@ def webinar_calendar_response(webinar, request):
 
 def series_calendar_response(series, request):
     language = translation.get_language()
-    sessions = series.sessions(request.user).filter(starts_at__isnull=False).order_by("starts_at")
+    from .listings import series_sessions
+
+    sessions = series_sessions(series, request.user).filter(starts_at__isnull=False)
+    sessions = sessions.order_by("starts_at")
     calendar = webinar_calendar(sessions, language, name=series.title)
     return _response(calendar, f"{slugify(series.slug) or 'series'}.ics", attachment=False)
 

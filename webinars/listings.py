@@ -1,6 +1,7 @@
 """The querysets webinar pages list, each built in one place and filtered by the access policy."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -18,12 +19,41 @@ from .stats import audience_figures
 from .timezones import utc_to_wall_clock, zone_label
 
 
+def with_fallback(queryset, locale):
+    """Pages in ``locale``, plus source-language pages not translated into it yet.
+
+    A Spanish reader lists the Spanish version where one exists and the English one (shown
+    with the untranslated notice) where not, instead of a shorter list.
+    """
+    default = Locale.get_default()
+    if locale is None:
+        return queryset
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = queryset.filter(locale=locale).values("translation_key")
+    return queryset.filter(
+        Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+    )
+
+
 def visible_webinars(user, locale=None):
-    """Live webinars ``user`` may see, in ``locale`` (all locales when None)."""
+    """Live webinars ``user`` may see, in ``locale`` with fallback (all locales when None)."""
     qs = WebinarPage.objects.live().public().filter(starts_at__isnull=False)
-    if locale is not None:
-        qs = qs.filter(locale=locale)
-    return visible_pages(qs, user)
+    return visible_pages(with_fallback(qs, locale), user)
+
+
+def children_in_any_language(model, parent):
+    """Live public ``model`` pages below any language version of ``parent``."""
+    condition = Q(pk__in=[])
+    for version in parent.get_translations(inclusive=True):
+        condition |= Q(path__startswith=version.path, depth=version.depth + 1)
+    return model.objects.live().public().filter(condition)
+
+
+def series_sessions(series, user):
+    """Sessions of ``series`` in its language, with source-language fallback."""
+    qs = children_in_any_language(WebinarPage, series)
+    return visible_pages(with_fallback(qs, series.locale), user)
 
 
 def upcoming_webinars(user, locale=None, now=None):
@@ -64,7 +94,8 @@ def index_context(index_page, request):
         past_page = paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
         past_page = paginator.page(1)
-    series = visible_pages(WebinarSeriesPage.objects.child_of(index_page).live().public(), user)
+    all_series = children_in_any_language(WebinarSeriesPage, index_page)
+    series = visible_pages(with_fallback(all_series, locale), user)
     query = "&".join(
         f"{key}={value}"
         for key, value in (("theme", theme_slug if theme else ""), ("language", language))
@@ -90,7 +121,7 @@ def _source_locale():
 def series_context(series, request):
     user = request.user
     now = timezone.now()
-    sessions = list(series.sessions(user).order_by("starts_at"))
+    sessions = list(series_sessions(series, user).order_by("starts_at"))
     upcoming = [s for s in sessions if s.starts_at and s.ends_at > now]
     past = sorted(
         (s for s in sessions if s not in upcoming), key=lambda s: s.starts_at or now, reverse=True

@@ -269,13 +269,6 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
     def reference_zone_list(self):
         return split_zones(self.reference_zones)
 
-    def sessions(self, user=None):
-        """The series' live sessions the reader may see."""
-        from community_pages.access import visible_pages
-
-        qs = WebinarPage.objects.child_of(self).live().public()
-        return visible_pages(qs, user) if user is not None else qs
-
     def get_context(self, request, *args, **kwargs):
         from .listings import series_context
 
