@@ -1,0 +1,252 @@
+"""Benchmark: the library listing with 10,000 (or more) publications.
+
+Builds the publications in bulk (pages, relations) in a database of its own, then prints
+p50/p95 server time and the SQL query count of the library listing: unfiltered, with three
+facets active (a parent theme, a region, a document type), with a year range as well, and
+a deep page. The query count must not grow with the number of results.
+
+Usage:
+  python bench/library.py [--count 10000] [--runs 30]                 SQLite in /tmp
+  python bench/library.py --postgres [--count 100000]                 PostgreSQL, database
+                                                                      bench_library (recreated)
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SQLITE_DB = "/tmp/bench_library.sqlite3"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432"
+PG_DB = "bench_library"
+
+
+def prepare_database(postgres):
+    if postgres:
+        import psycopg
+
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
+            conn.execute(f"CREATE DATABASE {PG_DB}")
+        os.environ["DATABASE_URL"] = f"{PG_SERVER}/{PG_DB}"
+    else:
+        if os.path.exists(SQLITE_DB):
+            os.remove(SQLITE_DB)
+        os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_DB}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+
+def taxonomy():
+    from wagtail.models import Locale
+
+    from library.demo import DOCUMENT_TYPES, LANGUAGES, ORGANISATIONS
+    from library.models import DocumentLanguage, DocumentType, Organisation
+    from portal.models import Country, Region, Theme
+    from portal.taxonomy_data import REGIONS, THEMES
+
+    en = Locale.objects.get(language_code="en")
+    countries = []
+    for slug, name, _es, _fr, codes in REGIONS:
+        region = Region.objects.create(locale=en, slug=slug, name=name)
+        for iso in codes.split()[:10]:
+            countries.append(
+                Country.objects.create(locale=en, iso_code=iso, name=iso, region=region)
+            )
+    themes = {}
+    for slug, name, _es, _fr, parent in THEMES:
+        themes[slug] = Theme.objects.create(
+            locale=en, slug=slug, name=name, parent=themes.get(parent)
+        )
+    types = [
+        DocumentType.objects.create(locale=en, slug=s, name=n) for s, n, _e, _f in DOCUMENT_TYPES
+    ]
+    languages = [
+        DocumentLanguage.objects.create(locale=en, code=c, name=n) for c, n, _e, _f in LANGUAGES
+    ]
+    orgs = [
+        Organisation.objects.create(locale=en, slug=s, acronym=a, name=n)
+        for s, a, n, _e, _f in ORGANISATIONS
+    ]
+    return list(themes.values()), countries, types, languages, orgs
+
+
+def build(count):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Page, Site
+
+    from library.factories import LibraryIndexPageFactory
+    from library.models import PublicationPage
+    from portal.factories import HomePageFactory, locale
+
+    rng = random.Random(42)
+    locales = {code: locale(code) for code in ("en", "es", "fr")}
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="bench-home", locale=locales["en"])
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    index = LibraryIndexPageFactory(parent=home, locale=locales["en"])
+    themes, countries, types, languages, orgs = taxonomy()
+    content_type = ContentType.objects.get_for_model(PublicationPage)
+    now = timezone.now()
+    fields = [f for f in PublicationPage._meta.local_concrete_fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    insert = f"INSERT INTO {PublicationPage._meta.db_table} ({columns}) VALUES ({placeholders})"
+    through = {
+        name: getattr(PublicationPage, name).through
+        for name in ("themes", "countries", "regions", "languages", "organisations")
+    }
+    batch = 5000
+    with transaction.atomic():
+        for start in range(0, count, batch):
+            pages, rows = [], []
+            size = min(batch, count - start)
+            for i in range(start, start + size):
+                pages.append(
+                    Page(
+                        title=f"Publication {i} on social protection",
+                        draft_title=f"Publication {i}",
+                        slug=f"publication-{i}",
+                        content_type=content_type,
+                        locale=locales["en"],
+                        translation_key=uuid.UUID(int=rng.getrandbits(128)),
+                        path=Page._get_path(index.path, index.depth + 1, i + 1),
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}publication-{i}/",
+                        live=True,
+                        first_published_at=now - timezone.timedelta(hours=i),
+                        last_published_at=now - timezone.timedelta(hours=i),
+                    )
+                )
+            Page.objects.bulk_create(pages)
+            ids = list(
+                Page.objects.filter(path__in=[p.path for p in pages])
+                .order_by("path")
+                .values_list("pk", flat=True)
+            )
+            links = {name: [] for name in through}
+            for pk in ids:
+                members_only = rng.random() < 0.05
+                obj = PublicationPage(
+                    page_ptr_id=pk,
+                    introduction="",
+                    abstract="An abstract of the publication.",
+                    authors="Silva, Ana",
+                    year=rng.randint(2000, 2024),
+                    document_type_id=rng.choice(types).pk,
+                    members_only=members_only,
+                    audience="members" if members_only else "public",
+                )
+                rows.append(
+                    tuple(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
+                )
+                chosen_countries = rng.sample(countries, rng.randint(1, 2))
+                links["countries"] += [(pk, c.pk) for c in chosen_countries]
+                links["regions"] += [(pk, r) for r in {c.region_id for c in chosen_countries}]
+                links["themes"] += [(pk, t.pk) for t in rng.sample(themes, rng.randint(1, 3))]
+                links["languages"] += [
+                    (pk, la.pk) for la in rng.sample(languages, rng.randint(1, 2))
+                ]
+                links["organisations"] += [(pk, o.pk) for o in rng.sample(orgs, rng.randint(1, 2))]
+            with connection.cursor() as cursor:
+                cursor.executemany(insert, rows)
+            for name, model in through.items():
+                column = [
+                    f
+                    for f in model._meta.get_fields()
+                    if f.many_to_one and f.name != "publicationpage"
+                ][0]
+                model.objects.bulk_create(
+                    [model(publicationpage_id=a, **{column.attname: b}) for a, b in links[name]],
+                    batch_size=5000,
+                )
+            print(f"  {start + size} publications", flush=True)
+        Page.objects.filter(pk=index.pk).update(numchild=count)
+    return index
+
+
+def measure(client, url, runs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times, queries = [], []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.append(len(ctx.captured_queries))
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, max(queries), response
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--postgres", action="store_true", help=f"use PostgreSQL ({PG_DB})")
+    args = parser.parse_args()
+    prepare_database(args.postgres)
+    import django
+
+    django.setup()
+    import logging
+
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    logging.disable(logging.CRITICAL)
+    print("migrating…", flush=True)
+    call_command("migrate", verbosity=0)
+    print(f"building {args.count} publications…", flush=True)
+    started = time.perf_counter()
+    index = build(args.count)
+    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    if args.postgres:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    client = Client()
+    engine = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"{engine}, {args.count} publications, anonymous reader")
+    print(f"{'listing':<46}{'results':>9}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}")
+    base = index.url
+    for label, query in [
+        ("no filter", ""),
+        (
+            "three facets (theme+region+type)",
+            "theme=social-assistance&region=sub-saharan-africa&type=report",
+        ),
+        (
+            "three facets + years 2010-2020",
+            "theme=social-assistance&region=sub-saharan-africa&type=report&year_from=2010&year_to=2020",
+        ),
+        (
+            "three facets, sorted by title, page 5",
+            "theme=cash-transfers&country=br&language=es&sort=title&page=5",
+        ),
+        ("no filter, page 200", "page=200"),
+    ]:
+        url = f"{base}?{query}" if query else base
+        client.get(url)  # warm up
+        p50, p95, queries, response = measure(client, url, args.runs)
+        results = response.context["result_count"] if response.context else "?"
+        print(f"{label:<46}{results:>9}{p50:>9.1f}{p95:>9.1f}{queries:>9}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
