@@ -359,7 +359,7 @@ def theme_tree(items, taxonomy):
 def build_listing(query, user, locale, per_page=20):
     """Template context of the listing: the page of results, facets and active filters."""
     qs, taxonomy = filtered_queryset(query, user, locale)
-    qs = qs.select_related("document_type").prefetch_related("organisations", "languages")
+    qs = qs.select_related("document_type", "locale").prefetch_related("organisations", "languages")
     paginator = Paginator(qs, max(per_page, 1))
     try:
         page_obj = paginator.page(query.page)

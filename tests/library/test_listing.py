@@ -217,3 +217,13 @@ def test_listing_prefers_the_reader_language_version(taxonomy, publish, library,
     en = [p.title for p in listing("", locale=locales["en"])["results"]]
     assert es == ["Pensiones sociales en Bolivia"]
     assert en == ["Social pensions in Bolivia"]
+
+
+def test_listing_links_keep_the_reader_language(client, taxonomy, publish, library):
+    page = publish("Only in English")
+    html = client.get("/es/library/").content.decode()
+    assert f'href="/es/library/{page.slug}/"' in html
+    assert 'lang="en"' in html
+    response = client.get(f"/es/library/{page.slug}/")
+    assert response.status_code == 200
+    assert "Only in English" in response.content.decode()
