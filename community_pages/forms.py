@@ -207,3 +207,16 @@ class WorkingGroupForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ResourcePageForm(SanitisedTextMixin, forms.Form):
+    """A community page written by a community administrator on the front end."""
+
+    sanitised_fields = ("text",)
+    title = forms.CharField(label=_("Title of the page"), max_length=200)
+    topic = forms.CharField(
+        label=_("Topic (pages with the same topic are grouped)"), max_length=120, required=False
+    )
+    text = forms.CharField(
+        label=_("Text"), max_length=50000, widget=forms.Textarea(attrs={"rows": 8})
+    )

@@ -343,11 +343,15 @@ def inactive_communities(now=None):
 
     now = now or timezone.now()
     cutoff = now - INACTIVITY
-    pages = CommunityPage.objects.filter(archived=False).filter(
-        Q(last_activity_at__lt=cutoff)
-        | Q(last_activity_at__isnull=True, first_published_at__lt=cutoff)
-    ).annotate(
-        pending=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING))
+    pages = (
+        CommunityPage.objects.filter(archived=False)
+        .filter(
+            Q(last_activity_at__lt=cutoff)
+            | Q(last_activity_at__isnull=True, first_published_at__lt=cutoff)
+        )
+        .annotate(
+            pending=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING))
+        )
     )
     return [p for p in pages.order_by("last_activity_at") if p.canonical_pk == p.pk]
 
@@ -357,3 +361,25 @@ def old_pending_requests(now=None):
     return Membership.objects.filter(
         status=Membership.Status.PENDING, created_at__lt=now - OLD_REQUEST
     ).select_related("community", "user")
+
+
+def add_resource_page(actor, community, title, topic="", text=""):
+    """A community administrator publishes a community page (editors use the admin)."""
+    from django.utils.text import slugify
+
+    from community_pages.models import CommunityResourcePage
+
+    if not access.can_manage(actor, community) or community.archived:
+        raise PermissionDenied(_("Only the community's administrators can add pages."))
+    base = slugify(title)[:60] or "page"
+    slug, n = base, 1
+    while community.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    page = CommunityResourcePage(
+        title=title, slug=slug, topic=topic, body=[("paragraph", text)], owner=actor
+    )
+    community.add_child(instance=page)
+    page.save_revision(user=actor).publish(user=actor)
+    touch(community.canonical_pk)
+    return page

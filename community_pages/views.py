@@ -25,6 +25,7 @@ from community_pages.forms import (
     FileForm,
     InviteForm,
     RequestForm,
+    ResourcePageForm,
     ThreadForm,
     WorkingGroupForm,
 )
@@ -41,6 +42,7 @@ from community_pages.models import (
 )
 
 PAGE_SIZE = 25
+COMMENTS_PER_PAGE = 50
 
 
 def _deny(request):
@@ -64,11 +66,19 @@ def resource_pages(request, community):
     return [{"topic": topic, "pages": items} for topic, items in groups.items()]
 
 
+def reader_rights(request, community):
+    """The reader's rights in ``community``, worked out once per request."""
+    cache = request.__dict__.setdefault("_community_rights", {})
+    if community.pk not in cache:
+        cache[community.pk] = access.rights(request.user, community)
+    return cache[community.pk]
+
+
 def community_frame(request, community):
     """What every screen of a community shows: header, join buttons, navigation."""
     if community is None:
         return {}
-    rights = access.rights(request.user, community)
+    rights = reader_rights(request, community)
     context = {
         "community": community,
         "rights": rights,
@@ -153,7 +163,7 @@ SECTIONS = {
 def community_section(request, community, section):
     if section not in SECTIONS:
         raise Http404
-    rights = access.rights(request.user, community)
+    rights = reader_rights(request, community)
     handler = globals()["section_" + section.replace("-", "_")]
     return handler(request, community, rights)
 
@@ -242,6 +252,7 @@ def section_discussions(request, community, rights):
     if not rights.read:
         return _deny(request)
     form = None
+    groups = WorkingGroup.objects.none()
     if rights.post:
         form = ThreadForm(request.POST or None)
         groups = WorkingGroup.objects.filter(community_id=community.canonical_pk)
@@ -273,6 +284,7 @@ def section_discussions(request, community, rights):
             "next_page": page_number + 1 if len(threads) > PAGE_SIZE else None,
             "previous_page": page_number - 1 if page_number > 1 else None,
             "form": form,
+            "groups": list(groups),
         },
     )
 
@@ -395,6 +407,13 @@ def section_manage(request, community, rights):
                 services.set_role(request.user, community, membership_id, Membership.Role.ADMIN)
             elif action == "demote":
                 services.set_role(request.user, community, membership_id, Membership.Role.MEMBER)
+            elif action == "add_page":
+                form = ResourcePageForm(request.POST)
+                if not form.is_valid():
+                    raise ValidationError(_("Please give the page a title and some text."))
+                page = services.add_resource_page(request.user, community, **form.cleaned_data)
+                messages.success(request, _("The community page has been published."))
+                return redirect(page.get_url(request))
             elif action == "invite":
                 form = InviteForm(request.POST)
                 if not form.is_valid():
@@ -422,6 +441,7 @@ def section_manage(request, community, rights):
                 "-role", "user__last_name"
             ),
             "invite_form": InviteForm(),
+            "page_form": ResourcePageForm(),
             "decision_form": DecisionForm(),
         },
     )
@@ -431,7 +451,7 @@ def section_manage(request, community, rights):
 
 
 def community_item(request, community, section, item_id, action=""):
-    rights = access.rights(request.user, community)
+    rights = reader_rights(request, community)
     if section == "discussions":
         return thread_view(request, community, rights, item_id, action)
     if section == "comments":
@@ -510,19 +530,40 @@ def thread_view(request, community, rights, thread_id, action):
             return redirect(f"{request.path}#comment-{comment.pk}")
     elif request.method == "POST":
         raise PermissionDenied
-    comments = list(thread.comments.select_related("author").order_by("created_at", "pk"))
-    top = [c for c in comments if c.parent_id is None]
+    try:
+        page_number = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page_number = 1
+    start = (page_number - 1) * COMMENTS_PER_PAGE
+    # One page of top-level comments, then their replies: three queries at any length.
+    top = list(
+        thread.comments.filter(parent=None)
+        .select_related("author")
+        .order_by("created_at", "pk")[start : start + COMMENTS_PER_PAGE + 1]
+    )
+    has_next = len(top) > COMMENTS_PER_PAGE
+    top = top[:COMMENTS_PER_PAGE]
     replies = {}
-    for comment in comments:
-        if comment.parent_id:
-            replies.setdefault(comment.parent_id, []).append(comment)
+    for reply in (
+        Comment.objects.filter(parent__in=[c.pk for c in top])
+        .select_related("author")
+        .order_by("created_at", "pk")
+    ):
+        replies.setdefault(reply.parent_id, []).append(reply)
     for comment in top:
         comment.reply_list = replies.get(comment.pk, [])
     return render(
         request,
         community,
         "community_pages/thread.html",
-        {"thread": thread, "comments": top, "form": form, "own": own},
+        {
+            "thread": thread,
+            "comments": top,
+            "form": form,
+            "own": own,
+            "next_page": page_number + 1 if has_next else None,
+            "previous_page": page_number - 1 if page_number > 1 else None,
+        },
     )
 
 

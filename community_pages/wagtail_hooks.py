@@ -64,3 +64,16 @@ def community_health_menu_item():
         icon_name="group",
         order=450,
     )
+
+
+@hooks.register("portal_home_sections")
+def communities_on_home(request, locale):
+    """The most recently active communities the reader may see."""
+    from community_pages.directory import directory_queryset
+    from community_pages.models import CommunityIndexPage
+
+    index = CommunityIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    items = list(directory_queryset(request.user, locale, {"status": "active"})[:3])
+    return {"title": _("Online communities"), "url": index.get_url(request), "items": items}

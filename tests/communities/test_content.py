@@ -222,3 +222,93 @@ def test_new_content_updates_last_activity(community, people):
     Thread.objects.create(community=community, author=people["member"], title="T", body="b")
     after = CommunityPage.objects.get(pk=community.pk).last_activity_at
     assert after is not None and (before is None or after > before)
+
+
+def test_community_administrators_publish_community_pages(client, community, people):
+    from community_pages.models import CommunityResourcePage
+
+    client.force_login(people["member"])
+    data = {"action": "add_page", "title": "Work plan", "topic": "Plans", "text": "Our plan"}
+    assert client.post(community.url + "manage/", data).status_code == 403
+    client.force_login(people["admin"])
+    client.post(community.url + "manage/", data)
+    page = CommunityResourcePage.objects.get(title="Work plan")
+    assert page.live and page.audience == f"c{community.pk}" and page.topic == "Plans"
+    assert "Our plan" in client.get(page.url).content.decode()
+    client.force_login(people["outsider"])
+    assert client.get(page.url).status_code == 403
+
+
+def test_working_group_members_start_threads_only_their_group_sees(client, community, people):
+    from community_pages.models import WorkingGroup, WorkingGroupMembership
+
+    group = WorkingGroup.objects.create(community=community, locale=community.locale, name="G")
+    WorkingGroupMembership.objects.create(group=group, user=people["wg_member"])
+    client.force_login(people["member"])
+    assert 'name="working_group"' not in client.get(community.url + "discussions/").content.decode()
+    response = client.post(
+        community.url + "discussions/", {"title": "Sneaky", "body": "x", "working_group": group.pk}
+    )
+    assert response.status_code == 404 and not Thread.objects.filter(title="Sneaky").exists()
+    client.force_login(people["wg_member"])
+    client.post(
+        community.url + "discussions/", {"title": "WG only", "body": "x", "working_group": group.pk}
+    )
+    thread = Thread.objects.get(title="WG only")
+    assert thread.audience == f"g{group.pk}"
+    client.force_login(people["member"])
+    assert "WG only" not in client.get(community.url + "discussions/").content.decode()
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_list_query_counts_do_not_grow_with_length(client, community, people):
+    client.force_login(people["member"])
+    thread = Thread.objects.create(
+        community=community, author=people["member"], title="T", body="b"
+    )
+    Thread.objects.bulk_create(
+        [
+            Thread(
+                community=community,
+                author=people["admin"],
+                title=f"t{i}",
+                body="b",
+                audience=f"c{community.pk}",
+            )
+            for i in range(3)
+        ]
+    )
+    Comment.objects.bulk_create([Comment(thread=thread, author=people["admin"], body="c")] * 3)
+    urls = [
+        community.url,
+        community.url + "discussions/",
+        community.url + f"discussions/{thread.pk}/",
+    ]
+    before = [_queries(client, url) for url in urls]
+    Thread.objects.bulk_create(
+        [
+            Thread(
+                community=community,
+                author=people["wg_member"],
+                title=f"u{i}",
+                body="b",
+                audience=f"c{community.pk}",
+            )
+            for i in range(40)
+        ]
+    )
+    top = Comment.objects.filter(thread=thread).first()
+    Comment.objects.bulk_create(
+        [Comment(thread=thread, author=people["wg_member"], body="c") for _ in range(60)]
+        + [Comment(thread=thread, parent=top, author=people["member"], body="r") for _ in range(20)]
+    )
+    assert [_queries(client, url) for url in urls] == before
