@@ -469,6 +469,14 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     def save(self, *args, **kwargs):
         self.starts_at = self.compute_starts_at()
+        # A session of a members-only series is members-only too.
+        if not self.members_only and self.path:
+            parent = self.get_parent()
+            if (
+                parent
+                and WebinarSeriesPage.objects.filter(pk=parent.pk, members_only=True).exists()
+            ):
+                self.members_only = True
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "starts_at" not in update_fields:
             kwargs["update_fields"] = list(update_fields) + ["starts_at"]

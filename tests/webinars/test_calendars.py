@@ -98,3 +98,14 @@ def test_index_filters_by_theme_through_the_series(client, webinar_index, series
     assert "Financial inclusion" in html
     assert other.title not in html
     assert other_series.pk == series.pk
+
+
+def test_sessions_of_a_members_only_series_are_members_only(client, webinar_index):
+    from webinars.factories import WebinarSeriesPageFactory
+
+    closed = WebinarSeriesPageFactory(parent=webinar_index, slug="closed", members_only=True)
+    session = WebinarPageFactory(parent=closed, slug="inside", title="Inside")
+    session.refresh_from_db()
+    assert session.audience == "members"
+    _c, events = _events(client.get(webinar_index.url + "calendar/"))
+    assert "Inside" not in [str(e["SUMMARY"]) for e in events]
