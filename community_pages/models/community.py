@@ -118,10 +118,16 @@ class WorkingGroup(TranslatableMixin, models.Model):
     """
 
     community = models.ForeignKey(
-        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="working_groups"
+        "community_pages.CommunityPage",
+        on_delete=models.CASCADE,
+        related_name="working_groups",
+        verbose_name=_("community"),
+        help_text=_("The main community; only its members can see or join the group."),
     )
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name"), max_length=200, help_text=_("The working group's name."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the group works on (optional).")
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta(TranslatableMixin.Meta):
