@@ -126,8 +126,11 @@ def search_sources():
                 continue
             model = entry["model"]
             source = sources.setdefault(entry["type"], Source(entry["type"], entry["label"], []))
-            source.models.append(model)
-            if issubclass(model, Page):
+            # Optional "filters": extra queryset filters of that model (FilterFields).
+            source.models.append(
+                (model, entry.get("filters") or {}) if entry.get("filters") else model
+            )
+            if isinstance(model, type) and issubclass(model, Page):
                 registered_page_models.append(model)
     page_source = Source("page", _("Pages"), [])
     sources = {"page": page_source, **sources}
@@ -150,6 +153,9 @@ def source_querysets(source, user, language_id):
     """The querysets of one source, restricted to what ``user`` may read, live only."""
     querysets = []
     for model in source.models:
+        extra = {}
+        if isinstance(model, tuple) and model[0] != "generic":
+            model, extra = model
         if isinstance(model, tuple):  # the generic pages: every page type not handled apart
             _kind, excluded = model
             qs = Page.objects.live()
@@ -162,8 +168,12 @@ def source_querysets(source, user, language_id):
                 qs = qs.live()
             elif _has_field(model, "live"):
                 qs = qs.filter(live=True)
+            if _has_field(model, "removed"):  # moderated community content
+                qs = qs.filter(removed=False)
             if _has_field(model, "audience"):
                 qs = qs.filter(**search_filters(user))
+            if extra:
+                qs = qs.filter(**extra)
         if language_id and (_has_field(qs.model, "locale")):
             qs = qs.filter(locale_id=language_id)
         querysets.append(qs)
