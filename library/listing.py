@@ -13,8 +13,9 @@ number of queries does not depend on how many publications match.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
@@ -253,26 +254,73 @@ def filtered_queryset(query, user, locale, taxonomy=None, language=None):
 def facet_counts(qs, query, taxonomy):
     """For each facet, the terms present in the result set with their counts.
 
-    One aggregate query per facet; hierarchical themes add one query with a conditional
-    distinct count per parent theme (a parent counts publications filed under its children).
+    One SQL query for every facet: the result set is a common table expression evaluated
+    once, and each facet is a ``GROUP BY`` over its relation table joined to it (``UNION
+    ALL``). A parent theme counts the distinct publications filed under it or any theme
+    below it, through an inline (parent, descendant) table.
     """
+    from django.db import connection
+
     from library.models import PublicationPage
 
-    ids = qs.order_by().values("pk")
-    facets = {}
+    quote = connection.ops.quote_name
+    try:
+        result_sql, params = qs.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (an unknown term)
+        result_sql, params = None, ()
+    page_table = quote(PublicationPage._meta.db_table)
+    page_pk = quote(PublicationPage._meta.pk.column)
+    parts = []
+    for name, (field_name, column) in RELATIONS.items():
+        table = quote(getattr(PublicationPage, field_name).through._meta.db_table)
+        parts.append(
+            f"SELECT '{name}', t.{quote(column)}, COUNT(*) FROM {table} t "
+            f"INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk GROUP BY t.{quote(column)}"
+        )
+    themes_table = quote(PublicationPage.themes.through._meta.db_table)
+    parts.append(
+        f"SELECT 'theme', t.{quote('theme_id')}, COUNT(*) FROM {themes_table} t "
+        f"INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk GROUP BY t.{quote('theme_id')}"
+    )
+    parts.append(
+        f"SELECT 'type', p.{quote('document_type_id')}, COUNT(*) FROM {page_table} p "
+        f"INNER JOIN r ON p.{page_pk} = r.pk GROUP BY p.{quote('document_type_id')}"
+    )
+    parts.append(
+        f"SELECT 'year', p.{quote('year')}, COUNT(*) FROM {page_table} p "
+        f"INNER JOIN r ON p.{page_pk} = r.pk GROUP BY p.{quote('year')}"
+    )
+    themes = list(taxonomy.terms("theme").values())
+    parents = [t for t in themes if any(c.parent_id == t.pk for c in themes)]
+    pairs = [(int(t.pk), int(d)) for t in parents for d in taxonomy.theme_descendants(t)]
+    if pairs:
+        values = ", ".join(f"({a}, {b})" for a, b in pairs)
+        parts.append(
+            f"SELECT 'parent', m.column1, COUNT(DISTINCT t.{quote('publicationpage_id')}) "
+            f"FROM {themes_table} t INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk "
+            f"INNER JOIN (VALUES {values}) m ON m.column2 = t.{quote('theme_id')} "
+            f"GROUP BY m.column1"
+        )
+    sql = f"WITH r AS ({result_sql}) " + " UNION ALL ".join(parts)
+    counts = {}
+    if result_sql is not None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, key, n in cursor.fetchall():
+                counts.setdefault(facet, {})[key] = n
 
-    def entries(name, counts):
+    def entries(name, found):
         items = []
+        chosen = {s.lower() for s in getattr(query, name)}
         for pk, (slug, term) in taxonomy.by_id(name).items():
-            n = counts.get(pk, 0)
-            selected = slug in {s.lower() for s in getattr(query, name)}
-            if n or selected:
+            n = found.get(pk, 0)
+            if n or slug in chosen:
                 items.append(
                     {
                         "slug": slug,
                         "label": term_label(term),
                         "count": n,
-                        "selected": selected,
+                        "selected": slug in chosen,
                         "toggle": query.toggle(name, slug),
                         "term": term,
                     }
@@ -280,57 +328,11 @@ def facet_counts(qs, query, taxonomy):
         items.sort(key=lambda e: (-e["count"], e["label"]))
         return items
 
-    for name, (field_name, column) in RELATIONS.items():
-        through = getattr(PublicationPage, field_name).through
-        rows = (
-            through.objects.filter(publicationpage_id__in=ids)
-            .values(column)
-            .annotate(n=Count("publicationpage_id"))
-            .values_list(column, "n")
-        )
-        facets[name] = entries(name, dict(rows))
-
-    rows = (
-        qs.order_by()
-        .values("document_type_id")
-        .annotate(n=Count("pk"))
-        .values_list("document_type_id", "n")
-    )
-    facets["type"] = entries("type", dict(rows))
-
-    # Themes: direct counts for all, then one query counting distinct publications under
-    # each theme that has children.
-    through = PublicationPage.themes.through
-    counts = dict(
-        through.objects.filter(publicationpage_id__in=ids)
-        .values("theme_id")
-        .annotate(n=Count("publicationpage_id"))
-        .values_list("theme_id", "n")
-    )
-    themes = taxonomy.terms("theme").values()
-    parents = [t for t in themes if any(c.parent_id == t.pk for c in themes)]
-    if parents:
-        aggregates = {
-            f"t{t.pk}": Count(
-                "publicationpage_id",
-                distinct=True,
-                filter=Q(theme_id__in=taxonomy.theme_descendants(t)),
-            )
-            for t in parents
-        }
-        totals = through.objects.filter(publicationpage_id__in=ids).aggregate(**aggregates)
-        for t in parents:
-            counts[t.pk] = totals[f"t{t.pk}"]
-    facets["theme"] = theme_tree(entries("theme", counts), taxonomy)
-
-    years = (
-        qs.order_by()
-        .values("year")
-        .annotate(n=Count("pk"))
-        .order_by("-year")
-        .values_list("year", "n")
-    )
-    facets["year"] = list(years)
+    facets = {name: entries(name, counts.get(name, {})) for name in RELATIONS}
+    facets["type"] = entries("type", counts.get("type", {}))
+    theme_counts = {**counts.get("theme", {}), **counts.get("parent", {})}
+    facets["theme"] = theme_tree(entries("theme", theme_counts), taxonomy)
+    facets["year"] = sorted(counts.get("year", {}).items(), reverse=True)
     return facets
 
 
@@ -359,13 +361,20 @@ def theme_tree(items, taxonomy):
 def build_listing(query, user, locale, per_page=20):
     """Template context of the listing: the page of results, facets and active filters."""
     qs, taxonomy = filtered_queryset(query, user, locale)
-    qs = qs.select_related("document_type", "locale").prefetch_related("organisations", "languages")
-    paginator = Paginator(qs, max(per_page, 1))
+    facets = facet_counts(qs, query, taxonomy)
+    rows = (
+        qs.select_related("document_type", "locale")
+        .prefetch_related("organisations", "languages")
+        .defer("extracted_text", "import_hash", "search_description")
+    )
+    paginator = Paginator(rows, max(per_page, 1))
+    # Every publication has a year, so the year facet already counted the results:
+    # the paginator need not run its own COUNT.
+    paginator.__dict__["count"] = sum(n for _year, n in facets["year"])
     try:
         page_obj = paginator.page(query.page)
     except (EmptyPage, PageNotAnInteger):
         page_obj = paginator.page(1)
-    facets = facet_counts(qs, query, taxonomy)
     active = []
     for name in MULTI_FILTERS:
         terms = taxonomy.terms(name)
