@@ -178,7 +178,7 @@ def measure(client, url, runs):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    times, queries = [], []
+    times, queries, sql = [], [], []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as ctx:
             start = time.perf_counter()
@@ -186,9 +186,10 @@ def measure(client, url, runs):
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries.append(len(ctx.captured_queries))
+        sql.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
     times.sort()
     p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, max(queries), response
+    return statistics.median(times), p95, max(queries), statistics.median(sql), response
 
 
 def main():
@@ -223,7 +224,8 @@ def main():
     client = Client()
     engine = "PostgreSQL" if args.postgres else "SQLite"
     print(f"{engine}, {args.count} publications, anonymous reader")
-    print(f"{'listing':<46}{'results':>9}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}")
+    print(f"load average at start: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+    print(f"{'listing':<46}{'results':>9}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'SQL ms':>9}")
     base = index.url
     for label, query in [
         ("no filter", ""),
@@ -243,9 +245,9 @@ def main():
     ]:
         url = f"{base}?{query}" if query else base
         client.get(url)  # warm up
-        p50, p95, queries, response = measure(client, url, args.runs)
+        p50, p95, queries, sql, response = measure(client, url, args.runs)
         results = response.context["result_count"] if response.context else "?"
-        print(f"{label:<46}{results:>9}{p50:>9.1f}{p95:>9.1f}{queries:>9}", flush=True)
+        print(f"{label:<46}{results:>9}{p50:>9.1f}{p95:>9.1f}{queries:>9}{sql:>9.1f}", flush=True)
 
 
 if __name__ == "__main__":
