@@ -113,8 +113,12 @@ def measure(client, url, runs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Measure the data built by the previous run."
+    )
     args = parser.parse_args()
-    if os.environ["DATABASE_URL"] == f"sqlite:///{DEFAULT_DB}" and os.path.exists(DEFAULT_DB):
+    default_db = os.environ["DATABASE_URL"] == f"sqlite:///{DEFAULT_DB}"
+    if default_db and os.path.exists(DEFAULT_DB) and not args.reuse:
         os.remove(DEFAULT_DB)
     import django
 
@@ -127,10 +131,20 @@ def main():
     import logging
 
     logging.disable(logging.CRITICAL)
-    print("migrating…", flush=True)
-    call_command("migrate", verbosity=0)
-    print(f"building {MEMBERS} members, {THREADS} threads, {COMMENTS} comments…", flush=True)
-    community, member, long_thread = build()
+    from community_pages.models import CommunityPage, Thread
+
+    existing = CommunityPage.objects.filter(slug="bench").first() if args.reuse else None
+    if existing is None:
+        print("migrating…", flush=True)
+        call_command("migrate", verbosity=0)
+        print(f"building {MEMBERS} members, {THREADS} threads, {COMMENTS} comments…", flush=True)
+        community, member, long_thread = build()
+    else:
+        from django.contrib.auth import get_user_model
+
+        community = existing
+        member = get_user_model().objects.get(username="bench1")
+        long_thread = Thread.objects.order_by("pk").values_list("pk", flat=True).first()
     client = Client()
     client.force_login(member)
     base = community.url
