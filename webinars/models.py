@@ -18,10 +18,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
 from portal.models import BasePage, RestrictedMixin
@@ -74,6 +75,19 @@ class LanguagesField(models.CharField):
             label=self.verbose_name,
             help_text=self.help_text,
         )
+
+
+class ThemesInSourceLanguageForm(WagtailAdminPageForm):
+    """Page form offering the source-language themes only (relations point at those rows)."""
+
+    def __init__(self, *args, **kwargs):
+        from portal.models import Theme
+
+        super().__init__(*args, **kwargs)
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(
+                locale=Locale.get_default()
+            ).order_by("name")
 
 
 # --- Speakers ---------------------------------------------------------------------------
@@ -259,6 +273,7 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
     )
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = ["webinars.WebinarPage"]
+    base_form_class = ThemesInSourceLanguageForm
     page_description = _("A webinar series: concept note, partners and its sessions.")
 
     class Meta:
@@ -448,6 +463,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     )
     parent_page_types = ["webinars.WebinarSeriesPage", "webinars.WebinarIndexPage"]
     subpage_types = []
+    base_form_class = ThemesInSourceLanguageForm
     page_description = _("One webinar session: time, speakers, registration and outputs.")
 
     class Meta:
