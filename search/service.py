@@ -559,9 +559,12 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
                 objects = list(results)
             except Exception:  # noqa: BLE001 (models without autocomplete fields)
                 continue
+            generic = [obj.pk for obj in objects if type(obj) is Page]
+            specific = (
+                {p.pk: p for p in Page.objects.filter(pk__in=generic).specific()} if generic else {}
+            )
             for obj in objects:
-                if type(obj) is Page:
-                    obj = obj.specific
+                obj = specific.get(obj.pk, obj) if type(obj) is Page else obj
                 items.append(
                     {
                         "label": Truncator(_title(obj)).chars(120),

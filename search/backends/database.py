@@ -111,6 +111,12 @@ def _sqlite_classes():
         STEM = True
 
         def fast_matches(self):
+            # Counting and fetching a page share one compiler: match once.
+            if not hasattr(self, "_fast_matches"):
+                self._fast_matches = self._compute_fast_matches()
+            return self._fast_matches
+
+        def _compute_fast_matches(self):
             query = self.query
             if not isinstance(query, PlainText) or self.fields:
                 return None
