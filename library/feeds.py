@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from library.listing import LibraryQuery, filtered_queryset
-from library.models import LibraryIndexPage
+from library.models import LibraryIndexPage, reader_path
 from portal.models.taxonomy import term_label
 
 FEED_SIZE = 30
@@ -20,7 +20,6 @@ FEED_SIZE = 30
 
 class LibraryFeed(Feed):
     def get_object(self, request):
-        self.request = request
         locale = Locale.objects.filter(language_code=translation.get_language()).first()
         query = LibraryQuery.from_params(request.GET)
         if query.sort == "relevance":
@@ -53,7 +52,7 @@ class LibraryFeed(Feed):
         return item.abstract
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return reader_path(item)
 
     def item_pubdate(self, item):
         return item.first_published_at
