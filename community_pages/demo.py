@@ -149,6 +149,37 @@ COMMUNITIES = [
     },
 ]
 
+INTRODUCTIONS = {
+    "Practitioners sharing how South-South cooperation delivers results for children.": (
+        "Profesionales que comparten cómo la cooperación Sur-Sur da resultados para la niñez.",
+        "Des praticiens partagent comment la coopération Sud-Sud produit des résultats pour les enfants.",
+    ),
+    "FAO and IPC-IG convene discussions and webinars on women's economic empowerment.": (
+        "La FAO y el IPC-IG convocan debates y seminarios web sobre el empoderamiento económico de las mujeres.",
+        "La FAO et l'IPC-IG animent des discussions et des webinaires sur l'autonomisation économique des femmes.",
+    ),
+    "Agencies of the SPIAC-B coordinating their work on gender.": (
+        "Organismos del SPIAC-B que coordinan su trabajo sobre género.",
+        "Des agences du SPIAC-B qui coordonnent leur travail sur le genre.",
+    ),
+    "Research and exchange on social protection in the MENA region.": (
+        "Investigación e intercambio sobre protección social en la región MENA.",
+        "Recherche et échanges sur la protection sociale dans la région MENA.",
+    ),
+    "Country cases, governance tools and technology for integrated information systems.": (
+        "Casos de países, herramientas de gobernanza y tecnología para sistemas de información integrados.",
+        "Études de cas, outils de gouvernance et technologies pour des systèmes d'information intégrés.",
+    ),
+    "The platform's ambassadors introduce themselves and coordinate outreach.": (
+        "Los embajadores de la plataforma se presentan y coordinan la difusión.",
+        "Les ambassadeurs de la plateforme se présentent et coordonnent la diffusion.",
+    ),
+    "Unemployment protection and active labour market policies (archived).": (
+        "Protección por desempleo y políticas activas del mercado laboral (archivada).",
+        "Protection contre le chômage et politiques actives du marché du travail (archivée).",
+    ),
+}
+
 
 def load(command):
     locales = ensure_locales()
@@ -236,8 +267,11 @@ def load_community(index, spec, people):
     page = CommunityPage.objects.get(pk=page.pk)
     load_members(page, spec, people)
     load_content(page, spec, people)
-    for code in ("es", "fr"):
-        translate_instance(page, code, {spec["title"]: spec[code]})
+    for index_, code in enumerate(("es", "fr")):
+        strings = {spec["title"]: spec[code]}
+        if spec["intro"] in INTRODUCTIONS:
+            strings[spec["intro"]] = INTRODUCTIONS[spec["intro"]][index_]
+        translate_instance(page, code, strings)
     return CommunityPage.objects.get(pk=page.pk)
 
 
