@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)""", re.IGNORECASE)
 LOC = re.compile(r"<(?:loc|link|id)>([^<]+)</(?:loc|link|id)>")
+JSON_URL = re.compile(r'"(?:detail_url|html_url|url)"\s*:\s*"([^"]+)"')
+QUERY_VARIANTS_PER_PATH = 6
 SKIP = ("/admin", "/static/", "/accounts/logout", "/django-admin", "/notifications/unsubscribe")
 
 
@@ -22,9 +24,10 @@ def _internal(url):
     return path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(client, start, *, limit=600, follow_queries=True):
+def crawl(client, start, *, limit=1500, follow_queries=True):
     """Fetch ``start`` URLs and everything they link to; return {url: (status, body)}."""
     seen = {}
+    variants = {}
     queue = deque(start)
     while queue and len(seen) < limit:
         url = queue.popleft()
@@ -49,12 +52,19 @@ def crawl(client, start, *, limit=600, follow_queries=True):
             target = _internal(urljoin(url, response["Location"]))
             if target and target not in seen:
                 queue.append(target)
-        for match in list(LINK.findall(text)) + list(LOC.findall(text)):
+        found = LINK.findall(text) + LOC.findall(text) + JSON_URL.findall(text)
+        for match in found:
             target = _internal(urljoin(url, unescape(match.strip())))
             if not target or target in seen:
                 continue
-            query = urlsplit(target).query
-            if query and (not follow_queries or query.count("=") > 1):
-                continue  # one filter or page at a time: facet combinations are endless
+            path, _sep, query = target.partition("?")
+            if query:
+                # One filter or page at a time, a few per page: facet combinations are
+                # endless, and log-in links only differ by where they lead back to.
+                if not follow_queries or query.count("=") > 1 or "next=" in query:
+                    continue
+                if variants.get(path, 0) >= QUERY_VARIANTS_PER_PATH:
+                    continue
+                variants[path] = variants.get(path, 0) + 1
             queue.append(target)
     return seen
