@@ -195,19 +195,34 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure on the database a previous run built"
+    )
     args = parser.parse_args()
 
-    prepare_database()
+    if not args.reuse:
+        prepare_database()
     import django
 
     django.setup()
     from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
     from django.db import connection
 
-    print(f"database: {connection.vendor}, {args.n} items")
-    locales, has_library = build(args.n)
+    if args.reuse:
+        from wagtail.models import Locale, Page
+
+        locales = {loc.language_code: loc for loc in Locale.objects.all()}
+        try:
+            from library.models import PublicationPage
+
+            has_library = PublicationPage.objects.exists()
+        except ImportError:
+            has_library = False
+        print(f"database: {connection.vendor}, {Page.objects.count()} pages (reused)")
+    else:
+        call_command("migrate", verbosity=0)
+        print(f"database: {connection.vendor}, {args.n} items")
+        locales, has_library = build(args.n)
 
     from django.contrib.auth.models import AnonymousUser
     from django.core.cache import cache
