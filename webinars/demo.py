@@ -121,6 +121,33 @@ SPEAKERS = {
     ),
 }
 
+SPEAKER_TRANSLATIONS = {
+    "jawad": {
+        "es": {
+            "Senior Lecturer in Social Policy": "Profesora titular de Política Social",
+            SPEAKERS["jawad"][3]: "Trabaja sobre política social y bienestar social en "
+            "Oriente Medio y Norte de África.",
+        },
+        "fr": {
+            "Senior Lecturer in Social Policy": "Maîtresse de conférences en politique sociale",
+            SPEAKERS["jawad"][3]: "Travaille sur la politique sociale et la protection "
+            "sociale au Moyen-Orient et en Afrique du Nord.",
+        },
+    },
+    "loewe": {
+        "es": {
+            "Senior Researcher": "Investigador principal",
+            SPEAKERS["loewe"][3]: "Estudia las reformas de la protección social y la "
+            "economía política de la región MENA.",
+        },
+        "fr": {
+            "Senior Researcher": "Chercheur principal",
+            SPEAKERS["loewe"][3]: "Étudie les réformes de la protection sociale et "
+            "l'économie politique de la région MENA.",
+        },
+    },
+}
+
 GENDER = {
     "slug": "gender-sensitive-social-protection",
     "title": "Gender-sensitive Social Protection",
@@ -425,6 +452,10 @@ def load(command):
     for code, strings in (("es", INDEX_ES), ("fr", INDEX_FR)):
         _translate(index, code, strings)
     speakers = {key: _speaker(locales["en"], *values) for key, values in SPEAKERS.items()}
+    for key, languages in SPEAKER_TRANSLATIONS.items():
+        for code, strings in languages.items():
+            if not speakers[key].has_translation(locales[code]):
+                translate_instance(speakers[key], code, strings)
     series = {
         "gender": _series(index, GENDER, (GENDER_ES, GENDER_FR)),
         "uhc": _series(index, UHC, (UHC_ES, UHC_FR)),

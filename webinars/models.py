@@ -560,9 +560,11 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         return parent if isinstance(parent, WebinarSeriesPage) else None
 
     def speakers_for_display(self):
-        """(speaker in the page's language, role label) pairs, in the editor's order."""
+        """(speaker in the reader's language, role label) pairs, in the editor's order."""
         rows = self.speaker_roles.select_related("speaker", "speaker__photo").all()
-        return [(row.speaker.localized_for(self.locale), row.get_role_display()) for row in rows]
+        # Job titles and biographies in the reader's language where translated.
+        locale = Locale.get_active()
+        return [(row.speaker.localized_for(locale), row.get_role_display()) for row in rows]
 
     @property
     def has_outputs(self):

@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from portal.embeds import player_url
 
@@ -43,7 +44,7 @@ def webinar_context(webinar, request):
         "speakers": webinar.speakers_for_display(),
         "presentations": webinar.presentations.select_related("document").all(),
         "questions": [
-            (q, q.answered_by.localized_for(webinar.locale) if q.answered_by else None)
+            (q, q.answered_by.localized_for(Locale.get_active()) if q.answered_by else None)
             for q in webinar.questions.select_related("answered_by").all()
         ],
         "related": _visible_related(webinar, user),

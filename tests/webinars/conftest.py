@@ -35,6 +35,7 @@ def upcoming(series):
         capacity=3,
     )
     webinar.speaker_roles.create(speaker=SpeakerFactory(name="Rana Jawad"), role="moderator")
+    webinar.save()  # child relations of a cluster are written when the page is saved
     return webinar
 
 

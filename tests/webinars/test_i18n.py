@@ -56,3 +56,13 @@ def test_confirmation_email_in_the_registrants_language(upcoming):
     send_confirmation(registration)
     assert mail.outbox[-1].subject == "Inscription confirmée : Financial inclusion"
     assert "Bonjour Amina" in mail.outbox[-1].body
+
+
+def test_speakers_read_in_the_readers_language_even_on_a_fallback_page(client, upcoming, locales):
+    speaker = upcoming.speaker_roles.get().speaker
+    spanish = speaker.copy_for_translation(locales["es"])
+    spanish.job_title = "Investigadora"
+    spanish.save()
+    html = client.get(upcoming.url.replace("/en/", "/es/", 1)).content.decode()
+    assert "Investigadora" in html
+    assert "Moderador/a" in html
