@@ -31,6 +31,16 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Local runs serve uploaded images and photos. Documents are never served from the media
+    # folder: Wagtail's document view and the library's download view ask the access policy.
+    from django.views.static import serve as serve_media
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns = [
+        re_path(
+            rf"^{media_prefix}(?P<path>(?!documents/).*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
