@@ -128,7 +128,7 @@ class WorkingGroup(TranslatableMixin, models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the group works on (optional).")
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("working group")
