@@ -16,7 +16,7 @@ def admin_client(client, db):
     return client
 
 
-def test_page_types_hang_where_they_belong():
+def test_page_types_hang_where_they_belong(db):
     assert WebinarSeriesPage.can_create_at(WebinarIndexPage())
     assert WebinarPage.can_create_at(WebinarSeriesPage())
     assert not WebinarPage.can_create_at(Page())
