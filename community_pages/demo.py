@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from community_pages.models import (
     Announcement,
+    Attachment,
     Comment,
     CommunityEvent,
     CommunityFile,
@@ -192,6 +193,8 @@ def load(command):
     communities = {}
     for spec in COMMUNITIES:
         communities[spec["slug"]] = load_community(index, spec, people)
+    for spec in COMMUNITIES:
+        load_attachment(communities[spec["slug"]], spec, people)
     ssc = communities["ssc-for-children"]
     mena = communities["social-protection-mena"]
     if not ssc.related_communities.exists():
@@ -414,3 +417,53 @@ def load_content(page, spec, people):
         CommunityPage.objects.filter(translation_key=page.translation_key).update(
             last_activity_at=old
         )
+
+
+def demo_pdf(text):
+    """A one-page PDF showing ``text`` (ASCII), small enough to build by hand."""
+    stream = f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def load_attachment(page, spec, people):
+    """A PDF attached to the first comment of the community's first discussion (once)."""
+    comment = (
+        Comment.objects.filter(thread__community=page, thread__working_group=None, parent=None)
+        .select_related("thread")
+        .order_by("pk")
+        .first()
+    )
+    if comment is None or Attachment.objects.filter(thread=comment.thread).exists():
+        return
+    content = demo_pdf(_text(spec, "Training allowances: notes from the last meeting"))
+    item = Attachment(
+        thread=comment.thread,
+        comment=comment,
+        uploaded_by=comment.author,
+        original_name="meeting-notes.pdf",
+        content_type="application/pdf",
+        size=len(content),
+    )
+    item.file.save("meeting-notes.pdf", ContentFile(content), save=False)
+    item.save()

@@ -5,48 +5,20 @@ from datetime import datetime
 
 import nh3
 from django import forms
-from django.conf import settings
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.models import Announcement, CommunityEvent, CommunityFile, Thread
+from community_pages.uploads import (
+    DEFAULT_MAX_UPLOAD_BYTES,
+    AttachmentsField,
+    upload_help_text,
+    validate_upload,
+)
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code"}
-MAX_UPLOAD_BYTES = getattr(settings, "COMMUNITY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
-
-# Extension -> (content type, check of the first bytes). Office files are ZIP containers.
-ALLOWED_UPLOADS = {
-    "pdf": ("application/pdf", lambda head: head.startswith(b"%PDF-")),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        lambda head: head.startswith(b"PK\x03\x04"),
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        lambda head: head.startswith(b"PK\x03\x04"),
-    ),
-    "pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        lambda head: head.startswith(b"PK\x03\x04"),
-    ),
-    "png": ("image/png", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
-    "jpg": ("image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "jpeg": ("image/jpeg", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "txt": ("text/plain", lambda head: _is_text(head)),
-    "csv": ("text/csv", lambda head: _is_text(head)),
-}
-
-
-def _is_text(head):
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        # The sample may cut a multi-byte character in half.
-        try:
-            head[:-3].decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-    return b"\x00" not in head
+# The default limit (the setting COMMUNITY_MAX_UPLOAD_BYTES decides at each upload).
+MAX_UPLOAD_BYTES = DEFAULT_MAX_UPLOAD_BYTES
 
 
 def sanitise(text):
@@ -92,7 +64,17 @@ class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 
 
-class ThreadForm(SanitisedTextMixin, forms.ModelForm):
+class AttachmentsMixin:
+    """An optional ``attachments`` field; ``cleaned_data["attachments"]``: (file, type) pairs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = AttachmentsField(
+            label=_("Attachments (optional)"), help_text=upload_help_text()
+        )
+
+
+class ThreadEditForm(SanitisedTextMixin, forms.ModelForm):
     sanitised_fields = ("body",)
 
     class Meta:
@@ -101,12 +83,20 @@ class ThreadForm(SanitisedTextMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
 
 
-class CommentForm(SanitisedTextMixin, forms.Form):
+class ThreadForm(AttachmentsMixin, ThreadEditForm):
+    """A new discussion, with optional attachments."""
+
+
+class CommentEditForm(SanitisedTextMixin, forms.Form):
     sanitised_fields = ("body",)
     body = forms.CharField(
         label=_("Your comment"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class CommentForm(AttachmentsMixin, CommentEditForm):
+    """A new comment or reply, with optional attachments."""
 
 
 class AnnouncementForm(SanitisedTextMixin, forms.ModelForm):
@@ -123,27 +113,14 @@ class FileForm(forms.ModelForm):
         model = CommunityFile
         fields = ["title", "category", "description", "file"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
-        help_texts = {
-            "file": _("PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV; 10 MB at most.")
-        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = upload_help_text()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ALLOWED_UPLOADS:
-            raise forms.ValidationError(_("This type of file is not accepted."))
-        content_type, check = ALLOWED_UPLOADS[extension]
-        upload.seek(0)
-        head = upload.read(2048)
-        upload.seek(0)
-        if not check(head):
-            raise forms.ValidationError(
-                _("The file's content does not match its name (.%(ext)s)."),
-                params={"ext": extension},
-            )
-        self.detected_content_type = content_type
+        self.detected_content_type = validate_upload(upload)
         return upload
 
     def save(self, commit=True):

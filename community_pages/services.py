@@ -9,16 +9,19 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community_pages import access
 from community_pages.models import (
     Announcement,
+    Attachment,
+    Comment,
     CommunityPage,
     Invitation,
     Membership,
+    Thread,
     WorkingGroupMembership,
 )
 from portal.models.members import NotificationKind
@@ -383,3 +386,69 @@ def add_resource_page(actor, community, title, topic="", text=""):
     page.save_revision(user=actor).publish(user=actor)
     touch(community.canonical_pk)
     return page
+
+
+# -- discussions and their attachments --------------------------------------------------
+
+
+def _store_attachments(thread, user, files, stored, comment=None):
+    """Save validated ``(upload, content_type)`` pairs; ``stored`` collects the file names."""
+    for upload, content_type in files:
+        item = Attachment(
+            thread=thread,
+            comment=comment,
+            uploaded_by=user,
+            original_name=upload.name[:255],
+            content_type=content_type,
+            size=upload.size,
+        )
+        item.file.save(upload.name, upload, save=False)
+        stored.append(item.file.name)
+        item.save()
+
+
+def _delete_stored(names):
+    from community_pages.storage import private_storage
+
+    for name in names:
+        private_storage.delete(name)
+
+
+def start_thread(user, community, thread, files=()):
+    """Save a new discussion (an unsaved ``Thread``) with its attachments, all or nothing."""
+    if not access.can_post(user, community):
+        raise PermissionDenied(_("Only members can start discussions."))
+    stored = []
+    try:
+        with transaction.atomic():
+            thread.community_id = community.canonical_pk
+            thread.author = user
+            thread.save()
+            _store_attachments(thread, user, files, stored)
+    except BaseException:
+        _delete_stored(stored)
+        raise
+    return thread
+
+
+def add_comment(user, community, thread, body, parent=None, files=()):
+    """Save a comment (or a reply) with its attachments, all or nothing; tell the authors."""
+    if not access.can_post(user, community):
+        raise PermissionDenied(_("Only members can comment."))
+    stored = []
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(thread=thread, parent=parent, author=user, body=body)
+            _store_attachments(thread, user, files, stored, comment=comment)
+            Thread.objects.filter(pk=thread.pk).update(
+                comment_count=models.F("comment_count") + 1,
+                last_activity_at=comment.created_at,
+            )
+            touch(community.canonical_pk, comment.created_at)
+    except BaseException:
+        _delete_stored(stored)
+        raise
+    from community_pages.tasks import notify_discussion
+
+    notify_discussion.enqueue(comment.pk)
+    return comment

@@ -19,6 +19,7 @@ from community_pages import access, services
 from community_pages.calendar import event_ics
 from community_pages.forms import (
     AnnouncementForm,
+    CommentEditForm,
     CommentForm,
     DecisionForm,
     EventForm,
@@ -26,11 +27,13 @@ from community_pages.forms import (
     InviteForm,
     RequestForm,
     ResourcePageForm,
+    ThreadEditForm,
     ThreadForm,
     WorkingGroupForm,
 )
 from community_pages.models import (
     Announcement,
+    Attachment,
     Comment,
     CommunityEvent,
     CommunityFile,
@@ -253,20 +256,21 @@ def section_discussions(request, community, rights):
         return _deny(request)
     form = None
     groups = WorkingGroup.objects.none()
+    status = 200
     if rights.post:
-        form = ThreadForm(request.POST or None)
+        form = ThreadForm(request.POST or None, request.FILES or None)
         groups = WorkingGroup.objects.filter(community_id=community.canonical_pk)
         if not rights.manage:
             groups = groups.filter(memberships__user=request.user)
         group_id = request.POST.get("working_group")
         if request.method == "POST" and form.is_valid():
             thread = form.save(commit=False)
-            thread.community_id = community.canonical_pk
-            thread.author = request.user
             if group_id:
                 thread.working_group = get_object_or_404(groups, pk=group_id)
-            thread.save()
+            services.start_thread(request.user, community, thread, form.cleaned_data["attachments"])
             return redirect(f"{community.get_url(request)}discussions/{thread.pk}/")
+        if request.method == "POST":
+            status = 400
     elif request.method == "POST":
         raise PermissionDenied
     try:
@@ -286,6 +290,7 @@ def section_discussions(request, community, rights):
             "form": form,
             "groups": list(groups),
         },
+        status=status,
     )
 
 
@@ -454,6 +459,8 @@ def community_item(request, community, section, item_id, action=""):
     rights = reader_rights(request, community)
     if section == "discussions":
         return thread_view(request, community, rights, item_id, action)
+    if section == "attachments":
+        return attachment_view(request, community, rights, item_id, action)
     if section == "comments":
         return comment_view(request, community, rights, item_id, action)
     if section == "announcements" and not action:
@@ -489,7 +496,7 @@ def thread_view(request, community, rights, thread_id, action):
     if action == "edit":
         if not ((own and rights.post) or rights.moderate):
             raise PermissionDenied
-        form = ThreadForm(request.POST or None, instance=thread)
+        form = ThreadEditForm(request.POST or None, instance=thread)
         if request.method == "POST" and form.is_valid():
             thread = form.save(commit=False)
             thread.updated_at = timezone.now()
@@ -510,24 +517,25 @@ def thread_view(request, community, rights, thread_id, action):
     if action:
         raise Http404
     form = None
+    status = 200
     if rights.post:
-        form = CommentForm(request.POST or None)
+        form = CommentForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             parent_id = form.cleaned_data.get("parent")
             parent = None
             if parent_id:
                 parent = get_object_or_404(Comment, pk=parent_id, thread=thread, parent=None)
-            comment = Comment.objects.create(
-                thread=thread, parent=parent, author=request.user, body=form.cleaned_data["body"]
+            comment = services.add_comment(
+                request.user,
+                community,
+                thread,
+                form.cleaned_data["body"],
+                parent=parent,
+                files=form.cleaned_data["attachments"],
             )
-            Thread.objects.filter(pk=thread.pk).update(
-                comment_count=thread.comment_count + 1, last_activity_at=comment.created_at
-            )
-            services.touch(community.canonical_pk, comment.created_at)
-            from community_pages.tasks import notify_discussion
-
-            notify_discussion.enqueue(comment.pk)
             return redirect(f"{request.path}#comment-{comment.pk}")
+        if request.method == "POST":
+            status = 400
     elif request.method == "POST":
         raise PermissionDenied
     try:
@@ -550,21 +558,65 @@ def thread_view(request, community, rights, thread_id, action):
         .order_by("created_at", "pk")
     ):
         replies.setdefault(reply.parent_id, []).append(reply)
+    # Attachments of the thread and of the comments on this page: one query.
+    shown = [c.pk for c in top] + [r.pk for items in replies.values() for r in items]
+    attached = {}
+    for item in thread.attachments.filter(Q(comment=None) | Q(comment_id__in=shown)).only(
+        "id", "thread_id", "comment_id", "original_name", "size", "content_type"
+    ):
+        attached.setdefault(item.comment_id, []).append(item)
     for comment in top:
         comment.reply_list = replies.get(comment.pk, [])
+        comment.attachment_list = attached.get(comment.pk, [])
+        for reply in comment.reply_list:
+            reply.attachment_list = attached.get(reply.pk, [])
     return render(
         request,
         community,
         "community_pages/thread.html",
         {
             "thread": thread,
+            "thread_attachments": attached.get(None, []),
             "comments": top,
             "form": form,
             "own": own,
             "next_page": page_number + 1 if has_next else None,
             "previous_page": page_number - 1 if page_number > 1 else None,
         },
+        status=status,
     )
+
+
+def attachment_view(request, community, rights, attachment_id, action):
+    """Download an attachment: read exactly as its discussion (and its comment) are."""
+    if action != "download":
+        raise Http404
+    item = (
+        Attachment.objects.select_related("thread", "comment")
+        .filter(pk=attachment_id, thread__community_id=community.canonical_pk)
+        .first()
+    )
+    if item is None:
+        raise Http404
+    if not access.can_read_audience(request.user, item.thread.audience):
+        return _deny(request)
+    removed = item.thread.removed or (item.comment is not None and item.comment.removed)
+    if removed and not rights.moderate:
+        raise Http404
+    return _private_file_response(item)
+
+
+def _private_file_response(item):
+    """A members' file from the private storage, as a download that is never cached."""
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def comment_view(request, community, rights, comment_id, action):
@@ -580,7 +632,7 @@ def comment_view(request, community, rights, comment_id, action):
         raise PermissionDenied
     back = f"{community.get_url(request)}discussions/{comment.thread_id}/"
     if action == "edit":
-        form = CommentForm(request.POST or None, initial={"body": comment.body})
+        form = CommentEditForm(request.POST or None, initial={"body": comment.body})
         if request.method == "POST" and form.is_valid():
             comment.body = form.cleaned_data["body"]
             comment.updated_at = timezone.now()
@@ -610,15 +662,7 @@ def file_view(request, community, rights, file_id, action):
     if item is None:
         return _deny(request)
     if action == "download":
-        response = FileResponse(
-            item.file.open("rb"),
-            as_attachment=True,
-            filename=item.original_name,
-            content_type=item.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return _private_file_response(item)
     if action == "delete":
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])

@@ -2,6 +2,7 @@
 
 from community_pages.models.community import (
     Announcement,
+    Attachment,
     Comment,
     CommunityEvent,
     CommunityFile,
@@ -20,6 +21,7 @@ from community_pages.models.pages import (
 
 __all__ = [
     "Announcement",
+    "Attachment",
     "Comment",
     "CommunityEvent",
     "CommunityFile",

@@ -275,6 +275,35 @@ class Comment(models.Model):
         return f"{self.author} on {self.thread}"
 
 
+class Attachment(models.Model):
+    """A file attached to a discussion or to one of its comments.
+
+    Stored in the private storage like community files and served only by a view that asks
+    the access policy about the thread (an attachment is read exactly as its thread is).
+    """
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="attachments")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), storage=private_storage, upload_to="discussions/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.original_name
+
+
 class CommunityFile(CommunityContent):
     """A members-only working document, stored outside the public media root."""
 

@@ -108,6 +108,13 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's default planner costs assume spinning disks, which makes it scan whole
+    # relation tables rather than look up the few hundred rows a filtered library listing
+    # counts facets for. On SSDs (or a database that fits in memory) 1.1 is the usual value.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every worker, needed for rate limits in
@@ -157,6 +164,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Largest file a member may upload to a community (files, discussion attachments), bytes.
+COMMUNITY_MAX_UPLOAD_BYTES = int(os.environ.get("COMMUNITY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Social Protection Knowledge Portal")
