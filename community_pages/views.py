@@ -144,6 +144,9 @@ def community_home(request, community):
                 size=Count("memberships")
             )
         )
+    from community_pages.feeds import feed_url_for
+
+    context["feed_url"] = feed_url_for(request, community, rights)
     if rights.manage:
         context["pending_count"] = Membership.objects.filter(
             community_id=canonical_pk, status=Membership.Status.PENDING
@@ -156,6 +159,7 @@ SECTIONS = {
     "discussions",
     "files",
     "calendar",
+    "feed",
     "members",
     "manage",
     "membership",
@@ -169,6 +173,13 @@ def community_section(request, community, section):
     rights = reader_rights(request, community)
     handler = globals()["section_" + section.replace("-", "_")]
     return handler(request, community, rights)
+
+
+def section_feed(request, community, rights):
+    """The public RSS feed (what anonymous readers may read); members have their own."""
+    from community_pages.feeds import public_feed
+
+    return public_feed(request, community)
 
 
 def section_membership(request, community, rights):

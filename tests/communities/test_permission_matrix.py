@@ -14,6 +14,7 @@ from django.core import mail
 
 from community_pages import access, services
 from community_pages.calendar import feed_token
+from community_pages.feeds import personal_feed_url
 from tests.communities.conftest import SETTINGS
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,9 @@ def expected(setting, surface):
         return MEMBERS
     if surface == "working_group":
         return {"wg_member", "admin", "staff"}
+    if surface == "public_feed":
+        # Served as to an anonymous reader whoever asks: only content anyone may read.
+        return EVERYONE if setting == "open" else set()
     raise AssertionError(surface)
 
 
@@ -252,3 +256,72 @@ def test_privacy_change_takes_effect_at_once(client, communities, people):
     assert community.url not in client.get("/sitemap.xml").content.decode()
     login(client, people, "member")
     assert community.title in client.get(community.get_parent().url).content.decode()
+
+
+def _feed_markers(setting):
+    return [
+        f"announcement-{setting}",
+        f"thread-{setting}",
+        f"event-{setting}",
+        f"Readings {setting}",
+    ]
+
+
+def test_public_community_feed_carries_only_what_anonymous_readers_may_read(
+    client, communities, people
+):
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        for setting in SETTINGS:
+            items = communities[setting]
+            response = client.get(items["community"].url + "feed/")
+            body = response.content.decode() if response.status_code == 200 else ""
+            for marker in _feed_markers(setting):
+                matrix.append((setting, role, "public_feed", marker in body))
+            # Working-group discussions and files never reach a public feed.
+            assert f"wgthread-{setting}" not in body
+            assert "resource-body" not in body or setting == "open"
+            if response.status_code == 200:
+                assert response["Content-Type"].startswith("application/rss+xml")
+    check(matrix)
+
+
+def test_personal_community_feed_carries_what_its_owner_may_read(client, communities, people):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    matrix = []
+    client.logout()  # feed readers fetch the signed URL without a session
+    for role in ROLES[1:]:
+        for setting in SETTINGS:
+            items = communities[setting]
+            url = personal_feed_url(request, items["community"], people[role])
+            response = client.get(url)
+            body = response.content.decode() if response.status_code == 200 else ""
+            for marker in _feed_markers(setting):
+                matrix.append((setting, role, "content", marker in body))
+            matrix.append((setting, role, "working_group", f"wgthread-{setting}" in body))
+            if response.status_code == 200:
+                assert response["Cache-Control"] == "private, no-store"
+    check(matrix)
+    community = communities["private"]["community"]
+    assert client.get(f"/en/community/{community.pk}/feed/forged-token.rss").status_code == 404
+
+
+def test_community_page_offers_the_feed_each_reader_may_use(client, communities, people):
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        for setting in SETTINGS:
+            community = communities[setting]["community"]
+            response = client.get(community.url)
+            html = response.content.decode() if response.status_code == 200 else ""
+            offered = 'type="application/rss+xml"' in html
+            matrix.append((setting, role, "content", offered))
+            if offered and role in ("anonymous",):
+                assert f"{community.url}feed/" in html
+            elif offered:
+                assert f"/community/{community.pk}/feed/" in html
+                assert f"{community.url}feed/" not in html
+    check(matrix)
