@@ -10,12 +10,14 @@ Facet counts are computed over the current result set with one aggregate query p
 number of queries does not depend on how many publications match.
 """
 
+import hashlib
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
@@ -127,15 +129,15 @@ def base_queryset(user, locale=None):
     """Live publications ``user`` may read, one per translation (the reader's locale first).
 
     A publication translated into the reader's language is listed in that language; one that
-    exists only in another language is listed as it is.
+    does not exist in it is listed once, in another language (``refresh_listing`` decides
+    which and stores it in ``listed_in``, so this is a filter on one column).
     """
     from library.models import PublicationPage
 
-    qs = visible_queryset(PublicationPage.objects.live(), user)
-    if locale is not None:
-        translated_here = PublicationPage.objects.filter(locale=locale).values("translation_key")
-        qs = qs.filter(Q(locale=locale) | ~Q(translation_key__in=translated_here))
-    return qs
+    if locale is None:
+        return visible_queryset(PublicationPage.objects.live(), user)
+    qs = PublicationPage.objects.filter(listed_in__contains=f" {locale.language_code} ")
+    return visible_queryset(qs, user)
 
 
 class TaxonomyIndex:
@@ -265,11 +267,11 @@ def facet_counts(qs, query, taxonomy):
 
     quote = connection.ops.quote_name
     try:
-        result_sql, params = qs.order_by().values("pk").query.sql_with_params()
+        result_sql, params = (
+            qs.order_by().values("pk", "document_type_id", "year").query.sql_with_params()
+        )
     except EmptyResultSet:  # a filter that can match nothing (an unknown term)
         result_sql, params = None, ()
-    page_table = quote(PublicationPage._meta.db_table)
-    page_pk = quote(PublicationPage._meta.pk.column)
     parts = []
     for name, (field_name, column) in RELATIONS.items():
         table = quote(getattr(PublicationPage, field_name).through._meta.db_table)
@@ -283,13 +285,10 @@ def facet_counts(qs, query, taxonomy):
         f"INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk GROUP BY t.{quote('theme_id')}"
     )
     parts.append(
-        f"SELECT 'type', p.{quote('document_type_id')}, COUNT(*) FROM {page_table} p "
-        f"INNER JOIN r ON p.{page_pk} = r.pk GROUP BY p.{quote('document_type_id')}"
+        f"SELECT 'type', r.{quote('document_type_id')}, COUNT(*) FROM r "
+        f"GROUP BY r.{quote('document_type_id')}"
     )
-    parts.append(
-        f"SELECT 'year', p.{quote('year')}, COUNT(*) FROM {page_table} p "
-        f"INNER JOIN r ON p.{page_pk} = r.pk GROUP BY p.{quote('year')}"
-    )
+    parts.append(f"SELECT 'year', r.{quote('year')}, COUNT(*) FROM r GROUP BY r.{quote('year')}")
     themes = list(taxonomy.terms("theme").values())
     parents = [t for t in themes if any(c.parent_id == t.pk for c in themes)]
     pairs = [(int(t.pk), int(d)) for t in parents for d in taxonomy.theme_descendants(t)]
@@ -304,10 +303,7 @@ def facet_counts(qs, query, taxonomy):
     sql = f"WITH r AS ({result_sql}) " + " UNION ALL ".join(parts)
     counts = {}
     if result_sql is not None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for facet, key, n in cursor.fetchall():
-                counts.setdefault(facet, {})[key] = n
+        counts = _cached_counts(sql, params)
 
     def entries(name, found):
         items = []
@@ -334,6 +330,45 @@ def facet_counts(qs, query, taxonomy):
     facets["theme"] = theme_tree(entries("theme", theme_counts), taxonomy)
     facets["year"] = sorted(counts.get("year", {}).items(), reverse=True)
     return facets
+
+
+FACET_CACHE_SECONDS = 600
+GENERATION_KEY = "library:listing:generation"
+
+
+def listing_changed():
+    """Forget every cached facet count (a publication or a taxonomy term changed)."""
+    from django.core.cache import cache
+
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _cached_counts(sql, params):
+    """Run the facet query, or reuse its answer while no publication has changed since.
+
+    Counting a large result set (the unfiltered library) reads every relation table, so the
+    answer is cached per query text and parameters (which include the reader's audiences and
+    language); any save or deletion of a publication or term moves the generation on.
+    """
+    from django.core.cache import cache
+    from django.db import connection
+
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    digest = hashlib.sha256(repr((connection.alias, sql, list(params))).encode()).hexdigest()
+    key = f"library:facets:{generation}:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = {}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for facet, value, n in cursor.fetchall():
+                counts.setdefault(facet, {})[value] = n
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return counts
 
 
 def theme_tree(items, taxonomy):

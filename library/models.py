@@ -174,6 +174,39 @@ class PublicationTag(TaggedItemBase):
     )
 
 
+def refresh_listing(translation_key):
+    """Work out which translation of a publication each language's readers see in listings.
+
+    A reader sees the live translation in their own language; a publication not translated
+    into it is shown once, in the default language when that translation is live, otherwise
+    in the language it was first written in. The answer is stored on each translation as
+    ``listed_in`` (" en es "), so listings filter one column instead of comparing every
+    publication with its translations at query time. Called after every save (publishing and
+    unpublishing save the page) and after a translation is deleted.
+    """
+    from wagtail.models import Locale
+
+    rows = list(
+        PublicationPage.objects.filter(translation_key=translation_key)
+        .order_by("pk")
+        .values_list("pk", "live", "locale__language_code", "listed_in")
+    )
+    live = {code: pk for pk, is_live, code, _listed in reversed(rows) if is_live}
+    listed = {pk: [] for pk, *_rest in rows}
+    if live:
+        default = Locale.get_default().language_code
+        fallback = live.get(default) or min(live.values())
+        for code in Locale.objects.order_by("pk").values_list("language_code", flat=True):
+            listed[live.get(code, fallback)].append(code)
+    for pk, _live, _code, current in rows:
+        value = f" {' '.join(listed[pk])} " if listed[pk] else ""
+        if value != current:
+            PublicationPage.objects.filter(pk=pk).update(listed_in=value)
+    from library.listing import listing_changed
+
+    listing_changed()
+
+
 class PublicationPage(RestrictedMixin, BasePage):
     """One publication of the library: its metadata, files and classification.
 
@@ -289,6 +322,14 @@ class PublicationPage(RestrictedMixin, BasePage):
         editable=False,
     )
     submitter_notified = models.BooleanField(default=False, editable=False)
+    listed_in = models.CharField(
+        _("listed in"),
+        max_length=100,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Languages whose readers see this translation in listings."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("abstract"),
@@ -344,7 +385,9 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def save(self, *args, **kwargs):
         self._add_country_regions()
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        refresh_listing(self.translation_key)
+        return result
 
     def _add_country_regions(self):
         region_ids = {c.region_id for c in self.countries.all() if c.region_id}

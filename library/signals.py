@@ -2,8 +2,9 @@
 
 import logging
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from wagtail.signals import page_published, workflow_rejected
+from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
 logger = logging.getLogger(__name__)
 
@@ -35,3 +36,20 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     page = getattr(page, "specific", page)
     if isinstance(page, PublicationPage):
         notify_submitter(page, accepted=False)
+
+
+@receiver(page_unpublished)
+def on_publication_unpublished(sender, instance, **kwargs):
+    """Unpublishing saves the page, but possibly as a plain ``Page``: refresh the listing."""
+    from library.models import PublicationPage, refresh_listing
+
+    if issubclass(instance.specific_class or type(instance), PublicationPage):
+        refresh_listing(instance.translation_key)
+
+
+@receiver(post_delete, sender="library.PublicationPage")
+def on_publication_deleted(sender, instance, **kwargs):
+    """A deleted translation hands its readers over to another translation."""
+    from library.models import refresh_listing
+
+    refresh_listing(instance.translation_key)

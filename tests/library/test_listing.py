@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from library.listing import LibraryQuery, build_listing
+from library.listing import LibraryQuery, build_listing, listing_changed
 
 
 @pytest.fixture
@@ -152,6 +152,7 @@ def test_text_query_ranks_by_relevance_within_the_filters(catalogue):
 
 def test_query_count_does_not_grow_with_the_number_of_results(taxonomy, publish):
     def run():
+        listing_changed()  # count with the facet query, not from the cache
         with CaptureQueriesContext(connection) as ctx:
             context = listing("theme=social-assistance&type=report&region=lac")
             list(context["results"])
@@ -178,6 +179,22 @@ def test_query_count_does_not_grow_with_the_number_of_results(taxonomy, publish)
         )
     assert run() == small
     assert small <= 20
+
+
+def test_facet_counts_are_cached_until_a_publication_changes(taxonomy, publish):
+    t = taxonomy
+    publish("Report 1", themes=[t["cct"]], document_type=t["report"])
+    assert listing("type=report")["result_count"] == 1
+    with CaptureQueriesContext(connection) as ctx:
+        listing("type=report")
+    assert not any("UNION ALL" in q["sql"] for q in ctx.captured_queries)
+    page = publish("Report 2", themes=[t["cct"]], document_type=t["report"])
+    assert listing("type=report")["result_count"] == 2
+    assert listing("type=report")["facets"]["type"][0]["count"] == 2
+    page.unpublish()
+    assert listing("type=report")["result_count"] == 1
+    page.delete()
+    assert listing("type=report")["result_count"] == 1
 
 
 def test_listing_page_renders_with_facets_and_shareable_links(client, catalogue, library):
@@ -217,6 +234,29 @@ def test_listing_prefers_the_reader_language_version(taxonomy, publish, library,
     en = [p.title for p in listing("", locale=locales["en"])["results"]]
     assert es == ["Pensiones sociales en Bolivia"]
     assert en == ["Social pensions in Bolivia"]
+
+
+def test_a_publication_is_listed_once_per_language_whatever_its_translations(
+    taxonomy, publish, library, locales
+):
+    def seen(code):
+        return [p.title for p in listing("", locale=locales[code])["results"]]
+
+    page = publish("Social pensions in Bolivia")
+    es = page.copy_for_translation(locales["es"], copy_parents=False)
+    es.title = "Pensiones sociales en Bolivia"
+    es.save_revision().publish()
+    # Not translated into French: French readers see the source (English) version, once.
+    assert seen("fr") == ["Social pensions in Bolivia"]
+    # Unpublishing the Spanish version hands its readers back to the English one.
+    es.refresh_from_db()
+    es.unpublish()
+    assert seen("es") == ["Social pensions in Bolivia"]
+    es.save_revision().publish()
+    assert seen("es") == ["Pensiones sociales en Bolivia"]
+    # With the English version gone, every reader sees the Spanish one.
+    page.delete()
+    assert seen("en") == seen("fr") == seen("es") == ["Pensiones sociales en Bolivia"]
 
 
 def test_listing_links_keep_the_reader_language(client, taxonomy, publish, library):
