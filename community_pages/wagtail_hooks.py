@@ -2,6 +2,7 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +15,7 @@ from community_pages.models import (
     Announcement,
     CommunityPage,
     CommunityResourcePage,
+    Privacy,
     Thread,
     WorkingGroup,
 )
@@ -23,9 +25,21 @@ from community_pages.models import (
 def check_access_policy(page, request, serve_args, serve_kwargs):
     if can_view_page(request.user, page):
         return None
+    if is_secret(page):
+        # A hidden community exists only for its members: no log-in page, no 403, that
+        # would tell anyone else it is there.
+        raise Http404
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+def is_secret(page):
+    """Is ``page`` a hidden community or inside one (its existence is for members only)?"""
+    page = page.specific if hasattr(page, "specific") else page
+    if isinstance(page, CommunityResourcePage):
+        page = page.community
+    return isinstance(page, CommunityPage) and page.privacy == Privacy.HIDDEN
 
 
 @hooks.register("register_search_model")

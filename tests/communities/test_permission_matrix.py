@@ -5,7 +5,9 @@ the community page and directory entry are public except for hidden communities;
 (announcements, discussions, events, community pages, calendar files) is readable by
 everyone in open communities and by members elsewhere; files and the member list are for
 members only whatever the setting; working-group discussions are for the group's members
-(and the community's administrators); staff see everything.
+(and the community's administrators); staff see everything. A hidden community exists only
+for its members: everyone else gets a 404 for any of its URLs (never a log-in page or a 403,
+which would reveal it); other communities send anonymous readers to log in.
 """
 
 import pytest
@@ -325,3 +327,39 @@ def test_community_page_offers_the_feed_each_reader_may_use(client, communities,
                 assert f"/community/{community.pk}/feed/" in html
                 assert f"{community.url}feed/" not in html
     check(matrix)
+
+
+def test_hidden_community_urls_are_not_found_for_everyone_else(client, communities, people):
+    """Hidden: 404 for anonymous readers and non-members; other settings reveal nothing new."""
+    for setting in ("hidden", "private"):
+        items = communities[setting]
+        url = items["community"].url
+        paths = [
+            url,
+            url + "discussions/",
+            url + f"discussions/{items['thread'].pk}/",
+            url + f"announcements/{items['announcement'].pk}/",
+            url + f"calendar/{items['event'].pk}/ics/",
+            url + f"files/{items['file'].pk}/download/",
+            url + "feed/",
+            url + "members/",
+            items["resource"].url,
+        ]
+        for role in ROLES:
+            login(client, people, role)
+            for path in paths:
+                status = client.get(path).status_code
+                if role in MEMBERS:
+                    assert status in (200, 404), (setting, role, path, status)
+                    continue
+                if setting == "hidden":
+                    assert status == 404, (setting, role, path, status)
+                elif path == url:
+                    assert status == 200, (setting, role, path, status)  # listed, about public
+                elif path.endswith("feed/"):
+                    assert status == 404, (setting, role, path, status)
+                else:
+                    assert status == (302 if role == "anonymous" else 403), (setting, role, path)
+        login(client, people, "outsider")
+        response = client.post(url + "membership/", {"action": "join"})
+        assert response.status_code == (404 if setting == "hidden" else 403)
