@@ -281,6 +281,7 @@ class Rights:
             and not self.is_pending
         )
         self.accept_invitation = logged_in and not archived and self.is_invited
+        self.cancel_request = logged_in and self.is_pending
         self.post = self.is_member and not archived
         self.moderate = self.is_admin or self.staff
         self.manage = self.is_admin or self.staff

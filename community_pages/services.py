@@ -136,6 +136,20 @@ def request_membership(user, community, message=""):
     return membership
 
 
+@transaction.atomic
+def cancel_request(user, community):
+    """The applicant withdraws their own pending request (nobody else's, nothing else)."""
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(community_id=community.canonical_pk, user=user, status=Membership.Status.PENDING)
+        .first()
+    )
+    if membership is None or not access.rights(user, community).cancel_request:
+        raise PermissionDenied(_("You have no pending request to join this community."))
+    membership.delete()
+    access.invalidate()
+
+
 def _managed_membership(actor, community, membership_id):
     if not access.can_manage(actor, community):
         raise PermissionDenied(_("Only the community's administrators can do this."))

@@ -210,6 +210,9 @@ def section_membership(request, community, rights):
                 raise PermissionDenied
             services.accept_invitation(request.user, invitation)
             messages.success(request, _("Welcome! You are now a member of this community."))
+        elif action == "cancel":
+            services.cancel_request(request.user, community)
+            messages.success(request, _("Your request to join has been withdrawn."))
         elif action == "leave":
             services.leave(request.user, community)
             messages.success(request, _("You have left the community."))

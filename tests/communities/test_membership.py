@@ -232,3 +232,33 @@ def test_private_community_shows_no_join_button(client, directory, people):
     client.force_login(people["outsider"])
     html = client.get(private.url).content.decode()
     assert 'value="join"' not in html and 'value="request"' not in html
+
+
+def test_pending_requester_withdraws_their_own_request(client, semi, admin, people):
+    from django.test import Client
+
+    applicant = people["outsider"]
+    post(client, applicant, semi.url + "membership/", {"action": "request", "message": "Hi"})
+    assert status_of(semi, applicant) == "pending"
+    page = client.get(semi.url).content.decode()
+    assert 'value="cancel"' in page
+    # Without the CSRF token the browser-forged POST is refused.
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(applicant)
+    assert strict.post(semi.url + "membership/", {"action": "cancel"}).status_code == 403
+    assert status_of(semi, applicant) == "pending"
+    # Nobody else can withdraw it: others have no pending request of their own.
+    for user in (people["member"], admin, people["staff"]):
+        assert post(client, user, semi.url + "membership/", {"action": "cancel"}).status_code == 403
+    assert status_of(semi, applicant) == "pending"
+    response = post(client, applicant, semi.url + "membership/", {"action": "cancel"})
+    assert response.status_code == 302
+    assert status_of(semi, applicant) is None
+    assert 'value="cancel"' not in client.get(semi.url).content.decode()
+    assert 'value="request"' in client.get(semi.url).content.decode()
+    # A second cancel (or a replay) is refused; the queue of the administrators is empty.
+    assert (
+        post(client, applicant, semi.url + "membership/", {"action": "cancel"}).status_code == 403
+    )
+    client.force_login(admin)
+    assert applicant.email not in client.get(semi.url + "manage/").content.decode()

@@ -172,6 +172,7 @@ def test_join_request_post_moderate_manage_rights(communities, people):
             ), (setting, role)
             assert rights.request == (role in non_members and setting == "semi-private")
             assert rights.accept_invitation == (role == "invited" and not archived)
+            assert rights.cancel_request == (role == "pending")
             assert rights.post == (role in ("member", "wg_member", "admin") and not archived)
             assert rights.moderate == (role in ("admin", "staff"))
             assert rights.manage == (role in ("admin", "staff"))
