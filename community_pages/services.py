@@ -218,24 +218,26 @@ def invite(actor, community, email):
     invitation = Invitation.objects.create(
         community_id=community.canonical_pk, email=email, invited_by=actor
     )
-    send_invitation_email(invitation, community)
+    send_invitation_email(invitation, community, user)
     return invitation
 
 
-def send_invitation_email(invitation, community):
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
+def send_invitation_email(invitation, community, user=None):
+    """Through the portal's notification helper: ``notify`` for someone with an account (their
+    language and preference), ``notify_address`` for an address without one."""
     from django.urls import reverse
+    from django.utils import translation
 
-    from portal.notifications import absolute_url
+    from portal.notifications import notify_address, preferred_language
 
-    url = absolute_url(reverse("community_pages:invitation", args=[invitation.token]))
-    context = {"community": community, "invitation": invitation, "url": url}
-    subject = " ".join(
-        render_to_string("community_pages/emails/invitation_subject.txt", context).split()
-    )
-    body = render_to_string("community_pages/emails/invitation.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    template = "community_pages/emails/invitation"
+    context = {"community": community, "invitation": invitation}
+    language = preferred_language(user) if user is not None else translation.get_language()
+    with translation.override(language):
+        url = reverse("community_pages:invitation", args=[invitation.token])
+    if user is not None:
+        return notify(user, NotificationKind.MEMBERSHIP, template, context, url=url)
+    return notify_address(invitation.email, template, context, url=url, language=language)
 
 
 @transaction.atomic

@@ -78,16 +78,37 @@ def notify(user, kind, template, context=None, *, url="", can_see=None, attachme
         return "skipped"
     language = preferred_language(user)
     full_url = absolute_url(url) if url else ""
-    with translation.override(language):
-        ctx = {**(context or {}), "user": user, "url": full_url}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", ctx).split())
-        body = render_to_string(f"{template}.txt", ctx).strip()
+    subject, body = render_email(
+        template, {**(context or {}), "user": user, "url": full_url}, language
+    )
     if frequency == Frequency.DAILY:
         PendingNotification.objects.create(
             user=user, kind=kind, subject=subject, body=body, url=full_url
         )
         return "queued"
     send_email_now(user, kind, subject, body, language, attachments)
+    return "sent"
+
+
+def render_email(template, context, language):
+    """Subject and body of ``<template>_subject.txt`` / ``<template>.txt`` in ``language``."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}.txt", context).strip()
+    return subject, body
+
+
+def notify_address(email, template, context=None, *, url="", language=None):
+    """Email someone who has no account yet (an invitation), with the same templates.
+
+    There is no member, hence no preference to honour and nothing to unsubscribe from: the
+    email is sent at once, in ``language`` (the sender's by default). People with an account
+    are told with :func:`notify`.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    full_url = absolute_url(url) if url else ""
+    subject, body = render_email(template, {**(context or {}), "url": full_url}, language)
+    EmailMultiAlternatives(subject=subject, body=body + "\n", to=[email]).send(fail_silently=False)
     return "sent"
 
 

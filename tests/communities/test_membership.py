@@ -262,3 +262,45 @@ def test_pending_requester_withdraws_their_own_request(client, semi, admin, peop
     )
     client.force_login(admin)
     assert applicant.email not in client.get(semi.url + "manage/").content.decode()
+
+
+def test_invitation_emails_go_through_the_notification_helper(directory, people, monkeypatch):
+    """Accounts: ``notify`` (their language, their preference, unsubscribe link); addresses
+    without an account: ``notify_address`` with the same templates."""
+    from community_pages import services
+    from portal import notifications
+
+    calls = []
+    for name in ("notify", "notify_address"):
+        original = getattr(notifications, name)
+        monkeypatch.setattr(
+            notifications,
+            name,
+            lambda *a, _name=name, _original=original, **k: (
+                calls.append(_name) or _original(*a, **k)
+            ),
+        )
+    monkeypatch.setattr(services, "notify", notifications.notify)
+    private = CommunityPageFactory(parent=directory, privacy="private", slug="inv")
+    MembershipFactory(community=private, user=people["admin"], role="admin")
+    people["outsider"].profile.preferred_language = "fr"
+    people["outsider"].profile.save()
+    mail.outbox.clear()
+    services.invite(people["admin"], private, people["outsider"].email)
+    services.invite(people["admin"], private, "newcomer@example.org")
+    assert calls == ["notify", "notify_address"]
+    member_email, newcomer_email = mail.outbox
+    assert member_email.to == [people["outsider"].email]
+    assert "List-Unsubscribe" in member_email.extra_headers
+    assert "/fr/community/invitation/" in member_email.body
+    assert newcomer_email.to == ["newcomer@example.org"]
+    token = Invitation.objects.get(email="newcomer@example.org").token
+    assert f"/community/invitation/{token}/" in newcomer_email.body
+    # A member who asked for a daily digest of membership emails gets it there.
+    NotificationPreference.objects.create(
+        user=people["member"], kind="membership", frequency=Frequency.DAILY
+    )
+    mail.outbox.clear()
+    services.invite(people["admin"], private, people["member"].email)
+    assert mail.outbox == []
+    assert PendingNotification.objects.filter(user=people["member"], kind="membership").exists()
