@@ -136,14 +136,19 @@ def request_membership(user, community, message=""):
     return membership
 
 
+def _own_membership(user, community, status):
+    """The reader's own membership row with ``status``, locked for the change (or None)."""
+    return (
+        Membership.objects.select_for_update()
+        .filter(community_id=community.canonical_pk, user=user, status=status)
+        .first()
+    )
+
+
 @transaction.atomic
 def cancel_request(user, community):
     """The applicant withdraws their own pending request (nobody else's, nothing else)."""
-    membership = (
-        Membership.objects.select_for_update()
-        .filter(community_id=community.canonical_pk, user=user, status=Membership.Status.PENDING)
-        .first()
-    )
+    membership = _own_membership(user, community, Membership.Status.PENDING)
     if membership is None or not access.rights(user, community).cancel_request:
         raise PermissionDenied(_("You have no pending request to join this community."))
     membership.delete()
@@ -281,11 +286,7 @@ def _ensure_admin_left(community, leaving_membership):
 
 @transaction.atomic
 def leave(user, community):
-    membership = (
-        Membership.objects.select_for_update()
-        .filter(community_id=community.canonical_pk, user=user, status=Membership.Status.ACTIVE)
-        .first()
-    )
+    membership = _own_membership(user, community, Membership.Status.ACTIVE)
     if membership is None:
         raise PermissionDenied(_("You are not a member of this community."))
     _ensure_admin_left(community, membership)

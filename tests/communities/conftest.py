@@ -107,5 +107,15 @@ def semi(directory, people):
     return CommunityPageFactory(parent=directory, title="Semi", slug="semi", privacy="semi-private")
 
 
+@pytest.fixture
+def community(directory, people):
+    """A public community with an administrator and two members."""
+    page = CommunityPageFactory(parent=directory, privacy="public", slug="pub")
+    MembershipFactory(community=page, user=people["admin"], role="admin")
+    MembershipFactory(community=page, user=people["member"])
+    MembershipFactory(community=page, user=people["wg_member"])
+    return page
+
+
 def admin_of(community, user):
     return MembershipFactory(community=community, user=user, role=Membership.Role.ADMIN)

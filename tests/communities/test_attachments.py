@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"
 
 
-@pytest.fixture
-def community(directory, people):
-    page = CommunityPageFactory(parent=directory, privacy="public", slug="pub")
-    MembershipFactory(community=page, user=people["admin"], role="admin")
-    MembershipFactory(community=page, user=people["member"])
-    MembershipFactory(community=page, user=people["wg_member"])
-    return page
-
-
 def png_bytes():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4), "red").save(buffer, "PNG")

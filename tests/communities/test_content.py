@@ -11,21 +11,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from community_pages import services
-from community_pages.factories import CommunityPageFactory, MembershipFactory
+from community_pages.factories import MembershipFactory
 from community_pages.forms import MAX_UPLOAD_BYTES
 from community_pages.models import Comment, CommunityFile, CommunityPage, Thread
 from portal.models.members import Frequency, NotificationPreference, PendingNotification
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def community(directory, people):
-    page = CommunityPageFactory(parent=directory, privacy="public", slug="pub")
-    MembershipFactory(community=page, user=people["admin"], role="admin")
-    MembershipFactory(community=page, user=people["member"])
-    MembershipFactory(community=page, user=people["wg_member"])
-    return page
 
 
 def test_script_in_discussion_text_is_removed(client, community, people):
