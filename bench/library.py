@@ -79,7 +79,10 @@ def taxonomy():
     return list(themes.values()), countries, types, languages, orgs
 
 
-def build(count):
+def build(count, words=None):
+    """``count`` live publications in bulk. With ``words`` ({language: [word, ...]}) they are
+    spread over those languages' libraries with titles and abstracts drawn from the words
+    (the search benchmark); without, all in English with numbered titles."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
     from django.utils import timezone
@@ -96,6 +99,15 @@ def build(count):
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     index = LibraryIndexPageFactory(parent=home, locale=locales["en"])
+    indexes = {"en": index}
+    for code in words or ():
+        if code != "en":
+            home_copy = home.copy_for_translation(locales[code])
+            home_copy.save_revision().publish()
+            indexes[code] = index.copy_for_translation(locales[code])
+            indexes[code].save_revision().publish()
+            indexes[code].refresh_from_db()
+    codes = list(words or ["en"])
     themes, countries, types, languages, orgs = taxonomy()
     content_type = ContentType.objects.get_for_model(PublicationPage)
     now = timezone.now()
@@ -112,43 +124,51 @@ def build(count):
         for start in range(0, count, batch):
             pages, rows = [], []
             size = min(batch, count - start)
+            abstracts = []
             for i in range(start, start + size):
+                code = codes[i % len(codes)]
+                parent = indexes[code]
+                if words:
+                    title = " ".join(rng.sample(words[code], 5)).capitalize() + f" {i}"
+                    abstracts.append(" ".join(rng.sample(words[code], 20)))
+                else:
+                    title = f"Publication {i} on social protection"
+                    abstracts.append("An abstract of the publication.")
                 pages.append(
                     Page(
-                        title=f"Publication {i} on social protection",
-                        draft_title=f"Publication {i}",
+                        title=title,
+                        draft_title=title,
                         slug=f"publication-{i}",
                         content_type=content_type,
-                        locale=locales["en"],
+                        locale=locales[code],
                         translation_key=uuid.UUID(int=rng.getrandbits(128)),
-                        path=Page._get_path(index.path, index.depth + 1, i + 1),
-                        depth=index.depth + 1,
+                        path=Page._get_path(parent.path, parent.depth + 1, i // len(codes) + 1),
+                        depth=parent.depth + 1,
                         numchild=0,
-                        url_path=f"{index.url_path}publication-{i}/",
+                        url_path=f"{parent.url_path}publication-{i}/",
                         live=True,
                         first_published_at=now - timezone.timedelta(hours=i),
                         last_published_at=now - timezone.timedelta(hours=i),
                     )
                 )
             Page.objects.bulk_create(pages)
-            ids = list(
-                Page.objects.filter(path__in=[p.path for p in pages])
-                .order_by("path")
-                .values_list("pk", flat=True)
+            by_path = dict(
+                Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
             )
+            ids = [by_path[p.path] for p in pages]
             links = {name: [] for name in through}
-            for pk in ids:
+            for pk, abstract in zip(ids, abstracts, strict=True):
                 members_only = rng.random() < 0.05
                 obj = PublicationPage(
                     page_ptr_id=pk,
                     introduction="",
-                    abstract="An abstract of the publication.",
+                    abstract=abstract,
                     authors="Silva, Ana",
                     year=rng.randint(2000, 2024),
                     document_type_id=rng.choice(types).pk,
                     members_only=members_only,
                     audience="members" if members_only else "public",
-                    listed_in=" en es fr ",  # English only: every reader sees this row
+                    listed_in=" en es fr ",  # no translations: every reader sees this row
                 )
                 rows.append(
                     tuple(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
@@ -174,7 +194,10 @@ def build(count):
                     batch_size=5000,
                 )
             print(f"  {start + size} publications", flush=True)
-        Page.objects.filter(pk=index.pk).update(numchild=count)
+        for code, parent in indexes.items():
+            Page.objects.filter(pk=parent.pk).update(
+                numchild=len(range(codes.index(code), count, len(codes)))
+            )
     return index
 
 

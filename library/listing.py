@@ -17,7 +17,8 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat, NullIf, StrIndex
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
@@ -224,7 +225,7 @@ def filtered_queryset(query, user, locale, taxonomy=None, language=None):
 
     Returns ``(queryset, taxonomy)``; with a text query the search service ranks the ids.
     """
-    from search.service import search_ids
+    from search.service import search_matches
 
     taxonomy = taxonomy or TaxonomyIndex()
     qs = apply_filters(base_queryset(user, locale), query, taxonomy)
@@ -234,17 +235,18 @@ def filtered_queryset(query, user, locale, taxonomy=None, language=None):
         from library.models import PublicationPage
 
         searchable = visible_queryset(PublicationPage.objects.live(), user)
-        ids = search_ids(
+        matches, ranked = search_matches(
             searchable, query.q, language or (locale.language_code if locale else None)
         )
-        qs = qs.filter(pk__in=ids)
+        qs = qs.filter(pk__in=matches.values("pk"))
         if query.sort == "relevance":
-            rank = Case(
-                *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids[:1000])],
-                default=Value(len(ids)),
-                output_field=IntegerField(),
-            )
-            return qs.order_by(rank, "-year", "title"), taxonomy
+            # The position of a publication's id in the ranked list, as one SQL expression
+            # (a CASE per id would cost more to build than the query costs to run).
+            positions = Value("," + ",".join(str(pk) for pk in ranked) + ",")
+            key = Concat(Value(","), Cast("pk", CharField()), Value(","))
+            rank = NullIf(StrIndex(positions, key), Value(0))
+            qs = qs.alias(_rank=rank).order_by(F("_rank").asc(nulls_last=True), "-year", "pk")
+            return qs, taxonomy
     order = {
         "newest": ["-year", "-publication_date", "-first_published_at", "pk"],
         "oldest": ["year", "publication_date", "first_published_at", "pk"],

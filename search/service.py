@@ -6,6 +6,8 @@ database engine answering while Elasticsearch is down, see ``search.backends.ela
 
 Public functions:
 
+* ``search_matches(queryset, query, language=None)``: every match as a queryset (for
+  filters, counts and facets in SQL) and the ids of the best matches, ranked.
 * ``search_ids(queryset, query, language=None)``: ranked primary keys within a queryset the
   caller has already restricted to what the reader may see (the library uses it);
 * ``search(query, user, language, types=None, page=1)``: the site search over every model
@@ -90,6 +92,37 @@ def search_ids(queryset, query, language=None):
         return []
     results = backend_for(language).search(query, queryset, operator="and")
     return [obj.pk for obj in results]
+
+
+RANKED_LIMIT = 1000  # matches ranked individually; the rest follow in the caller's order
+EXTERNAL_LIMIT = 10000  # matches an external engine is asked for (its result window)
+
+
+def search_matches(queryset, query, language=None, ranked=RANKED_LIMIT):
+    """The objects of ``queryset`` that match ``query``, for filtering and counting in SQL.
+
+    Returns ``(matches, ids)``: ``matches`` a queryset of every match (the database engines
+    express the match as a subquery, so nothing is loaded however many there are), ``ids``
+    the primary keys of the ``ranked`` best matches, best first. An external engine
+    (Elasticsearch) answers with ids only: ``matches`` is then the first ``EXTERNAL_LIMIT``.
+    Like ``search_ids``, ``queryset`` must already be restricted to what the reader may see.
+    """
+    query = clean_query(query)
+    if not has_words(query):
+        return queryset.none(), []
+    results = backend_for(language).search(query, queryset.only("pk"), operator="and")
+    ids = [obj.pk for obj in results[:ranked]]
+    compiler = getattr(results, "query_compiler", None)
+    fast = getattr(compiler, "fast_matches", None)
+    if fast is not None and (plan := fast()) is not None:  # SQLite
+        matches = plan[1]
+    elif hasattr(results, "get_queryset"):  # PostgreSQL (Wagtail's database backend)
+        matches = results.get_queryset().order_by()
+    elif not ids:
+        return queryset.none(), []
+    else:
+        matches = queryset.filter(pk__in=[obj.pk for obj in results[:EXTERNAL_LIMIT]])
+    return matches, ids
 
 
 def _lower_is_better(backend):
