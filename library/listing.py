@@ -306,6 +306,12 @@ def facet_counts(qs, query, taxonomy):
     counts = {}
     if result_sql is not None:
         counts = _cached_counts(sql, params)
+    return facet_entries(counts, query, taxonomy)
+
+
+def facet_entries(counts, query, taxonomy):
+    """The template's facets from ``counts`` ({facet: {term pk or year: count}}; a parent
+    theme's count of distinct publications under it may come separately as "parent")."""
 
     def entries(name, found):
         items = []
@@ -395,23 +401,100 @@ def theme_tree(items, taxonomy):
     return ordered
 
 
-def build_listing(query, user, locale, per_page=20):
-    """Template context of the listing: the page of results, facets and active filters."""
-    qs, taxonomy = filtered_queryset(query, user, locale)
-    facets = facet_counts(qs, query, taxonomy)
-    rows = (
-        qs.select_related("document_type", "locale")
-        .prefetch_related("organisations", "languages")
-        .defer("extracted_text", "import_hash", "search_description")
-    )
-    paginator = Paginator(rows, max(per_page, 1))
-    # Every publication has a year, so the year facet already counted the results:
-    # the paginator need not run its own COUNT.
-    paginator.__dict__["count"] = sum(n for _year, n in facets["year"])
+class EngineWindow:
+    """One page of an external engine's answer, standing for the whole result list (what
+    a ``Paginator`` needs: the total, and the objects of the page it asks for)."""
+
+    def __init__(self, total, objects):
+        self.total = total
+        self.objects = objects
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.objects if isinstance(index, slice) else self.objects[index]
+
+
+def _elasticsearch_page(query, user, locale, per_page):
+    """``(page_obj, facets, taxonomy)`` from Elasticsearch for a text query, or ``None``
+    when it is not the engine or does not answer (the database engine answers then)."""
+    from library.models import PublicationPage
+    from search.es_library import run_library_search
+
+    taxonomy = TaxonomyIndex()
+    filters = {
+        name: [s.lower() for s in getattr(query, name)]
+        for name in MULTI_FILTERS
+    }
     try:
-        page_obj = paginator.page(query.page)
-    except (EmptyPage, PageNotAnInteger):
-        page_obj = paginator.page(1)
+        number = max(1, int(query.page))
+    except ValueError:
+        number = 1
+    code = locale.language_code if locale else None
+    arguments = dict(
+        language=code,
+        listed_in=code,
+        filters=filters,
+        year_from=query.year_from,
+        year_to=query.year_to,
+        sort=query.sort,
+        per_page=per_page,
+    )
+    answer = run_library_search(PublicationPage, query.q, user, page=number, **arguments)
+    if answer is not None and not answer["ids"] and answer["total"] and number > 1:
+        number = 1  # past the last page: show the first, as the database listing does
+        answer = run_library_search(PublicationPage, query.q, user, page=1, **arguments)
+    if answer is None:
+        return None
+    # The engine filtered by audience already; the access policy is asked again in SQL.
+    found = visible_queryset(PublicationPage.objects.live(), user).filter(pk__in=answer["ids"])
+    found = found.select_related("document_type", "locale").prefetch_related(
+        "organisations", "languages"
+    )
+    by_pk = {p.pk: p for p in found.defer("extracted_text", "import_hash", "search_description")}
+    objects = [by_pk[pk] for pk in answer["ids"] if pk in by_pk]
+    counts = {}
+    for name, keys in answer["facets"].items():
+        if name == "year":
+            counts["year"] = {int(k): n for k, n in keys.items() if str(k).isdigit()}
+            continue
+        terms = taxonomy.terms(name)
+        counts[name] = {terms[k].pk: n for k, n in keys.items() if k in terms}
+    facets = facet_entries(counts, query, taxonomy)
+    paginator = Paginator(EngineWindow(answer["total"], objects), max(per_page, 1))
+    return paginator.page(min(number, paginator.num_pages)), facets, taxonomy
+
+
+def build_listing(query, user, locale, per_page=20):
+    """Template context of the listing: the page of results, facets and active filters.
+
+    A text query goes to Elasticsearch when it is the engine (results, counts and facets in
+    one request); everything else, and every query when it is down, is answered in SQL.
+    """
+    engine = _elasticsearch_page(query, user, locale, per_page) if query.q else None
+    if engine is not None:
+        page_obj, facets, taxonomy = engine
+        paginator = page_obj.paginator
+    else:
+        qs, taxonomy = filtered_queryset(query, user, locale)
+        facets = facet_counts(qs, query, taxonomy)
+        rows = (
+            qs.select_related("document_type", "locale")
+            .prefetch_related("organisations", "languages")
+            .defer("extracted_text", "import_hash", "search_description")
+        )
+        paginator = Paginator(rows, max(per_page, 1))
+        # Every publication has a year, so the year facet already counted the results:
+        # the paginator need not run its own COUNT.
+        paginator.__dict__["count"] = sum(n for _year, n in facets["year"])
+        try:
+            page_obj = paginator.page(query.page)
+        except (EmptyPage, PageNotAnInteger):
+            page_obj = paginator.page(1)
     active = []
     for name in MULTI_FILTERS:
         terms = taxonomy.terms(name)

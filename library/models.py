@@ -198,10 +198,19 @@ def refresh_listing(translation_key):
         fallback = live.get(default) or min(live.values())
         for code in Locale.objects.order_by("pk").values_list("language_code", flat=True):
             listed[live.get(code, fallback)].append(code)
+    changed = []
     for pk, _live, _code, current in rows:
         value = f" {' '.join(listed[pk])} " if listed[pk] else ""
         if value != current:
             PublicationPage.objects.filter(pk=pk).update(listed_in=value)
+            changed.append(pk)
+    if changed and "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        # The documents carry ``listed_in`` (search_facets); the database engine reads the
+        # column itself. The page being saved is indexed again anyway, once committed.
+        from wagtail.search.index import insert_or_update_object
+
+        for page in PublicationPage.objects.filter(pk__in=changed, live=True):
+            insert_or_update_object(page)
     from library.listing import listing_changed
 
     listing_changed()
@@ -397,6 +406,25 @@ class PublicationPage(RestrictedMixin, BasePage):
                     pk__in=[r.pk for r in self.regions.all()]
                 )
             )
+
+    def search_facets(self):
+        """Facet keys for the Elasticsearch document (``search.es_library``): the same keys
+        the listing's URLs use, with every ancestor of each theme."""
+        themes = {}
+        for theme in self.themes.all():
+            while theme is not None and theme.pk not in themes:
+                themes[theme.pk] = theme.slug
+                theme = theme.parent
+        return {
+            "theme": sorted(themes.values()),
+            "region": sorted(r.slug for r in self.regions.all()),
+            "country": sorted(c.iso_code.lower() for c in self.countries.all()),
+            "type": [self.document_type.slug] if self.document_type_id else [],
+            "language": sorted(la.code.lower() for la in self.languages.all()),
+            "organisation": sorted(o.slug for o in self.organisations.all()),
+            "year": [str(self.year)] if self.year else [],
+            "listed": self.listed_in.split(),
+        }
 
     @property
     def listing_summary(self):

@@ -4,9 +4,10 @@
 ``run_library_search`` sends it and returns ``None`` when the cluster fails, so the caller
 answers from the database engine (``library.listing``) instead.
 
-Facets follow the multi-select pattern: the chosen values of one facet narrow the results
-(``post_filter``) and the counts of the *other* facets, while that facet's own counts are
-computed without them, so a reader can add alternatives.
+Facets count the current result set, as the database engine's listing does: the chosen
+values of one facet are alternatives, different facets combine, and every count is taken
+after all of them. A publication's document carries its themes' ancestors
+(``PublicationPage.search_facets``), so a parent theme counts and filters its children.
 """
 
 from elasticsearch_dsl import Q, Search
@@ -48,8 +49,16 @@ def build_library_search(
     facets=FACET_NAMES,
     page=1,
     per_page=20,
+    listed_in=None,
+    year_from=None,
+    year_to=None,
+    sort="relevance",
 ):
-    """The Elasticsearch request for a library listing (``model``: the publication model)."""
+    """The Elasticsearch request for a library listing (``model``: the publication model).
+
+    ``listed_in``: the reader's language, keeping the one translation of each publication
+    listed for it; ``sort``: relevance, newest, oldest or title.
+    """
     mapping = PortalElasticsearchMapping(model)
     search = Search(index=index).extra(stored_fields=["pk"], track_total_hits=True)
     search = search.source(False)
@@ -76,20 +85,25 @@ def build_library_search(
     if locale_id and locale_column:
         search = search.filter(Q({"term": {locale_column: locale_id}}))
 
-    chosen = {
-        name: [str(v) for v in values]
-        for name, values in (filters or {}).items()
-        if values and name in FACET_NAMES
-    }
-    clauses = {name: Q({"terms": {f"_facets.{name}": values}}) for name, values in chosen.items()}
-    if clauses:
-        search = search.post_filter("bool", filter=list(clauses.values()))
+    if listed_in:
+        search = search.filter(Q({"term": {"_facets.listed": listed_in}}))
+    for name, values in (filters or {}).items():
+        if values and name in FACET_NAMES:
+            search = search.filter(Q({"terms": {f"_facets.{name}": [str(v) for v in values]}}))
+    # Years are four digits, so keyword order is numeric order.
+    years = {key: str(value) for key, value in (("gte", year_from), ("lte", year_to)) if value}
+    if years:
+        search = search.filter(Q({"range": {"_facets.year": years}}))
     for name in facets:
-        others = [clause for other, clause in clauses.items() if other != name]
-        bucket = search.aggs.bucket(
-            name, "filter", filter=Q("bool", filter=others) if others else Q("match_all")
-        )
-        bucket.bucket("values", "terms", field=f"_facets.{name}", size=FACET_SIZE)
+        search.aggs.bucket(name, "terms", field=f"_facets.{name}", size=FACET_SIZE)
+    title = _filter_column(mapping, model, "title")
+    order = {
+        "newest": [{"_facets.year": "desc"}, "_score"],
+        "oldest": [{"_facets.year": "asc"}, "_score"],
+        "title": [{title: "asc"}] if title else ["_score"],
+    }.get(sort)
+    if order:
+        search = search.sort(*order)
     search = search.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
     search = search.highlight_options(
         pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
@@ -126,7 +140,7 @@ def run_library_search(model, query, user, language=None, **kwargs):
     }
     aggregations = response.get("aggregations", {})
     facets = {
-        name: {b["key"]: b["doc_count"] for b in agg["values"]["buckets"]}
+        name: {b["key"]: b["doc_count"] for b in agg["buckets"]}
         for name, agg in aggregations.items()
     }
     return {

@@ -111,7 +111,8 @@ ANALYSIS = {
 
 # Facet values a model may add to its documents with a ``search_facets()`` method returning
 # ``{name: [keys]}`` (the library: theme/region/country slugs, document type, language,
-# organisation); aggregated by ``search.es_library``.
+# organisation, year); aggregated by ``search.es_library``. "listed" (the languages whose
+# readers see this translation in listings) is a filter, not a facet.
 FACET_NAMES = ("theme", "region", "country", "type", "language", "organisation", "year")
 
 
@@ -142,7 +143,7 @@ class PortalElasticsearchMapping(Elasticsearch8Mapping):
         properties["_language"] = {"type": "keyword"}
         properties["_facets"] = {
             "type": "object",
-            "properties": {name: {"type": "keyword"} for name in FACET_NAMES},
+            "properties": {name: {"type": "keyword"} for name in (*FACET_NAMES, "listed")},
         }
         return mapping
 
