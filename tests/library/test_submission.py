@@ -127,6 +127,8 @@ def test_submitter_is_emailed_when_an_editor_publishes(submitted, moderator, mem
     ours = [m for m in mail.outbox if "is now in the library" in m.subject]
     assert len(ours) == 1
     assert ours[0].to == [member.email]
+    # One email, not Wagtail's moderation email as well (its links lead into the admin).
+    assert [m.to for m in mail.outbox].count([member.email]) == 1
     assert submitted.url in ours[0].body
     # Later publishes (corrections) do not email again.
     submitted.save_revision().publish()
@@ -139,6 +141,7 @@ def test_submitter_is_emailed_when_an_editor_rejects(submitted, moderator, membe
     task_state.task.specific.on_action(task_state, moderator, "reject")
     ours = [m for m in mail.outbox if "was not accepted" in m.subject]
     assert len(ours) == 1 and ours[0].to == [member.email]
+    assert [m.to for m in mail.outbox].count([member.email]) == 1
     assert not PublicationPage.objects.get(pk=submitted.pk).live
 
 
