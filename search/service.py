@@ -111,18 +111,16 @@ def search_matches(queryset, query, language=None, ranked=RANKED_LIMIT):
     if not has_words(query):
         return queryset.none(), []
     results = backend_for(language).search(query, queryset.only("pk"), operator="and")
-    ids = [obj.pk for obj in results[:ranked]]
     compiler = getattr(results, "query_compiler", None)
     fast = getattr(compiler, "fast_matches", None)
     if fast is not None and (plan := fast()) is not None:  # SQLite
         matches = plan[1]
     elif hasattr(results, "get_queryset"):  # PostgreSQL (Wagtail's database backend)
         matches = results.get_queryset().order_by()
-    elif not ids:
-        return queryset.none(), []
-    else:
-        matches = queryset.filter(pk__in=[obj.pk for obj in results[:EXTERNAL_LIMIT]])
-    return matches, ids
+    else:  # an external engine answers with its best matches only
+        found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
+        return queryset.filter(pk__in=found), found[:ranked]
+    return matches, [obj.pk for obj in results[:ranked]]
 
 
 def _lower_is_better(backend):

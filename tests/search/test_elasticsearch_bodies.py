@@ -240,3 +240,16 @@ def test_service_answers_when_elasticsearch_is_down(settings, pages, caplog):
     }
     assert len([r for r in caplog.records if "Elasticsearch failed" in r.getMessage()]) == 1
     es_backend.reset_fallback_state()
+
+
+def test_search_matches_on_elasticsearch_are_its_hits_within_the_queryset(
+    backend, pages, monkeypatch
+):
+    from search import service
+
+    monkeypatch.setattr(service, "get_search_backend", lambda *a, **k: backend)
+    ordered = list(Page.objects.live().filter(depth__gt=2).order_by("-pk")[:3])
+    backend.es.hits = [p.pk for p in ordered] + [999999]  # one the queryset does not hold
+    matches, ranked = service.search_matches(Page.objects.live(), "social", "es", ranked=2)
+    assert ranked == [ordered[0].pk, ordered[1].pk]
+    assert set(matches.values_list("pk", flat=True)) == {p.pk for p in ordered}
