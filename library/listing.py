@@ -426,10 +426,7 @@ def _elasticsearch_page(query, user, locale, per_page):
     from search.es_library import run_library_search
 
     taxonomy = TaxonomyIndex()
-    filters = {
-        name: [s.lower() for s in getattr(query, name)]
-        for name in MULTI_FILTERS
-    }
+    filters = {name: [s.lower() for s in getattr(query, name)] for name in MULTI_FILTERS}
     try:
         number = max(1, int(query.page))
     except ValueError:
