@@ -200,12 +200,41 @@ def load(command):
     if not ssc.related_communities.exists():
         ssc.related_communities.set([communities["gender-sensitive-social-protection"], mena])
         ssc.save_revision().publish()
+    for slug, keywords in READINGS.items():
+        load_readings(communities[slug], keywords)
     return [
         (people["staff"].email, "administrator (staff: sees every community)"),
         (people["admin"].email, "community administrator (SSC4C, MENA, SPIAC-B, Ambassadors)"),
         (people["member"].email, "community member (member of most communities)"),
         (people["outsider"].email, "logged-in non-member"),
     ]
+
+
+# Library publications each community lists on its "Key readings" page (title keywords).
+READINGS = {
+    "ssc-for-children": ["Child Support Grant", "Zambia Child Grant", "Orphan"],
+    "gender-sensitive-social-protection": ["Rural women"],
+    "social-protection-mena": ["Tayssir"],
+    "social-registries-integrated-mis": ["Single registries", "Cadastro"],
+    "social-protection-for-employment": ["Public works", "Rural Employment Guarantee"],
+}
+
+
+def load_readings(community, keywords):
+    """A list of library publications on the community's first resource page (once)."""
+    from library.models import PublicationPage
+
+    resource = CommunityResourcePage.objects.child_of(community).order_by("path").first()
+    if resource is None or any(b.block_type == "publication_list" for b in resource.body):
+        return
+    found = PublicationPage.objects.live().filter(locale=community.locale, members_only=False)
+    publications = [p for k in keywords if (p := found.filter(title__icontains=k).first())]
+    if not publications:
+        return
+    resource.body.append(
+        ("publication_list", {"heading": "From the library", "publications": publications})
+    )
+    resource.save_revision().publish()
 
 
 def load_people():

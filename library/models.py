@@ -475,9 +475,52 @@ class PublicationPage(RestrictedMixin, BasePage):
         )
         return list(qs[:limit])
 
-    def get_context(self, request, *args, **kwargs):
-        from wagtail import hooks
+    def references(self, user):
+        """Pages that point at this publication (in any of its translations), from Wagtail's
+        reference index: webinars' related content, community pages' publication lists and
+        any rich text link or page chooser. Only live pages ``user`` may read, grouped as
+        ``[{"title", "items": [{"page", "label"}, ...]}]``, in the reader's language where
+        translated."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Page, ReferenceIndex
 
+        from community_pages.access import visible_pages
+
+        translations = PublicationPage.objects.filter(translation_key=self.translation_key)
+        page_type = ContentType.objects.get_for_model(Page)
+        source_ids = (
+            ReferenceIndex.objects.filter(
+                to_content_type=page_type,
+                to_object_id__in=[str(pk) for pk in translations.values_list("pk", flat=True)],
+                base_content_type=page_type,
+            )
+            .values_list("object_id", flat=True)
+            .distinct()
+        )
+        sources = visible_pages(
+            Page.objects.live().filter(pk__in=[int(pk) for pk in source_ids]), user
+        ).specific()
+        # One entry per translated page, in the reader's language when it exists.
+        chosen = {}
+        for page in sources.order_by("title"):
+            current = chosen.get(page.translation_key)
+            if current is None or page.locale_id == self.locale_id:
+                chosen[page.translation_key] = page
+        groups = {
+            "webinars": {"title": _("Webinars on this publication"), "items": []},
+            "community_pages": {"title": _("In online communities"), "items": []},
+            "": {"title": _("Also referenced on"), "items": []},
+        }
+        for page in chosen.values():
+            app = page._meta.app_label
+            label = page.title
+            if page._meta.model_name == "communityresourcepage":
+                # A community's own page: name the community.
+                label = f"{page.get_parent().title} › {page.title}"
+            groups[app if app in groups else ""]["items"].append({"page": page, "label": label})
+        return [group for group in groups.values() if group["items"]]
+
+    def get_context(self, request, *args, **kwargs):
         from library.citations import meta_tags
 
         context = super().get_context(request, *args, **kwargs)
@@ -493,13 +536,7 @@ class PublicationPage(RestrictedMixin, BasePage):
             related=self.related_publications(request.user),
             library_url=library_url(),
             citation_meta=meta_tags(self, url, pdf_urls),
-            # Other apps (webinars, communities) list what references this publication by
-            # registering "library_publication_references": fn(request, page) -> section.
-            references=[
-                section
-                for fn in hooks.get_hooks("library_publication_references")
-                if (section := fn(request, self)) and section.get("items")
-            ],
+            references=self.references(request.user),
         )
         return context
 

@@ -489,7 +489,32 @@ def load(command):
         },
     )
     _audience(locales["en"])
+    for slug, keywords in RELATED_READINGS.items():
+        _related_readings(index, slug, keywords)
     return []
+
+
+# Library publications shown as related content of a session (title keywords).
+RELATED_READINGS = {
+    "empowerment-of-rural-women-in-africa": ["Rural women"],
+    "framework-for-systematic-decision-making": ["health insurance at scale"],
+    "child-and-adolescent-mental-health-covid-19": ["Child Support Grant", "Zambia Child Grant"],
+    "social-protection-in-mena-since-the-arab-uprisings": ["Tayssir"],
+}
+
+
+def _related_readings(index, slug, keywords):
+    from library.models import PublicationPage
+
+    webinar = WebinarPage.objects.descendant_of(index).filter(slug=slug).first()
+    if webinar is None or webinar.related_links.exists():
+        return
+    found = PublicationPage.objects.live().filter(locale=webinar.locale, members_only=False)
+    for keyword in keywords:
+        publication = found.filter(title__icontains=keyword).first()
+        if publication is not None:
+            webinar.related_links.add(webinar.related_links.model(related_page=publication))
+    webinar.save_revision().publish()
 
 
 def _index(home):
