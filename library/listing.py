@@ -220,39 +220,84 @@ def apply_filters(qs, query, taxonomy):
     return qs
 
 
+NEWEST = ["-year", "-publication_date", "-first_published_at", "pk"]
+ORDERS = {
+    "newest": NEWEST,
+    "oldest": ["year", "publication_date", "first_published_at", "pk"],
+    "title": ["title", "pk"],
+}
+
+
 def filtered_queryset(query, user, locale, taxonomy=None, language=None):
     """The listing's results for ``query`` as seen by ``user``, sorted.
 
     Returns ``(queryset, taxonomy)``; with a text query the search service ranks the ids.
     """
-    from search.service import search_matches
+    qs, taxonomy, ranked = _filtered(query, user, locale, taxonomy, language)
+    if ranked is not None:
+        # The position of a publication's id in the ranked list, as one SQL expression
+        # (a CASE per id would cost more to build than the query costs to run).
+        positions = Value("," + ",".join(str(pk) for pk in ranked) + ",")
+        key = Concat(Value(","), Cast("pk", CharField()), Value(","))
+        rank = NullIf(StrIndex(positions, key), Value(0))
+        return qs.alias(_rank=rank).order_by(F("_rank").asc(nulls_last=True), *NEWEST), taxonomy
+    return qs.order_by(*ORDERS.get(query.sort, NEWEST)), taxonomy
+
+
+def _filtered(query, user, locale, taxonomy=None, language=None):
+    """``(unordered results, taxonomy, ranked ids or None)``: the ids best first when the
+    results are to be sorted by relevance."""
+    from search.service import ranks_in_sql, search_matches
 
     taxonomy = taxonomy or TaxonomyIndex()
     qs = apply_filters(base_queryset(user, locale), query, taxonomy)
-    if query.q:
-        # The engine ranks within what the reader may see (filters it can index); the
+    if not query.q:
+        return qs, taxonomy, None
+    language = language or (locale.language_code if locale else None)
+    if ranks_in_sql():
+        # The database engines rank within the filtered listing itself (as an id subquery:
+        # the engine accepts filters on indexed fields only), so the best ids are exactly
+        # the first results.
+        from library.models import PublicationPage
+
+        within = PublicationPage.objects.filter(pk__in=qs.values("pk"))
+        matches, ranked = search_matches(within, query.q, language)
+    else:
+        # Elasticsearch ranks within what the reader may see (filters it has indexed); the
         # taxonomy filters then intersect in SQL.
         from library.models import PublicationPage
 
         searchable = visible_queryset(PublicationPage.objects.live(), user)
-        matches, ranked = search_matches(
-            searchable, query.q, language or (locale.language_code if locale else None)
-        )
-        qs = qs.filter(pk__in=matches.values("pk"))
-        if query.sort == "relevance":
-            # The position of a publication's id in the ranked list, as one SQL expression
-            # (a CASE per id would cost more to build than the query costs to run).
-            positions = Value("," + ",".join(str(pk) for pk in ranked) + ",")
-            key = Concat(Value(","), Cast("pk", CharField()), Value(","))
-            rank = NullIf(StrIndex(positions, key), Value(0))
-            qs = qs.alias(_rank=rank).order_by(F("_rank").asc(nulls_last=True), "-year", "pk")
-            return qs, taxonomy
-    order = {
-        "newest": ["-year", "-publication_date", "-first_published_at", "pk"],
-        "oldest": ["year", "publication_date", "first_published_at", "pk"],
-        "title": ["title", "pk"],
-    }.get(query.sort, ["-year", "-publication_date", "-first_published_at", "pk"])
-    return qs.order_by(*order), taxonomy
+        matches, ranked = search_matches(searchable, query.q, language)
+    qs = qs.filter(pk__in=matches.values("pk"))
+    return qs, taxonomy, (ranked if query.sort == "relevance" else None)
+
+
+class RankedRows:
+    """Results in relevance order for a paginator: the engine's ranked ids first (fetched by
+    id, so a page costs the same however many publications match), then the other matches,
+    newest first."""
+
+    def __init__(self, qs, ranked, total):
+        self.qs, self.ranked, self.total = qs, ranked, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.total
+        head = self.ranked[start:stop]
+        found = self.qs.in_bulk(head) if head else {}
+        rows = [found[pk] for pk in head if pk in found]
+        if stop > len(self.ranked):
+            rest = self.qs.exclude(pk__in=self.ranked).order_by(*NEWEST)
+            rows += list(rest[max(0, start - len(self.ranked)) : stop - len(self.ranked)])
+        return rows
 
 
 def facet_counts(qs, query, taxonomy):
@@ -477,17 +522,22 @@ def build_listing(query, user, locale, per_page=20):
         page_obj, facets, taxonomy = engine
         paginator = page_obj.paginator
     else:
-        qs, taxonomy = filtered_queryset(query, user, locale)
+        qs, taxonomy, ranked = _filtered(query, user, locale)
         facets = facet_counts(qs, query, taxonomy)
+        # Every publication has a year, so the year facet already counted the results:
+        # the paginator need not run its own COUNT.
+        total = sum(n for _year, n in facets["year"])
         rows = (
             qs.select_related("document_type", "locale")
             .prefetch_related("organisations", "languages")
             .defer("extracted_text", "import_hash", "search_description")
         )
+        if ranked is not None:
+            rows = RankedRows(rows, ranked, total)
+        else:
+            rows = rows.order_by(*ORDERS.get(query.sort, NEWEST))
         paginator = Paginator(rows, max(per_page, 1))
-        # Every publication has a year, so the year facet already counted the results:
-        # the paginator need not run its own COUNT.
-        paginator.__dict__["count"] = sum(n for _year, n in facets["year"])
+        paginator.__dict__["count"] = total
         try:
             page_obj = paginator.page(query.page)
         except (EmptyPage, PageNotAnInteger):

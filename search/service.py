@@ -98,7 +98,7 @@ RANKED_LIMIT = 1000  # matches ranked individually; the rest follow in the calle
 EXTERNAL_LIMIT = 10000  # matches an external engine is asked for (its result window)
 
 
-def search_matches(queryset, query, language=None, ranked=RANKED_LIMIT):
+def search_matches(queryset, query, language=None, ranked=None):
     """The objects of ``queryset`` that match ``query``, for filtering and counting in SQL.
 
     Returns ``(matches, ids)``: ``matches`` a queryset of every match (the database engines
@@ -110,6 +110,7 @@ def search_matches(queryset, query, language=None, ranked=RANKED_LIMIT):
     query = clean_query(query)
     if not has_words(query):
         return queryset.none(), []
+    ranked = ranked or RANKED_LIMIT
     results = backend_for(language).search(query, queryset.only("pk"), operator="and")
     compiler = getattr(results, "query_compiler", None)
     fast = getattr(compiler, "fast_matches", None)
@@ -121,6 +122,12 @@ def search_matches(queryset, query, language=None, ranked=RANKED_LIMIT):
         found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
         return queryset.filter(pk__in=found), found[:ranked]
     return matches, [obj.pk for obj in results[:ranked]]
+
+
+def ranks_in_sql():
+    """Does the engine search inside any queryset (the database engines), so callers may
+    hand it their own filters? Elasticsearch only takes filters on indexed fields."""
+    return not hasattr(get_search_backend(), "es")
 
 
 def _lower_is_better(backend):

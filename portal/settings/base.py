@@ -115,7 +115,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Just-in-time compilation costs tens of milliseconds per large query and pays off only
     # for analytics, not for page requests.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} -c jit=off"
+        f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} -c jit=off -c work_mem=32MB"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

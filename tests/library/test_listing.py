@@ -267,3 +267,28 @@ def test_listing_links_keep_the_reader_language(client, taxonomy, publish, libra
     response = client.get(f"/es/library/{page.slug}/")
     assert response.status_code == 200
     assert "Only in English" in response.content.decode()
+
+
+def test_relevance_pages_go_past_the_ranked_matches(taxonomy, publish, library, monkeypatch):
+    """The best matches are ranked one by one; the others follow, newest first, on later
+    pages, each publication exactly once."""
+    from django.http import QueryDict
+
+    from search import service
+
+    monkeypatch.setattr(service, "RANKED_LIMIT", 2)
+    for year in range(2015, 2020):
+        publish(f"Pensions report {year}", year=year, abstract="Pensions and pensions again.")
+    seen = []
+    for page in (1, 2, 3):
+        context = build_listing(
+            LibraryQuery.from_params(QueryDict(f"q=pensions&page={page}")),
+            AnonymousUser(),
+            None,
+            per_page=2,
+        )
+        assert context["result_count"] == 5
+        seen += [p.title for p in context["results"]]
+    assert sorted(seen) == [f"Pensions report {year}" for year in range(2015, 2020)]
+    rest = seen[2:]
+    assert rest == sorted(rest, reverse=True)  # after the ranked two: newest first
