@@ -23,8 +23,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connections
+from django.db.models import F, Func
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -559,6 +562,48 @@ def forget_taxonomy(**kwargs):
         cache.set(TAXONOMY_VERSION_KEY, 1, None)
 
 
+TITLE_CANDIDATES = 3000  # pages matched by title before the reader's filters apply
+
+
+class TitleWords(Func):
+    """The words of a page title, accents folded: the expression that PostgreSQL index
+    ``portal_page_title_words`` holds (migration 0002)."""
+
+    template = "to_tsvector('portal_simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def _titles_indexed(qs):
+    """Can the titles of ``qs`` be matched through the title index (pages, PostgreSQL,
+    database engine)?"""
+    return (
+        issubclass(qs.model, Page) and connections[qs.db].vendor == "postgresql" and ranks_in_sql()
+    )
+
+
+def _title_prefix_matches(qs, terms):
+    """Pages of ``qs`` whose title has a word starting with each of ``terms``.
+
+    Served by the title index without ranking: a two-letter prefix can match most of a
+    large library, and ranking every match is what made autocomplete slow; the header box
+    needs a handful of good-enough titles, fast.
+    """
+    words = [w for term in terms for w in _WORDS_RE.findall(term)]
+    if not words:
+        return qs.none()
+    tsquery = " & ".join(f"{word}:*" for word in words)
+    # The candidates come from the title index alone (a subquery with a limit is planned
+    # on its own): joined with the reader's filters, PostgreSQL would rather walk every page
+    # of the language and compute its title's words when it expects many matches.
+    candidates = (
+        Page.objects.alias(_title_words=TitleWords(F("title")))
+        .filter(_title_words=SearchQuery(tsquery, search_type="raw", config="portal_simple"))
+        .order_by()
+        .values("pk")[:TITLE_CANDIDATES]
+    )
+    return qs.filter(pk__in=candidates).order_by()
+
+
 def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
     """Suggestions for the header box: titles the reader may read, then taxonomy terms.
 
@@ -593,8 +638,10 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
             if remaining <= 0:
                 break
             try:
-                results = backend.autocomplete(query, qs, operator="and")[:remaining]
-                objects = list(results)
+                if _titles_indexed(qs):
+                    objects = list(_title_prefix_matches(qs, folded_terms)[:remaining])
+                else:
+                    objects = list(backend.autocomplete(query, qs, operator="and")[:remaining])
             except Exception:  # noqa: BLE001 (models without autocomplete fields)
                 continue
             generic = [obj.pk for obj in objects if type(obj) is Page]

@@ -129,6 +129,11 @@ def test_autocomplete_titles_and_terms(pages):
     CountryFactory(name="Senegal", iso_code="SN")
     labels = [item["label"] for item in service.autocomplete("prot", anon, "es")]
     assert "Protección social en América Latina" in labels
+    # Accents folded both ways, every word a prefix, in any order.
+    for typed in ("proteccion soc", "AMÉRI prot", "latina"):
+        labels = [item["label"] for item in service.autocomplete(typed, anon, "es")]
+        assert "Protección social en América Latina" in labels, typed
+    assert service.autocomplete("proteccion zebra", anon, "es") == []
     labels = [item["label"] for item in service.autocomplete("segur", anon, "es")]
     assert labels == ["Seguro social"]
     items = service.autocomplete("sene", anon, "en")
