@@ -390,7 +390,7 @@ GENERATION_KEY = "library:listing:generation"
 
 
 def listing_changed():
-    """Forget every cached facet count (a publication or a taxonomy term changed)."""
+    """Forget every cached facet count (a publication, or what its text matches, changed)."""
     from django.core.cache import cache
 
     cache.set(GENERATION_KEY, time.time_ns(), None)
@@ -401,7 +401,9 @@ def _cached_counts(sql, params):
 
     Counting a large result set (the unfiltered library) reads every relation table, so the
     answer is cached per query text and parameters (which include the reader's audiences and
-    language); any save or deletion of a publication or term moves the generation on.
+    language, the text query and the theme tree); saving or deleting a publication, or
+    extracting its files' text, moves the generation on. Counts are keyed by term, so a
+    renamed term needs nothing; a deleted one is no longer listed.
     """
     from django.core.cache import cache
     from django.db import connection

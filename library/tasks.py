@@ -40,4 +40,7 @@ def extract_publication_text(page_id):
             index.insert_or_update_object(page)
         except Exception:  # noqa: BLE001 - the search engine may be down; logged
             logger.warning("Publication %s could not be reindexed.", page.pk, exc_info=True)
+        from library.listing import listing_changed
+
+        listing_changed()  # text queries may now match it: cached counts are stale
     return f"{len(text)} characters"
