@@ -498,7 +498,10 @@ class PublicationPage(RestrictedMixin, BasePage):
             .distinct()
         )
         sources = visible_pages(
-            Page.objects.live().filter(pk__in=[int(pk) for pk in source_ids]), user
+            Page.objects.live()
+            .filter(pk__in=[int(pk) for pk in source_ids])
+            .exclude(translation_key=self.translation_key),
+            user,
         ).specific()
         # One entry per translated page, in the reader's language when it exists.
         chosen = {}
