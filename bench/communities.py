@@ -9,10 +9,11 @@ Usage: python bench/communities.py [--runs N]
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from _timing import p50_p95  # bench/ is first on sys.path when a benchmark runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -105,9 +106,8 @@ def measure(client, url, runs):
             times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries.append(len(ctx.captured_queries))
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, max(queries)
+    p50, p95 = p50_p95(times)
+    return p50, p95, max(queries)
 
 
 def main():

@@ -23,6 +23,8 @@ import time
 import uuid
 from pathlib import Path
 
+from _timing import p50_p95  # bench/ is first on sys.path when a benchmark runs
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SQLITE_DB = "/tmp/bench_library.sqlite3"
@@ -220,9 +222,8 @@ def measure(client, url, runs, cold=False):
         assert response.status_code == 200, (url, response.status_code)
         queries.append(len(ctx.captured_queries))
         sql.append(sum(float(q["time"]) for q in ctx.captured_queries) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, max(queries), statistics.median(sql), response
+    p50, p95 = p50_p95(times)
+    return p50, p95, max(queries), statistics.median(sql), response
 
 
 def main():

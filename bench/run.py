@@ -15,7 +15,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(names):
-    available = sorted(p.stem for p in HERE.glob("*.py") if p.stem not in {"run", "__init__"})
+    available = sorted(
+        p.stem for p in HERE.glob("*.py") if p.stem != "run" and not p.stem.startswith("_")
+    )
     chosen = names or available
     unknown = sorted(set(chosen) - set(available))
     if unknown:

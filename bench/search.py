@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from _timing import p50_p95  # bench/ is first on sys.path when a benchmark runs
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_DB = "/tmp/bench_search.sqlite3"
@@ -118,10 +120,9 @@ def measure(label, fn, calls, runs):
             fn(*args)
             times.append((time.perf_counter() - start) * 1000)
         queries.append(len(ctx.captured_queries))
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    p50, p95 = p50_p95(times)
     print(
-        f"{label:<34} p50 {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms   "
+        f"{label:<34} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   "
         f"queries p50 {statistics.median(queries):.0f}"
     )
 

@@ -6,7 +6,6 @@ Prints p50/p95 response times and the query count of each surface.
 """
 
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -18,6 +17,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from _timing import p50_p95  # noqa: E402 (bench/ is first on sys.path)
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -42,9 +42,8 @@ def measure(client, url):
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-    return statistics.median(timings), p95, len(queries)
+    p50, p95 = p50_p95(timings)
+    return p50, p95, len(queries)
 
 
 def main():

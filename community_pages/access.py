@@ -56,7 +56,8 @@ def is_member(user):
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def _has_field(model, name):
+def has_field(model, name):
+    """Does ``model`` have a field called ``name`` (the audience, live, locale fields)?"""
     try:
         model._meta.get_field(name)
     except FieldDoesNotExist:
@@ -204,7 +205,7 @@ def visible_pages(queryset, user):
     """
     if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return queryset
-    if _has_field(queryset.model, "audience"):
+    if has_field(queryset.model, "audience"):
         return visible_queryset(queryset, user)
     audiences = readable_audiences(user)
     for page_model in _restricted_page_models():

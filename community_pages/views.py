@@ -287,10 +287,7 @@ def section_discussions(request, community, rights):
             status = 400
     elif request.method == "POST":
         raise PermissionDenied
-    try:
-        page_number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        page_number = 1
+    page_number = _page_number(request)
     start = (page_number - 1) * PAGE_SIZE
     threads = list(discussion_list(request, community)[start : start + PAGE_SIZE + 1])
     return render(
@@ -552,10 +549,7 @@ def thread_view(request, community, rights, thread_id, action):
             status = 400
     elif request.method == "POST":
         raise PermissionDenied
-    try:
-        page_number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        page_number = 1
+    page_number = _page_number(request)
     start = (page_number - 1) * COMMENTS_PER_PAGE
     # One page of top-level comments, then their replies: three queries at any length.
     top = list(
@@ -773,3 +767,11 @@ def calendar_feed(request, token):
 
 
 __all__ = ["CommunityPage"]
+
+
+def _page_number(request):
+    """The 1-based ``?page=`` of a list; anything else is the first page."""
+    try:
+        return max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        return 1

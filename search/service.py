@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
 from django.db import connections
 from django.db.models import F, Func
 from django.utils.html import escape
@@ -36,7 +35,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from community_pages.access import readable_audiences, search_filters
+from community_pages.access import has_field, readable_audiences, search_filters
 from search.backends import LANGUAGE_ANALYSIS
 
 MAX_QUERY_LENGTH = 200
@@ -141,14 +140,6 @@ def _lower_is_better(backend):
 # --- sources: what the site search searches -------------------------------------------------
 
 
-def _has_field(model, name):
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
 @dataclass
 class Source:
     type: str
@@ -183,7 +174,7 @@ def search_sources():
         m
         for m in get_page_models()
         if not m._meta.abstract
-        and _has_field(m, "audience")
+        and has_field(m, "audience")
         and not any(issubclass(m, r) for r in registered_page_models)
     ]
     page_source.models = [("generic", registered_page_models + restricted), *restricted]
@@ -207,15 +198,15 @@ def source_querysets(source, user, language_id):
             qs = model._default_manager.all()
             if issubclass(model, Page):
                 qs = qs.live()
-            elif _has_field(model, "live"):
+            elif has_field(model, "live"):
                 qs = qs.filter(live=True)
-            if _has_field(model, "removed"):  # moderated community content
+            if has_field(model, "removed"):  # moderated community content
                 qs = qs.filter(removed=False)
-            if _has_field(model, "audience"):
+            if has_field(model, "audience"):
                 qs = qs.filter(**search_filters(user))
             if extra:
                 qs = qs.filter(**extra)
-        if language_id and (_has_field(qs.model, "locale")):
+        if language_id and (has_field(qs.model, "locale")):
             qs = qs.filter(locale_id=language_id)
         querysets.append(qs)
     return querysets
@@ -449,8 +440,8 @@ def _vocabulary(user, language):
         texts = []
         for source in search_sources():
             for qs in source_querysets(source, user, language_id):
-                name = "title" if _has_field(qs.model, "title") else "name"
-                if _has_field(qs.model, name):
+                name = "title" if has_field(qs.model, "title") else "name"
+                if has_field(qs.model, name):
                     texts.extend(qs.values_list(name, flat=True)[:5000])
         texts.extend(t.label for t in taxonomy_terms(language))
         words = sorted({w for text in texts for w in _WORDS_RE.findall(fold(text)) if len(w) > 3})
@@ -536,7 +527,7 @@ def taxonomy_terms(language):
     terms = []
     default = Locale.get_default()
     for kind, kind_label, model, key_field in _taxonomy_models():
-        if not _has_field(model, key_field):
+        if not has_field(model, key_field):
             key_field = "pk"
         sources = {t.translation_key: t for t in model.objects.filter(locale=default)}
         labels = dict(
