@@ -56,3 +56,40 @@ def editor(db):
     user = UserFactory(username="editor", email="editor@example.org", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture
+def live_elasticsearch(settings):
+    """Switch search to the cluster at ``ELASTICSEARCH_URL`` under a prefix of its own.
+
+    Call the returned function once the test's content exists: it builds the indexes and
+    returns the backend. The indexes are deleted afterwards.
+    """
+    import os
+    import uuid
+
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    prefix = f"test_{uuid.uuid4().hex[:8]}_"
+    built = []
+
+    def build():
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {
+                "BACKEND": "search.backends.elasticsearch",
+                "URLS": [u.strip() for u in os.environ["ELASTICSEARCH_URL"].split(",")],
+                "INDEX_PREFIX": prefix,
+                "AUTO_UPDATE": True,
+            },
+            "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
+        }
+        call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
+        backend = get_search_backend()
+        backend.es.indices.refresh(index=f"{prefix}*")
+        built.append(backend)
+        return backend
+
+    yield build
+    for backend in built:
+        backend.es.indices.delete(index=f"{prefix}*")

@@ -5,11 +5,9 @@ Run: ``ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/pytest tests/library -m
 """
 
 import os
-import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
 from django.http import QueryDict
 from django.utils import translation
 
@@ -38,7 +36,9 @@ def listing(params, locale):
     )
 
 
-def test_elasticsearch_and_the_database_list_the_same(settings, taxonomy, publish, locales):
+def test_elasticsearch_and_the_database_list_the_same(
+    live_elasticsearch, taxonomy, publish, locales
+):
     t = taxonomy
     publish("Cash transfers in Brazil", themes=[t["cct"]], countries=[t["brazil"]])
     publish("Transferencias en México", themes=[t["cash"]], countries=[t["mexico"]])
@@ -50,24 +50,7 @@ def test_elasticsearch_and_the_database_list_the_same(settings, taxonomy, publis
         ("q=canary", "en"),
     ]
     expected = {case: listing(case[0], locales[case[1]]) for case in cases}
-    prefix = f"test_{uuid.uuid4().hex[:8]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [u.strip() for u in URL.split(",")],
-            "INDEX_PREFIX": prefix,
-            "AUTO_UPDATE": True,
-        },
-        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
-    }
-    from wagtail.search.backends import get_search_backend
-
-    call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
-    backend = get_search_backend()
-    backend.es.indices.refresh(index=f"{prefix}*")
-    try:
-        for case in cases:
-            assert listing(case[0], locales[case[1]]) == expected[case], case
-        assert expected[("q=canary", "en")][1] == 0
-    finally:
-        backend.es.indices.delete(index=f"{prefix}*")
+    live_elasticsearch()
+    for case in cases:
+        assert listing(case[0], locales[case[1]]) == expected[case], case
+    assert expected[("q=canary", "en")][1] == 0

@@ -4,11 +4,9 @@ Run: ``ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/pytest tests/search -m 
 """
 
 import os
-import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
 
 from search import service
 
@@ -22,24 +20,8 @@ anon = AnonymousUser()
 
 
 @pytest.fixture
-def es(settings, pages, restricted):
-    from wagtail.search.backends import get_search_backend
-
-    prefix = f"test_{uuid.uuid4().hex[:8]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [u.strip() for u in URL.split(",")],
-            "INDEX_PREFIX": prefix,
-            "AUTO_UPDATE": True,
-        },
-        "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
-    }
-    call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
-    backend = get_search_backend()
-    backend.es.indices.refresh(index=f"{prefix}*")
-    yield backend
-    backend.es.indices.delete(index=f"{prefix}*")
+def es(live_elasticsearch, pages, restricted):
+    return live_elasticsearch()
 
 
 def titles(response):
