@@ -201,7 +201,6 @@ def submit_publication(data, user, index_page):
             if keywords:
                 page.keywords.set(keywords)
             index_page.add_child(instance=page)
-            _leave_outcome_emails_to_the_library(user)
             revision = page.save_revision(user=user, log_action=True)
             workflow = page.get_workflow()
             if workflow is not None:
@@ -213,20 +212,6 @@ def submit_publication(data, user, index_page):
             stored_file.storage.delete(stored_file.name)
         raise
     return page
-
-
-def _leave_outcome_emails_to_the_library(user):
-    """A member without admin access hears of the outcome from the library's own email
-    (``notify_submitter``: their language, a link to the public page, their preferences),
-    not from Wagtail's moderation email, whose links lead into an admin they cannot open."""
-    from wagtail.users.models import UserProfile
-
-    if user.has_perm("wagtailadmin.access_admin"):
-        return
-    profile = UserProfile.get_for_user(user)
-    if profile.approved_notifications or profile.rejected_notifications:
-        profile.approved_notifications = profile.rejected_notifications = False
-        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
 
 
 def _unique_slug(parent, title):
