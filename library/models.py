@@ -514,12 +514,20 @@ class PublicationPage(RestrictedMixin, BasePage):
             "community_pages": {"title": _("In online communities"), "items": []},
             "": {"title": _("Also referenced on"), "items": []},
         }
+        # A community's own page is named with its community (parents in one query).
+        parent_paths = {
+            page.pk: page.path[: -Page.steplen]
+            for page in chosen.values()
+            if page._meta.model_name == "communityresourcepage"
+        }
+        parents = dict(
+            Page.objects.filter(path__in=parent_paths.values()).values_list("path", "title")
+        )
         for page in chosen.values():
             app = page._meta.app_label
             label = page.title
-            if page._meta.model_name == "communityresourcepage":
-                # A community's own page: name the community.
-                label = f"{page.get_parent().title} › {page.title}"
+            if page.pk in parent_paths:
+                label = f"{parents.get(parent_paths[page.pk], '')} › {page.title}"
             groups[app if app in groups else ""]["items"].append({"page": page, "label": label})
         return [group for group in groups.values() if group["items"]]
 
