@@ -564,11 +564,13 @@ class TitleWords(Func):
     output_field = SearchVectorField()
 
 
-def _titles_indexed(qs):
+def _titles_indexed(qs, backend):
     """Can the titles of ``qs`` be matched through the title index (pages, PostgreSQL,
-    database engine)?"""
+    a database engine)?"""
     return (
-        issubclass(qs.model, Page) and connections[qs.db].vendor == "postgresql" and ranks_in_sql()
+        issubclass(qs.model, Page)
+        and connections[qs.db].vendor == "postgresql"
+        and not hasattr(backend, "es")
     )
 
 
@@ -629,7 +631,7 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
             if remaining <= 0:
                 break
             try:
-                if _titles_indexed(qs):
+                if _titles_indexed(qs, backend):
                     objects = list(_title_prefix_matches(qs, folded_terms)[:remaining])
                 else:
                     objects = list(backend.autocomplete(query, qs, operator="and")[:remaining])
