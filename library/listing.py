@@ -273,19 +273,27 @@ def _filtered(query, user, locale, taxonomy=None, language=None):
     return qs, taxonomy, (ranked if query.sort == "relevance" else None)
 
 
-class RankedRows:
-    """Results in relevance order for a paginator: the engine's ranked ids first (fetched by
-    id, so a page costs the same however many publications match), then the other matches,
-    newest first."""
+class ResultWindow:
+    """A result list a ``Paginator`` can page through without counting it again: its length
+    is known (``total``) and a slice fetches only that page."""
 
-    def __init__(self, qs, ranked, total):
-        self.qs, self.ranked, self.total = qs, ranked, total
+    def __init__(self, total):
+        self.total = total
 
     def count(self):
         return self.total
 
     def __len__(self):
         return self.total
+
+
+class RankedRows(ResultWindow):
+    """Results in relevance order: the engine's ranked ids first (fetched by id, so a page
+    costs the same however many publications match), then the other matches, newest first."""
+
+    def __init__(self, qs, ranked, total):
+        super().__init__(total)
+        self.qs, self.ranked = qs, ranked
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
@@ -448,19 +456,12 @@ def theme_tree(items, taxonomy):
     return ordered
 
 
-class EngineWindow:
-    """One page of an external engine's answer, standing for the whole result list (what
-    a ``Paginator`` needs: the total, and the objects of the page it asks for)."""
+class EngineWindow(ResultWindow):
+    """One page of an external engine's answer, standing for the whole result list."""
 
     def __init__(self, total, objects):
-        self.total = total
+        super().__init__(total)
         self.objects = objects
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
 
     def __getitem__(self, index):
         return self.objects if isinstance(index, slice) else self.objects[index]
