@@ -90,6 +90,7 @@ def build(count, words=None):
     from django.utils import timezone
     from wagtail.models import Page, Site
 
+    from library.facets import RELATION_FIELDS, make_keys
     from library.factories import LibraryIndexPageFactory
     from library.models import PublicationPage
     from portal.factories import HomePageFactory, locale
@@ -111,6 +112,8 @@ def build(count, words=None):
             indexes[code].refresh_from_db()
     codes = list(words or ["en"])
     themes, countries, types, languages, orgs = taxonomy()
+    parents = {t.pk: t.parent_id for t in themes}
+    region_of = {c.pk: c.region_id for c in countries}
     content_type = ContentType.objects.get_for_model(PublicationPage)
     now = timezone.now()
     fields = [f for f in PublicationPage._meta.local_concrete_fields]
@@ -161,6 +164,13 @@ def build(count, words=None):
             links = {name: [] for name in through}
             for pk, abstract in zip(ids, abstracts, strict=True):
                 members_only = rng.random() < 0.05
+                chosen = {
+                    "country": [c.pk for c in rng.sample(countries, rng.randint(1, 2))],
+                    "theme": [t.pk for t in rng.sample(themes, rng.randint(1, 3))],
+                    "language": [la.pk for la in rng.sample(languages, rng.randint(1, 2))],
+                    "organisation": [o.pk for o in rng.sample(orgs, rng.randint(1, 2))],
+                }
+                chosen["region"] = sorted({region_of[c] for c in chosen["country"]})
                 obj = PublicationPage(
                     page_ptr_id=pk,
                     introduction="",
@@ -172,17 +182,12 @@ def build(count, words=None):
                     audience="members" if members_only else "public",
                     listed_in=" en es fr ",  # no translations: every reader sees this row
                 )
+                obj.facet_keys = make_keys(chosen, obj.document_type_id, obj.year, parents)
                 rows.append(
                     tuple(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
                 )
-                chosen_countries = rng.sample(countries, rng.randint(1, 2))
-                links["countries"] += [(pk, c.pk) for c in chosen_countries]
-                links["regions"] += [(pk, r) for r in {c.region_id for c in chosen_countries}]
-                links["themes"] += [(pk, t.pk) for t in rng.sample(themes, rng.randint(1, 3))]
-                links["languages"] += [
-                    (pk, la.pk) for la in rng.sample(languages, rng.randint(1, 2))
-                ]
-                links["organisations"] += [(pk, o.pk) for o in rng.sample(orgs, rng.randint(1, 2))]
+                for name, field in RELATION_FIELDS.items():
+                    links[field] += [(pk, term) for term in chosen[name]]
             with connection.cursor() as cursor:
                 cursor.executemany(insert, rows)
             for name, model in through.items():

@@ -91,11 +91,7 @@ def build(n):
     index = get_search_backend().get_index_for_model(PublicationPage)
     ids = list(PublicationPage.objects.order_by("pk").values_list("pk", flat=True))
     for offset in range(0, len(ids), 1000):
-        chunk = (
-            PublicationPage.objects.filter(pk__in=ids[offset : offset + 1000])
-            .select_related("document_type")
-            .prefetch_related("themes", "countries", "regions", "organisations", "languages")
-        )
+        chunk = PublicationPage.get_indexed_objects().filter(pk__in=ids[offset : offset + 1000])
         index.add_items(PublicationPage, list(chunk))
         if (offset // 1000) % 10 == 9:
             print(f"  indexed {offset + 1000} ({time.perf_counter() - start:.0f} s)", flush=True)

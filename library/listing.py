@@ -5,9 +5,9 @@ The index page, the feeds and the benchmark all go through :func:`build_listing`
 (``visible_queryset``) before anything is counted, so members-only publications are absent
 from results, counts and facets alike for anonymous readers.
 
-Facet counts are computed over the current result set with one aggregate query per facet
-(``GROUP BY`` on the relation table, restricted by a subquery of the result ids), so the
-number of queries does not depend on how many publications match.
+Facet counts are computed over the current result set in one aggregate query over the
+facet keys each publication's row carries (``library.facets``), so the number of queries
+does not depend on how many publications match.
 """
 
 import hashlib
@@ -220,6 +220,8 @@ def apply_filters(qs, query, taxonomy):
     return qs
 
 
+# Columns a listing never shows: not loaded with its rows.
+UNLISTED_COLUMNS = ("extracted_text", "import_hash", "search_description", "facet_keys")
 NEWEST = ["-year", "-publication_date", "-first_published_at", "pk"]
 ORDERS = {
     "newest": NEWEST,
@@ -311,60 +313,36 @@ class RankedRows(ResultWindow):
 def facet_counts(qs, query, taxonomy):
     """For each facet, the terms present in the result set with their counts.
 
-    One SQL query for every facet: the result set is a common table expression evaluated
-    once, and each facet is a ``GROUP BY`` over its relation table joined to it (``UNION
-    ALL``). A parent theme counts the distinct publications filed under it or any theme
-    below it, through an inline (parent, descendant) table.
+    One SQL query for every facet: each publication's row carries the keys of everything it
+    is filed under (``library.facets``: its themes with their ancestors, regions, countries,
+    languages, organisations, type and year), so the result set is read once and its keys
+    counted, whatever the number of facets or relation rows.
     """
-    from django.db import connection
+    from django.db import connections
 
-    from library.models import PublicationPage
+    from library.facets import parse
 
-    quote = connection.ops.quote_name
+    connection = connections[qs.db]
     try:
-        result_sql, params = (
-            qs.order_by().values("pk", "document_type_id", "year").query.sql_with_params()
-        )
+        result_sql, params = qs.order_by().values("facet_keys").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (an unknown term)
-        result_sql, params = None, ()
-    parts = []
-    for name, (field_name, column) in RELATIONS.items():
-        table = quote(getattr(PublicationPage, field_name).through._meta.db_table)
-        parts.append(
-            f"SELECT '{name}', t.{quote(column)}, COUNT(*) FROM {table} t "
-            f"INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk GROUP BY t.{quote(column)}"
-        )
-    themes_table = quote(PublicationPage.themes.through._meta.db_table)
-    parts.append(
-        f"SELECT 'theme', t.{quote('theme_id')}, COUNT(*) FROM {themes_table} t "
-        f"INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk GROUP BY t.{quote('theme_id')}"
-    )
-    parts.append(
-        f"SELECT 'type', r.{quote('document_type_id')}, COUNT(*) FROM r "
-        f"GROUP BY r.{quote('document_type_id')}"
-    )
-    parts.append(f"SELECT 'year', r.{quote('year')}, COUNT(*) FROM r GROUP BY r.{quote('year')}")
-    themes = list(taxonomy.terms("theme").values())
-    parents = [t for t in themes if any(c.parent_id == t.pk for c in themes)]
-    pairs = [(int(t.pk), int(d)) for t in parents for d in taxonomy.theme_descendants(t)]
-    if pairs:
-        values = ", ".join(f"({a}, {b})" for a, b in pairs)
-        parts.append(
-            f"SELECT 'parent', m.column1, COUNT(DISTINCT t.{quote('publicationpage_id')}) "
-            f"FROM {themes_table} t INNER JOIN r ON t.{quote('publicationpage_id')} = r.pk "
-            f"INNER JOIN (VALUES {values}) m ON m.column2 = t.{quote('theme_id')} "
-            f"GROUP BY m.column1"
-        )
-    sql = f"WITH r AS ({result_sql}) " + " UNION ALL ".join(parts)
+        return facet_entries({}, query, taxonomy)
+    if connection.vendor == "postgresql":
+        each = "CROSS JOIN LATERAL jsonb_array_elements_text(r.facet_keys) AS k(value)"
+    else:  # SQLite's JSON1 (and MySQL-likes would need JSON_TABLE)
+        each = "CROSS JOIN json_each(r.facet_keys) AS k"
+    sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM r {each} GROUP BY k.value"
     counts = {}
-    if result_sql is not None:
-        counts = _cached_counts(sql, params)
+    for key, n in _cached_counts(connection, sql, params):
+        parsed = parse(key)
+        if parsed:
+            counts.setdefault(parsed[0], {})[parsed[1]] = n
     return facet_entries(counts, query, taxonomy)
 
 
 def facet_entries(counts, query, taxonomy):
     """The template's facets from ``counts`` ({facet: {term pk or year: count}}; a parent
-    theme's count of distinct publications under it may come separately as "parent")."""
+    theme counts the distinct publications under it)."""
 
     def entries(name, found):
         items = []
@@ -387,8 +365,7 @@ def facet_entries(counts, query, taxonomy):
 
     facets = {name: entries(name, counts.get(name, {})) for name in RELATIONS}
     facets["type"] = entries("type", counts.get("type", {}))
-    theme_counts = {**counts.get("theme", {}), **counts.get("parent", {})}
-    facets["theme"] = theme_tree(entries("theme", theme_counts), taxonomy)
+    facets["theme"] = theme_tree(entries("theme", counts.get("theme", {})), taxonomy)
     facets["year"] = sorted(counts.get("year", {}).items(), reverse=True)
     return facets
 
@@ -404,17 +381,16 @@ def listing_changed():
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _cached_counts(sql, params):
+def _cached_counts(connection, sql, params):
     """Run the facet query, or reuse its answer while no publication has changed since.
 
-    Counting a large result set (the unfiltered library) reads every relation table, so the
+    Counting a large result set (the unfiltered library) reads every row of it, so the
     answer is cached per query text and parameters (which include the reader's audiences and
     language, the text query and the theme tree); saving or deleting a publication, or
     extracting its files' text, moves the generation on. Counts are keyed by term, so a
     renamed term needs nothing; a deleted one is no longer listed.
     """
     from django.core.cache import cache
-    from django.db import connection
 
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -423,15 +399,13 @@ def _cached_counts(sql, params):
         generation = cache.get(GENERATION_KEY, generation)
     digest = hashlib.sha256(repr((connection.alias, sql, list(params))).encode()).hexdigest()
     key = f"library:facets:{generation}:{digest}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = {}
+    rows = cache.get(key)
+    if rows is None:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            for facet, value, n in cursor.fetchall():
-                counts.setdefault(facet, {})[value] = n
-        cache.set(key, counts, FACET_CACHE_SECONDS)
-    return counts
+            rows = cursor.fetchall()
+        cache.set(key, rows, FACET_CACHE_SECONDS)
+    return rows
 
 
 def theme_tree(items, taxonomy):
@@ -500,7 +474,7 @@ def _elasticsearch_page(query, user, locale, per_page):
     found = found.select_related("document_type", "locale").prefetch_related(
         "organisations", "languages"
     )
-    by_pk = {p.pk: p for p in found.defer("extracted_text", "import_hash", "search_description")}
+    by_pk = {p.pk: p for p in found.defer(*UNLISTED_COLUMNS)}
     objects = [by_pk[pk] for pk in answer["ids"] if pk in by_pk]
     counts = {}
     for name, keys in answer["facets"].items():
@@ -533,7 +507,7 @@ def build_listing(query, user, locale, per_page=20):
         rows = (
             qs.select_related("document_type", "locale")
             .prefetch_related("organisations", "languages")
-            .defer("extracted_text", "import_hash", "search_description")
+            .defer(*UNLISTED_COLUMNS)
         )
         if ranked is not None:
             rows = RankedRows(rows, ranked, total)

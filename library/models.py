@@ -339,6 +339,13 @@ class PublicationPage(RestrictedMixin, BasePage):
         editable=False,
         help_text=_("Languages whose readers see this translation in listings."),
     )
+    facet_keys = models.JSONField(
+        _("facet keys"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Every term the publication is filed under, for counting facets."),
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("abstract"),
@@ -392,8 +399,24 @@ class PublicationPage(RestrictedMixin, BasePage):
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What ``update_index`` reads, with every relation the index entry needs loaded in
+        bulk (``taxonomy_text`` and the Elasticsearch facets)."""
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("document_type")
+            .prefetch_related(
+                "themes", "countries", "regions", "organisations", "languages", "keywords"
+            )
+        )
+
     def save(self, *args, **kwargs):
+        from library.facets import publication_keys
+
         self._add_country_regions()
+        self.facet_keys = publication_keys(self)
         result = super().save(*args, **kwargs)
         refresh_listing(self.translation_key)
         return result
@@ -410,13 +433,11 @@ class PublicationPage(RestrictedMixin, BasePage):
     def search_facets(self):
         """Facet keys for the Elasticsearch document (``search.es_library``): the same keys
         the listing's URLs use, with every ancestor of each theme."""
-        themes = {}
-        for theme in self.themes.all():
-            while theme is not None and theme.pk not in themes:
-                themes[theme.pk] = theme.slug
-                theme = theme.parent
+        from library.facets import theme_parents, with_ancestors
+
+        ids = with_ancestors([t.pk for t in self.themes.all()], theme_parents())
         return {
-            "theme": sorted(themes.values()),
+            "theme": sorted(Theme.objects.filter(pk__in=ids).values_list("slug", flat=True)),
             "region": sorted(r.slug for r in self.regions.all()),
             "country": sorted(c.iso_code.lower() for c in self.countries.all()),
             "type": [self.document_type.slug] if self.document_type_id else [],
@@ -434,24 +455,24 @@ class PublicationPage(RestrictedMixin, BasePage):
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
     def taxonomy_text(self):
-        """Labels of every term in every language, so a search in any language finds it."""
-        keys = {
-            Theme: [t.translation_key for t in self.themes.all()],
-            Country: [c.translation_key for c in self.countries.all()],
-            Region: [r.translation_key for r in self.regions.all()],
-            Organisation: [o.translation_key for o in self.organisations.all()],
-            DocumentLanguage: [la.translation_key for la in self.languages.all()],
-        }
+        """Labels of every term in every language, so a search in any language finds it.
+
+        Labels come from the per-process label maps (``term_label``): indexing a publication
+        asks no query beyond its relations, which ``update_index`` prefetches.
+        """
+        terms = [
+            *self.themes.all(),
+            *self.countries.all(),
+            *self.regions.all(),
+            *self.organisations.all(),
+            *self.languages.all(),
+        ]
         if self.document_type_id:
-            keys[DocumentType] = [self.document_type.translation_key]
+            terms.append(self.document_type)
+        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         words = [tag.name for tag in self.keywords.all()]
-        for model, translation_keys in keys.items():
-            if translation_keys:
-                words.extend(
-                    model.objects.filter(translation_key__in=translation_keys).values_list(
-                        "name", flat=True
-                    )
-                )
+        for term in terms:
+            words.extend(dict.fromkeys(term_label(term, code) for code in codes))
         words.extend(o.acronym for o in self.organisations.all() if o.acronym)
         return " ".join(words)
 

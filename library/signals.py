@@ -1,8 +1,9 @@
-"""Signal handlers of the library: text extraction on publish, submitters told the outcome."""
+"""Signal handlers of the library: text extraction on publish, submitters told the outcome,
+listing columns kept true when publications or themes change."""
 
 import logging
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
@@ -53,3 +54,45 @@ def on_publication_deleted(sender, instance, **kwargs):
     from library.models import refresh_listing
 
     refresh_listing(instance.translation_key)
+
+
+def _refresh_facet_keys_later(publication_ids):
+    from django.db import transaction
+
+    from library.tasks import refresh_publication_facet_keys
+
+    ids = sorted(set(publication_ids))
+    if ids:
+        transaction.on_commit(lambda: refresh_publication_facet_keys.enqueue(ids))
+
+
+def _publications_under(theme_ids):
+    from library.models import PublicationPage
+
+    through = PublicationPage.themes.through
+    return through.objects.filter(theme_id__in=theme_ids).values_list(
+        "publicationpage_id", flat=True
+    )
+
+
+@receiver(pre_save, sender="portal.Theme")
+def on_theme_moving(sender, instance, raw=False, **kwargs):
+    """A theme given another parent changes the ancestors, hence the facet keys, of every
+    publication filed under it or below it (``library.facets``)."""
+    if raw or instance.pk is None:
+        return
+    old_parent = sender.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
+    if instance.parent_id == old_parent.first():
+        return
+    from library.facets import theme_parents, with_ancestors
+
+    parents = theme_parents()
+    below = {pk for pk in parents if instance.pk in with_ancestors([pk], parents)}
+    _refresh_facet_keys_later(_publications_under(below))
+
+
+@receiver(pre_delete, sender="portal.Theme")
+def on_theme_deleting(sender, instance, **kwargs):
+    """The publications filed under a deleted theme keep its ancestors in their keys until
+    they are written again."""
+    _refresh_facet_keys_later(_publications_under([instance.pk]))

@@ -44,3 +44,13 @@ def extract_publication_text(page_id):
 
         listing_changed()  # text queries may now match it: cached counts are stale
     return f"{len(text)} characters"
+
+
+@task()
+def refresh_publication_facet_keys(publication_ids):
+    """Write again the facet keys of these publications (a theme above them moved or went)."""
+    from library.facets import refresh_facet_keys
+    from library.models import PublicationPage
+
+    changed = refresh_facet_keys(PublicationPage.objects.filter(pk__in=publication_ids))
+    return f"{changed} publications"

@@ -1,0 +1,118 @@
+"""Facet keys: everything a publication is filed under, as one list on its row.
+
+The library listing counts its facets in one pass over the result set's ``facet_keys``
+(``library.listing.facet_counts``) instead of joining every relation table with the results.
+A key is ``"<facet>:<term pk>"`` (``"theme:12"``, ``"country:40"``, ``"type:3"``) or
+``"year:<year>"``. A publication's themes bring their ancestors, so a parent theme counts
+each publication under it once.
+
+Keys are written on every save of a publication (``PublicationPage.save``), by a task when
+a theme moves in the tree (``library.tasks.refresh_theme_facet_keys``), and by
+``manage.py refresh_facet_keys`` for the whole library.
+"""
+
+# Facet name: many-to-many field of PublicationPage. "type" and "year" are columns.
+RELATION_FIELDS = {
+    "theme": "themes",
+    "region": "regions",
+    "country": "countries",
+    "language": "languages",
+    "organisation": "organisations",
+}
+BATCH = 500
+
+
+def theme_parents(theme_model=None):
+    """{theme pk: parent pk or None} of every theme (a taxonomy is small: one query)."""
+    if theme_model is None:
+        from portal.models import Theme as theme_model
+
+    return dict(theme_model.objects.values_list("pk", "parent_id"))
+
+
+def with_ancestors(theme_ids, parents):
+    """``theme_ids`` and every theme above them, per ``parents`` ({pk: parent pk})."""
+    found = set()
+    for pk in theme_ids:
+        while pk is not None and pk not in found:
+            found.add(pk)
+            pk = parents.get(pk)
+    return found
+
+
+def make_keys(relations, document_type_id, year, parents):
+    """The sorted facet keys of one publication.
+
+    ``relations``: {facet name: term pks} for the names of ``RELATION_FIELDS``; themes are
+    completed with their ancestors from ``parents``.
+    """
+    keys = set()
+    for name, ids in relations.items():
+        if name == "theme":
+            ids = with_ancestors(ids, parents)
+        keys.update(f"{name}:{pk}" for pk in ids)
+    if document_type_id:
+        keys.add(f"type:{document_type_id}")
+    if year:
+        keys.add(f"year:{year}")
+    return sorted(keys)
+
+
+def publication_keys(page, parents=None):
+    """The facet keys of ``page`` from its relations as they are in memory (a page being
+    saved, a revision being published)."""
+    relations = {
+        name: [term.pk for term in getattr(page, field).all()]
+        for name, field in RELATION_FIELDS.items()
+    }
+    parents = theme_parents() if parents is None else parents
+    return make_keys(relations, page.document_type_id, page.year, parents)
+
+
+def parse(key):
+    """``("theme", 12)`` from ``"theme:12"`` (``None`` for a key this version cannot read)."""
+    name, _sep, value = str(key).partition(":")
+    return (name, int(value)) if value.isdigit() else None
+
+
+def refresh_facet_keys(queryset, batch=BATCH, theme_model=None):
+    """Write the facet keys of every publication of ``queryset`` that has stale ones.
+
+    Reads the relation tables in batches (one query per relation and batch), so a whole
+    library is refreshed in bounded memory. Returns how many rows changed. A migration
+    passes a queryset of its historical model and its historical ``theme_model``.
+    """
+    publication_model = queryset.model
+    parents = theme_parents(theme_model)
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    changed = 0
+    for offset in range(0, len(ids), batch):
+        chunk = ids[offset : offset + batch]
+        relations = {pk: {name: [] for name in RELATION_FIELDS} for pk in chunk}
+        for name, field in RELATION_FIELDS.items():
+            through = getattr(publication_model, field).through
+            column = next(
+                f.attname
+                for f in through._meta.get_fields()
+                if f.many_to_one and f.name != "publicationpage"
+            )
+            rows = through.objects.filter(publicationpage_id__in=chunk).values_list(
+                "publicationpage_id", column
+            )
+            for pk, term in rows:
+                relations[pk][name].append(term)
+        stale = []
+        rows = publication_model.objects.filter(pk__in=chunk).values_list(
+            "pk", "document_type_id", "year", "facet_keys"
+        )
+        for pk, document_type_id, year, current in rows:
+            keys = make_keys(relations[pk], document_type_id, year, parents)
+            if keys != current:
+                stale.append(publication_model(pk=pk, facet_keys=keys))
+        publication_model.objects.bulk_update(stale, ["facet_keys"])
+        changed += len(stale)
+    if changed:
+        from library.listing import listing_changed
+
+        listing_changed()
+    return changed
