@@ -255,24 +255,24 @@ def _filtered(query, user, locale, taxonomy=None, language=None):
     qs = apply_filters(base_queryset(user, locale), query, taxonomy)
     if not query.q:
         return qs, taxonomy, None
+    from library.models import PublicationPage
+
     language = language or (locale.language_code if locale else None)
+    ranked_order = query.sort == "relevance"
     if ranks_in_sql():
         # The database engines rank within the filtered listing itself (as an id subquery:
         # the engine accepts filters on indexed fields only), so the best ids are exactly
-        # the first results.
-        from library.models import PublicationPage
-
+        # the first results, and the matches are the results: one query holds both.
         within = PublicationPage.objects.filter(pk__in=qs.values("pk"))
         matches, ranked = search_matches(within, query.q, language)
-    else:
-        # Elasticsearch ranks within what the reader may see (filters it has indexed); the
-        # taxonomy filters then intersect in SQL.
-        from library.models import PublicationPage
-
-        searchable = visible_queryset(PublicationPage.objects.live(), user)
-        matches, ranked = search_matches(searchable, query.q, language)
-    qs = qs.filter(pk__in=matches.values("pk"))
-    return qs, taxonomy, (ranked if query.sort == "relevance" else None)
+        qs = matches.all()
+        qs.query.clear_deferred_loading()  # the engine asked for ids; listings load rows
+        return qs, taxonomy, (ranked if ranked_order else None)
+    # Elasticsearch ranks within what the reader may see (filters it has indexed); the
+    # taxonomy filters then intersect in SQL.
+    searchable = visible_queryset(PublicationPage.objects.live(), user)
+    matches, ranked = search_matches(searchable, query.q, language)
+    return qs.filter(pk__in=matches.values("pk")), taxonomy, (ranked if ranked_order else None)
 
 
 class ResultWindow:

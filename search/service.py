@@ -118,8 +118,8 @@ def search_matches(queryset, query, language=None, ranked=None):
     fast = getattr(compiler, "fast_matches", None)
     if fast is not None and (plan := fast()) is not None:  # SQLite
         matches = plan[1]
-    elif hasattr(results, "get_queryset"):  # PostgreSQL (Wagtail's database backend)
-        matches = results.get_queryset().order_by()
+    elif hasattr(results, "matches"):  # PostgreSQL (the portal's database backend)
+        matches = results.matches()
     else:  # an external engine answers with its best matches only
         found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
         return queryset.filter(pk__in=found), found[:ranked]

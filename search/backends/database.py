@@ -29,6 +29,7 @@ from search.backends import LANGUAGE_ANALYSIS, PG_SIMPLE_CONFIG, language_of
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
+RANK_CANDIDATES = 2000  # PostgreSQL: best title matches ranked by title and body
 _INDEXER_LOCK = threading.Lock()
 
 
@@ -278,15 +279,73 @@ def _postgres_classes():
             return super().build_tsquery_content(query, config=config, invert=invert)
 
     class PortalPostgresSearchQueryCompiler(PortalQueryMixin, pg.PostgresSearchQueryCompiler):
-        pass
+        """Match once; rank the best title matches, not every match.
+
+        Wagtail ranks every match by title and body; with a broad query over a large
+        library (tens of thousands of matches) reading every body vector is most of the
+        time a search takes. Here the matches are ordered by their title rank, which reads
+        only the small title vectors, and the first ``RANK_CANDIDATES`` of them are ranked
+        by title and body as Wagtail would. A query with fewer matches than that is ranked
+        exactly as before.
+        """
+
+        def _plain_vectors(self, config):
+            if not self.order_by_relevance or self.fields is not None:
+                return None
+            if not isinstance(self.query, PlainText):
+                return None
+            search_query = self.build_tsquery(self.query, config=config)
+            if search_query is None:
+                return None
+            vectors = self.get_search_vectors(search_query)
+            return (search_query, vectors) if len(vectors) == 2 else None
+
+        def matches(self, config):
+            """Every object of the queryset that matches, unordered (for counts and
+            filters)."""
+            search_query = self.build_tsquery(self.query, config=config)
+            vectors = self.get_search_vectors(search_query)
+            combined = vectors[0][0]
+            for vector, _boost in vectors[1:]:
+                combined = combined._combine(vector, "||", False)
+            return self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            plan = self._plain_vectors(config)
+            if plan is None:
+                return super().search(config, start, stop, score_field, backend)
+            _search_query, vectors = plan
+            by_title = self._build_rank_expression(vectors[:1], config)
+            candidates = (
+                self.matches(config).order_by(by_title.desc(), "-pk").values("pk")[:RANK_CANDIDATES]
+            )
+            queryset = self.queryset.filter(pk__in=candidates)
+            rank_expression = self._build_rank_expression(vectors, config)
+            return self._apply_ordering_and_scoring(
+                queryset, rank_expression, start, stop, score_field
+            )
 
     class PortalPostgresAutocompleteQueryCompiler(
         PortalQueryMixin, pg.PostgresAutocompleteQueryCompiler
     ):
         pass
 
+    class PortalPostgresSearchResults(pg.PostgresSearchResults):
+        def matches(self):
+            """Every match, unordered and unranked, as a queryset."""
+            compiler = self.query_compiler
+            if not hasattr(compiler, "matches"):  # autocomplete: Wagtail's own
+                return self.get_queryset().order_by()
+            return compiler.matches(compiler.get_config(self.backend))
+
+        def _do_count(self):
+            # Wagtail counts its ranked queryset; ours holds the ranked candidates only.
+            count = max(self.matches().count() - self.start, 0)
+            return count if self.stop is None else min(count, self.stop - self.start)
+
     class PortalPostgresSearchBackend(LanguageAwareBackendMixin, pg.PostgresSearchBackend):
         query_compiler_class = PortalPostgresSearchQueryCompiler
+        results_class = PortalPostgresSearchResults
         autocomplete_query_compiler_class = PortalPostgresAutocompleteQueryCompiler
         index_class = PortalPostgresIndex
 

@@ -350,3 +350,43 @@ def test_relevance_pages_go_past_the_ranked_matches(taxonomy, publish, library, 
     assert sorted(seen) == [f"Pensions report {year}" for year in range(2015, 2020)]
     rest = seen[2:]
     assert rest == sorted(rest, reverse=True)  # after the ranked two: newest first
+
+
+def test_refresh_facet_keys_command_reports_what_it_wrote(catalogue):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from library.models import PublicationPage
+
+    PublicationPage.objects.filter(pk=catalogue["kenya"].pk).update(facet_keys=["theme:0"])
+    out = StringIO()
+    call_command("refresh_facet_keys", stdout=out)
+    assert out.getvalue().strip() == "1 of 4 publications had stale facet keys."
+    assert counts(listing(""), "theme")["health"] == 1
+
+
+def test_postgres_ranks_the_best_title_matches_and_still_counts_every_match(
+    taxonomy, publish, library, monkeypatch
+):
+    """With more matches than it ranks one by one, the PostgreSQL engine ranks those with
+    the query in their title; counts, facets and later pages still hold every match."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the candidate ranking is the PostgreSQL engine's")
+    from django.http import QueryDict
+
+    from search.backends import database
+
+    monkeypatch.setattr(database, "RANK_CANDIDATES", 2)
+    publish("Annual report", year=2024, abstract="Pensions in the body only.")
+    publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
+    publish("Notes", year=2023, abstract="Something about pensions.")
+    publish("Pensions and pensions", year=2015, abstract="Pensions reform.")
+    context = build_listing(
+        LibraryQuery.from_params(QueryDict("q=pensions")), AnonymousUser(), None, per_page=10
+    )
+    assert context["result_count"] == 4
+    assert sum(n for _year, n in context["facets"]["year"]) == 4
+    found = [p.title for p in context["results"]]
+    assert sorted(found[:2]) == ["Pensions and pensions", "Pensions in Brazil"]
+    assert found[2:] == ["Annual report", "Notes"]  # newest first after the ranked ones
