@@ -331,14 +331,21 @@ def _postgres_classes():
         pass
 
     class PortalPostgresSearchResults(pg.PostgresSearchResults):
+        def _ranks_candidates(self):
+            compiler = self.query_compiler
+            plain = getattr(compiler, "_plain_vectors", None)
+            return plain is not None and plain(compiler.get_config(self.backend)) is not None
+
         def matches(self):
             """Every match, unordered and unranked, as a queryset."""
             compiler = self.query_compiler
-            if not hasattr(compiler, "matches"):  # autocomplete: Wagtail's own
+            if not self._ranks_candidates():  # Wagtail's own query (autocomplete, fuzzy…)
                 return self.get_queryset().order_by()
             return compiler.matches(compiler.get_config(self.backend))
 
         def _do_count(self):
+            if not self._ranks_candidates():
+                return super()._do_count()
             # Wagtail counts its ranked queryset; ours holds the ranked candidates only.
             count = max(self.matches().count() - self.start, 0)
             return count if self.stop is None else min(count, self.stop - self.start)
