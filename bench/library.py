@@ -90,7 +90,7 @@ def build(count, words=None):
     from django.utils import timezone
     from wagtail.models import Page, Site
 
-    from library.facets import RELATION_FIELDS, make_keys
+    from library.facets import RELATIONS, make_keys
     from library.factories import LibraryIndexPageFactory
     from library.models import PublicationPage
     from portal.factories import HomePageFactory, locale
@@ -120,10 +120,6 @@ def build(count, words=None):
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     insert = f"INSERT INTO {PublicationPage._meta.db_table} ({columns}) VALUES ({placeholders})"
-    through = {
-        name: getattr(PublicationPage, name).through
-        for name in ("themes", "countries", "regions", "languages", "organisations")
-    }
     batch = 5000
     with transaction.atomic():
         for start in range(0, count, batch):
@@ -161,7 +157,7 @@ def build(count, words=None):
                 Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
             )
             ids = [by_path[p.path] for p in pages]
-            links = {name: [] for name in through}
+            links = {name: [] for name in RELATIONS}
             for pk, abstract in zip(ids, abstracts, strict=True):
                 members_only = rng.random() < 0.05
                 chosen = {
@@ -186,18 +182,14 @@ def build(count, words=None):
                 rows.append(
                     tuple(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
                 )
-                for name, field in RELATION_FIELDS.items():
-                    links[field] += [(pk, term) for term in chosen[name]]
+                for name in RELATIONS:
+                    links[name] += [(pk, term) for term in chosen[name]]
             with connection.cursor() as cursor:
                 cursor.executemany(insert, rows)
-            for name, model in through.items():
-                column = [
-                    f
-                    for f in model._meta.get_fields()
-                    if f.many_to_one and f.name != "publicationpage"
-                ][0]
+            for name, (field, column) in RELATIONS.items():
+                model = getattr(PublicationPage, field).through
                 model.objects.bulk_create(
-                    [model(publicationpage_id=a, **{column.attname: b}) for a, b in links[name]],
+                    [model(publicationpage_id=a, **{column: b}) for a, b in links[name]],
                     batch_size=5000,
                 )
             print(f"  {start + size} publications", flush=True)

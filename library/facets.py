@@ -11,13 +11,14 @@ a theme moves in the tree (``library.tasks.refresh_theme_facet_keys``), and by
 ``manage.py refresh_facet_keys`` for the whole library.
 """
 
-# Facet name: many-to-many field of PublicationPage. "type" and "year" are columns.
-RELATION_FIELDS = {
-    "theme": "themes",
-    "region": "regions",
-    "country": "countries",
-    "language": "languages",
-    "organisation": "organisations",
+# Facet name: (many-to-many field of PublicationPage, term column of its through table).
+# "type" and "year" are columns of the publication itself.
+RELATIONS = {
+    "theme": ("themes", "theme_id"),
+    "region": ("regions", "region_id"),
+    "country": ("countries", "country_id"),
+    "language": ("languages", "documentlanguage_id"),
+    "organisation": ("organisations", "organisation_id"),
 }
 BATCH = 500
 
@@ -43,7 +44,7 @@ def with_ancestors(theme_ids, parents):
 def make_keys(relations, document_type_id, year, parents):
     """The sorted facet keys of one publication.
 
-    ``relations``: {facet name: term pks} for the names of ``RELATION_FIELDS``; themes are
+    ``relations``: {facet name: term pks} for the names of ``RELATIONS``; themes are
     completed with their ancestors from ``parents``.
     """
     keys = set()
@@ -63,7 +64,7 @@ def publication_keys(page, parents=None):
     saved, a revision being published)."""
     relations = {
         name: [term.pk for term in getattr(page, field).all()]
-        for name, field in RELATION_FIELDS.items()
+        for name, (field, _column) in RELATIONS.items()
     }
     parents = theme_parents() if parents is None else parents
     return make_keys(relations, page.document_type_id, page.year, parents)
@@ -88,14 +89,9 @@ def refresh_facet_keys(queryset, batch=BATCH, theme_model=None):
     changed = 0
     for offset in range(0, len(ids), batch):
         chunk = ids[offset : offset + batch]
-        relations = {pk: {name: [] for name in RELATION_FIELDS} for pk in chunk}
-        for name, field in RELATION_FIELDS.items():
+        relations = {pk: {name: [] for name in RELATIONS} for pk in chunk}
+        for name, (field, column) in RELATIONS.items():
             through = getattr(publication_model, field).through
-            column = next(
-                f.attname
-                for f in through._meta.get_fields()
-                if f.many_to_one and f.name != "publicationpage"
-            )
             rows = through.objects.filter(publicationpage_id__in=chunk).values_list(
                 "publicationpage_id", column
             )

@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Concat, NullIf, StrIndex
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
+from library.facets import RELATIONS
 from portal.models import Country, Region, Theme
 from portal.models.taxonomy import term_label
 
@@ -32,13 +33,6 @@ SORTS = {
     "relevance": _("Relevance"),
 }
 MULTI_FILTERS = ("theme", "region", "country", "type", "language", "organisation")
-# Facet name: (many-to-many field of PublicationPage, column of its through table).
-RELATIONS = {
-    "region": ("regions", "region_id"),
-    "country": ("countries", "country_id"),
-    "language": ("languages", "documentlanguage_id"),
-    "organisation": ("organisations", "organisation_id"),
-}
 
 
 @dataclass
@@ -363,7 +357,7 @@ def facet_entries(counts, query, taxonomy):
         items.sort(key=lambda e: (-e["count"], e["label"]))
         return items
 
-    facets = {name: entries(name, counts.get(name, {})) for name in RELATIONS}
+    facets = {name: entries(name, counts.get(name, {})) for name in RELATIONS if name != "theme"}
     facets["type"] = entries("type", counts.get("type", {}))
     facets["theme"] = theme_tree(entries("theme", counts.get("theme", {})), taxonomy)
     facets["year"] = sorted(counts.get("year", {}).items(), reverse=True)
