@@ -77,16 +77,18 @@ def parse(key):
 
 
 def refresh_facet_keys(queryset, batch=BATCH, theme_model=None):
-    """Write the facet keys of every publication of ``queryset`` that has stale ones.
+    """Write the facet keys of every publication of ``queryset`` that has stale ones, and
+    index those again where the engine keeps its own documents (Elasticsearch).
 
     Reads the relation tables in batches (one query per relation and batch), so a whole
     library is refreshed in bounded memory. Returns how many rows changed. A migration
-    passes a queryset of its historical model and its historical ``theme_model``.
+    passes a queryset of its historical model and its historical ``theme_model`` (nothing
+    is indexed then: ``update_index`` follows a migration).
     """
     publication_model = queryset.model
     parents = theme_parents(theme_model)
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-    changed = 0
+    changed = []
     for offset in range(0, len(ids), batch):
         chunk = ids[offset : offset + batch]
         relations = {pk: {name: [] for name in RELATIONS} for pk in chunk}
@@ -106,9 +108,13 @@ def refresh_facet_keys(queryset, batch=BATCH, theme_model=None):
             if keys != current:
                 stale.append(publication_model(pk=pk, facet_keys=keys))
         publication_model.objects.bulk_update(stale, ["facet_keys"])
-        changed += len(stale)
+        changed.extend(row.pk for row in stale)
     if changed:
         from library.listing import listing_changed
 
         listing_changed()
-    return changed
+        if theme_model is None:
+            from library.models import reindex_publications
+
+            reindex_publications(changed)
+    return len(changed)

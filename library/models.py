@@ -7,6 +7,8 @@ a facet count is the same whatever language the reader browses in, and labels ar
 up with ``portal.models.taxonomy.term_label``.
 """
 
+import logging
+
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -22,6 +24,8 @@ from wagtail.search import index
 
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
+
+logger = logging.getLogger(__name__)
 
 
 class DocumentType(TranslatableMixin, index.Indexed, models.Model):
@@ -204,16 +208,38 @@ def refresh_listing(translation_key):
         if value != current:
             PublicationPage.objects.filter(pk=pk).update(listed_in=value)
             changed.append(pk)
-    if changed and "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
-        # The documents carry ``listed_in`` (search_facets); the database engine reads the
-        # column itself. The page being saved is indexed again anyway, once committed.
-        from wagtail.search.index import insert_or_update_object
-
-        for page in PublicationPage.objects.filter(pk__in=changed, live=True):
-            insert_or_update_object(page)
+    reindex_publications(changed)  # the page being saved is indexed again anyway
     from library.listing import listing_changed
 
     listing_changed()
+
+
+REINDEX_BATCH = 500
+
+
+def reindex_publications(pks):
+    """Index these live publications again where the engine keeps its own documents.
+
+    Elasticsearch documents carry ``listed_in`` and the facet keys (``search_facets``), so
+    a change to those columns made outside a save (another translation published, a theme
+    moved) must reach them; the database engine reads the columns itself and needs nothing.
+    """
+    if not pks or "elasticsearch" not in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        return
+    from wagtail.search.backends import get_search_backends
+
+    pks = sorted(pks)
+    for offset in range(0, len(pks), REINDEX_BATCH):
+        chunk = list(
+            PublicationPage.get_indexed_objects().filter(
+                pk__in=pks[offset : offset + REINDEX_BATCH], live=True
+            )
+        )
+        for backend in get_search_backends(with_auto_update=True):
+            try:
+                backend.add_bulk(PublicationPage, chunk)
+            except Exception:  # noqa: BLE001 - the engine may be down; update_index repairs
+                logger.warning("Publications could not be indexed again.", exc_info=True)
 
 
 class PublicationPage(RestrictedMixin, BasePage):
@@ -432,10 +458,12 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def search_facets(self):
         """Facet keys for the Elasticsearch document (``search.es_library``): the same keys
-        the listing's URLs use, with every ancestor of each theme."""
-        from library.facets import theme_parents, with_ancestors
+        the listing's URLs use, with every ancestor of each theme (read from ``facet_keys``,
+        written on save)."""
+        from library.facets import parse
 
-        ids = with_ancestors([t.pk for t in self.themes.all()], theme_parents())
+        keys = filter(None, map(parse, self.facet_keys))  # themes come with their ancestors
+        ids = [pk for name, pk in keys if name == "theme"]
         return {
             "theme": sorted(Theme.objects.filter(pk__in=ids).values_list("slug", flat=True)),
             "region": sorted(r.slug for r in self.regions.all()),

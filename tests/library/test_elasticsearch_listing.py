@@ -74,6 +74,27 @@ def test_publication_documents_carry_facet_keys_with_theme_ancestors(taxonomy, p
     assert facets["listed"] == ["en", "es", "fr"]
 
 
+def test_moving_a_theme_sends_its_publications_again_with_their_new_ancestors(
+    taxonomy, publish, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    t = taxonomy
+    page = publish("Bolsa Familia", themes=[t["cct"]])
+    sent = []
+
+    class Recorder:
+        def add_bulk(self, model, objects):
+            sent.extend((obj.pk, obj.search_facets()["theme"]) for obj in objects)
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "search.backends.elasticsearch", "AUTO_UPDATE": True}
+    }
+    monkeypatch.setattr("wagtail.search.backends.get_search_backends", lambda *a, **k: [Recorder()])
+    with django_capture_on_commit_callbacks(execute=True):
+        t["cash"].parent = t["health"]
+        t["cash"].save()
+    assert sent == [(page.pk, ["cash-transfers", "cct", "health"])]
+
+
 def test_a_text_query_is_answered_by_elasticsearch_in_one_request(
     cluster, taxonomy, publish, locales
 ):
