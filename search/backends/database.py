@@ -214,11 +214,18 @@ def _sqlite_classes():
 
 
 def _postgres_classes():
-    from django.contrib.postgres.search import SearchQuery, SearchVector
-    from django.db.models import TextField, Value
+    from django.contrib.postgres.search import (
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+        SearchVectorField,
+    )
+    from django.db.models import AutoField, F, IntegerField, TextField, Value
+    from django.db.models.expressions import CombinedExpression
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres import postgres as pg
     from modelsearch.backends.database.postgres.query import Lexeme
-    from modelsearch.utils import ADD
+    from modelsearch.utils import ADD, get_descendants_content_types_pks
 
     class PortalObjectIndexer(pg.ObjectIndexer):
         """Analyse text with every language configuration, the object's own first."""
@@ -279,14 +286,21 @@ def _postgres_classes():
             return super().build_tsquery_content(query, config=config, invert=invert)
 
     class PortalPostgresSearchQueryCompiler(PortalQueryMixin, pg.PostgresSearchQueryCompiler):
-        """Match once; rank the best title matches, not every match.
+        """Match through the index's own GIN indexes; rank the best title matches only.
 
-        Wagtail ranks every match by title and body; with a broad query over a large
-        library (tens of thousands of matches) reading every body vector is most of the
-        time a search takes. Here the matches are ordered by their title rank, which reads
-        only the small title vectors, and the first ``RANK_CANDIDATES`` of them are ranked
-        by title and body as Wagtail would. A query with fewer matches than that is ranked
-        exactly as before.
+        Wagtail joins every object of the queryset to its index entry and tests
+        ``title || body`` row by row, then ranks every match by title and body. On a large
+        library a broad query (tens of thousands of matches) spends most of its time reading
+        body vectors. Here, for plain-text queries on every indexed field:
+
+        * the matches are the objects whose index entry the ``title || body`` index finds
+          (``matches``: a subquery of object ids, so counts and facets may hash it);
+        * the candidates for ranking are the objects whose *title* matches, found through
+          the title index and ordered by title rank, at most ``RANK_CANDIDATES``; when
+          fewer titles match, the newest other matches make up the number;
+        * the candidates are ranked by title and body as Wagtail ranks every match.
+
+        A query with no more matches than ``RANK_CANDIDATES`` is ranked exactly as before.
         """
 
         def _plain_vectors(self, config):
@@ -300,26 +314,65 @@ def _postgres_classes():
             vectors = self.get_search_vectors(search_query)
             return (search_query, vectors) if len(vectors) == 2 else None
 
+        def _entries(self):
+            """Index entries of the queryset's model and its subclasses."""
+            content_types = get_descendants_content_types_pks(self.queryset.model)
+            return pg.IndexEntry._default_manager.filter(content_type_id__in=content_types)
+
+        def _within(self, entries):
+            """``entries`` of objects of the queryset. Index entries hold ids as text: an
+            integer key is compared as an integer, so the queryset's primary key index can
+            check a few entries one by one."""
+            pk_field = self.queryset.model._meta.pk
+            while pk_field.remote_field is not None:  # a page type's link to its page
+                pk_field = pk_field.target_field
+            object_ids = self.queryset.order_by().values("pk")
+            if isinstance(pk_field, (AutoField, IntegerField)):  # big and small ones too
+                entries = entries.alias(_entry_pk=Cast("object_id", pk_field.__class__()))
+                return entries.filter(_entry_pk__in=object_ids)
+            object_ids = object_ids.values(_entry_key=Cast("pk", TextField()))
+            return entries.filter(object_id__in=object_ids)
+
         def matches(self, config):
             """Every object of the queryset that matches, unordered (for counts and
             filters)."""
             search_query = self.build_tsquery(self.query, config=config)
+            if self.fields is None and isinstance(self.query, PlainText):
+                document = CombinedExpression(
+                    F("title"), "||", F("body"), output_field=SearchVectorField()
+                )
+                entries = self._entries().alias(_document_=document).filter(_document_=search_query)
+                return self.queryset.alias(_entry_key=Cast("pk", TextField())).filter(
+                    _entry_key__in=entries.values("object_id")
+                )
             vectors = self.get_search_vectors(search_query)
             combined = vectors[0][0]
             for vector, _boost in vectors[1:]:
                 combined = combined._combine(vector, "||", False)
             return self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
 
+        def candidates(self, config):
+            """Primary keys of the matches to rank: best titles first, then the newest."""
+            search_query = self.build_tsquery(self.query, config=config)
+            title_rank = SearchRank(F("title"), search_query, weights=self.sql_weights)
+            titles = (
+                self._within(self._entries().filter(title=search_query))
+                .order_by((title_rank * F("title_norm")).desc(), "-object_id")
+                .values_list("object_id", flat=True)[:RANK_CANDIDATES]
+            )
+            pk_field = self.queryset.model._meta.pk
+            ids = [pk_field.to_python(object_id) for object_id in titles]
+            if len(ids) < RANK_CANDIDATES:
+                others = self.matches(config).exclude(pk__in=ids).order_by("-pk")
+                ids += list(others.values_list("pk", flat=True)[: RANK_CANDIDATES - len(ids)])
+            return ids
+
         def search(self, config, start, stop, score_field=None, backend=None):
             plan = self._plain_vectors(config)
             if plan is None:
                 return super().search(config, start, stop, score_field, backend)
             _search_query, vectors = plan
-            by_title = self._build_rank_expression(vectors[:1], config)
-            candidates = (
-                self.matches(config).order_by(by_title.desc(), "-pk").values("pk")[:RANK_CANDIDATES]
-            )
-            queryset = self.queryset.filter(pk__in=candidates)
+            queryset = self.queryset.filter(pk__in=self.candidates(config))
             rank_expression = self._build_rank_expression(vectors, config)
             return self._apply_ordering_and_scoring(
                 queryset, rank_expression, start, stop, score_field

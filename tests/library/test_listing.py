@@ -390,3 +390,31 @@ def test_postgres_ranks_the_best_title_matches_and_still_counts_every_match(
     found = [p.title for p in context["results"]]
     assert sorted(found[:2]) == ["Pensions and pensions", "Pensions in Brazil"]
     assert found[2:] == ["Annual report", "Notes"]  # newest first after the ranked ones
+
+
+def test_postgres_makes_up_the_candidates_with_the_newest_matches_the_reader_may_see(
+    taxonomy, publish, library, monkeypatch
+):
+    """Fewer matching titles than candidates: the newest other matches join the ranking;
+    a members-only publication whose title matches is never a candidate for a visitor."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the candidate ranking is the PostgreSQL engine's")
+    from django.http import QueryDict
+
+    from search.backends import database
+
+    monkeypatch.setattr(database, "RANK_CANDIDATES", 3)
+    publish("Annual report", year=2024, abstract="Pensions in the body only.")
+    publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
+    publish("Notes", year=2023, abstract="Something about pensions.")
+    publish("Pensions for members", year=2020, abstract="Pensions.", members_only=True)
+    publish("Field memo", year=2022, abstract="A word on pensions.")
+    context = build_listing(
+        LibraryQuery.from_params(QueryDict("q=pensions")), AnonymousUser(), None, per_page=10
+    )
+    found = [p.title for p in context["results"]]
+    assert context["result_count"] == 4
+    assert found[0] == "Pensions in Brazil"  # the only title match the visitor may see
+    # The two newest other matches (by creation) were ranked; the oldest follows them.
+    assert sorted(found[1:3]) == ["Field memo", "Notes"]
+    assert found[3] == "Annual report"
