@@ -553,7 +553,7 @@ def forget_taxonomy(**kwargs):
         cache.set(TAXONOMY_VERSION_KEY, 1, None)
 
 
-TITLE_CANDIDATES = 3000  # pages matched by title before the reader's filters apply
+TITLE_CANDIDATES = 3000  # pages of a source matched by title before the reader's filters
 
 
 class TitleWords(Func):
@@ -574,12 +574,25 @@ def _titles_indexed(qs, backend):
     )
 
 
-def _title_prefix_matches(qs, terms):
+def _candidate_pages(model, language_id):
+    """The pages a source's title candidates come from: its page types (``model`` as in
+    ``Source.models``), in the reader's language."""
+    if isinstance(model, tuple) and model[0] == "generic":
+        excluded = model[1]
+        pages = Page.objects.not_type(*excluded) if excluded else Page.objects.all()
+    else:
+        pages = Page.objects.type(model[0] if isinstance(model, tuple) else model)
+    return pages.filter(locale_id=language_id) if language_id else pages
+
+
+def _title_prefix_matches(qs, terms, candidate_pages):
     """Pages of ``qs`` whose title has a word starting with each of ``terms``.
 
     Served by the title index without ranking: a two-letter prefix can match most of a
     large library, and ranking every match is what made autocomplete slow; the header box
-    needs a handful of good-enough titles, fast.
+    needs a handful of good-enough titles, fast. ``candidate_pages`` narrows the title
+    index's matches to the source's page types first, so a hundred thousand publications
+    sharing a prefix cannot crowd a community or a webinar out of the candidates.
     """
     words = [w for term in terms for w in _WORDS_RE.findall(term)]
     if not words:
@@ -589,7 +602,7 @@ def _title_prefix_matches(qs, terms):
     # on its own): joined with the reader's filters, PostgreSQL would rather walk every page
     # of the language and compute its title's words when it expects many matches.
     candidates = (
-        Page.objects.alias(_title_words=TitleWords(F("title")))
+        candidate_pages.alias(_title_words=TitleWords(F("title")))
         .filter(_title_words=SearchQuery(tsquery, search_type="raw", config="portal_simple"))
         .order_by()
         .values("pk")[:TITLE_CANDIDATES]
@@ -626,13 +639,15 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
     backend = get_search_backend()
     language_id = _language_id(language)
     for source in search_sources():
-        for qs in source_querysets(source, user, language_id):
+        querysets = source_querysets(source, user, language_id)
+        for model, qs in zip(source.models, querysets, strict=True):
             remaining = limit - len(items)
             if remaining <= 0:
                 break
             try:
                 if _titles_indexed(qs, backend):
-                    objects = list(_title_prefix_matches(qs, folded_terms)[:remaining])
+                    pages = _candidate_pages(model, language_id)
+                    objects = list(_title_prefix_matches(qs, folded_terms, pages)[:remaining])
                 else:
                     objects = list(backend.autocomplete(query, qs, operator="and")[:remaining])
             except Exception:  # noqa: BLE001 (models without autocomplete fields)

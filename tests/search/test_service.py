@@ -140,3 +140,22 @@ def test_autocomplete_titles_and_terms(pages):
     assert {"label": "Senegal", "type": "country"}.items() <= items[0].items()
     assert service.autocomplete("", anon, "en") == []
     assert service.autocomplete("\x00\x00", anon, "en") == []
+
+
+def test_autocomplete_title_candidates_are_drawn_per_source(homes, monkeypatch):
+    """On PostgreSQL the title index's candidates are limited; many pages of one type that
+    share a prefix must not crowd the pages of another type out of the suggestions."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the title index is PostgreSQL's")
+    from webinars.factories import WebinarIndexPageFactory, WebinarSeriesPageFactory
+
+    monkeypatch.setattr(service, "TITLE_CANDIDATES", 2)
+    index = WebinarIndexPageFactory(parent=homes["en"], locale=homes["en"].locale)
+    for n in range(4):
+        WebinarSeriesPageFactory(parent=index, locale=index.locale, title=f"Protection talks {n}")
+    make_page(homes["en"], "Protection floors explained", "A primer.")
+    labels = [item["label"] for item in service.autocomplete("prot", anon, "en")]
+    assert "Protection floors explained" in labels
+    assert any(label.startswith("Protection talks") for label in labels)
