@@ -578,8 +578,13 @@ def _candidate_pages(model, language_id):
     """The pages a source's title candidates come from: its page types (``model`` as in
     ``Source.models``), in the reader's language."""
     if isinstance(model, tuple) and model[0] == "generic":
-        excluded = model[1]
-        pages = Page.objects.not_type(*excluded) if excluded else Page.objects.all()
+        # The generic page types named (rather than every type but the excluded ones), so
+        # the content type index finds their few pages before titles are read.
+        from wagtail.models import get_page_models
+
+        excluded = tuple(model[1])
+        generic = [m for m in get_page_models() if not issubclass(m, excluded)]
+        pages = Page.objects.exact_type(*generic)
     else:
         pages = Page.objects.type(model[0] if isinstance(model, tuple) else model)
     return pages.filter(locale_id=language_id) if language_id else pages
