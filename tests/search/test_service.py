@@ -159,3 +159,24 @@ def test_autocomplete_title_candidates_are_drawn_per_source(homes, monkeypatch):
     labels = [item["label"] for item in service.autocomplete("prot", anon, "en")]
     assert "Protection floors explained" in labels
     assert any(label.startswith("Protection talks") for label in labels)
+
+
+def test_site_search_queries_do_not_grow_with_the_hits(homes):
+    """One page of hits costs the same number of queries whether it holds two or eight."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(query):
+        with CaptureQueriesContext(connection) as ctx:
+            response = service.search(query, anon, "en")
+        return len(ctx.captured_queries), len(response.hits)
+
+    for n in range(2):
+        make_page(homes["en"], f"Graduation pilot {n}", "Graduation approaches.")
+    for n in range(8):
+        make_page(homes["en"], f"Registry design {n}", "Social registries.")
+    service.search("graduation", anon, "en")  # site root paths are cached by the first
+    few, two = queries_for("graduation")
+    many, eight = queries_for("registry")
+    assert (two, eight) == (2, 8)
+    assert many == few
