@@ -123,7 +123,7 @@ def search_matches(queryset, query, language=None, ranked=None):
     else:  # an external engine answers with its best matches only
         found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
         return queryset.filter(pk__in=found), found[:ranked]
-    return matches, [obj.pk for obj in results[:ranked]]
+    return matches, results.ranked_ids(ranked)  # the portal's database backends
 
 
 def ranks_in_sql():

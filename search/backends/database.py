@@ -171,6 +171,24 @@ def _sqlite_classes():
             fast = getattr(self.query_compiler, "fast_matches", None)
             return fast() if fast else None
 
+        def _ranked(self, scores, permitted):
+            """Every permitted match's id, best first."""
+            ids = permitted.values_list("pk", flat=True)
+            return sorted(ids, key=lambda pk: (scores[pk], -pk))
+
+        def ranked_ids(self, limit):
+            """The ids of the first ``limit`` results, without loading the objects."""
+            plan = self._fast()
+            if plan is None:
+                return [obj.pk for obj in self[:limit]]
+            scores, permitted = plan
+            if not scores:
+                return []
+            if self.query_compiler.order_by_relevance:
+                return self._ranked(scores, permitted)[:limit]
+            ordered = permitted if permitted.query.order_by else permitted.order_by("-pk")
+            return list(ordered.values_list("pk", flat=True)[:limit])
+
         def _do_search(self):
             plan = self._fast()
             if plan is None:
@@ -180,10 +198,7 @@ def _sqlite_classes():
             if not scores:
                 return []
             if compiler.order_by_relevance:
-                ids = sorted(
-                    permitted.values_list("pk", flat=True), key=lambda pk: (scores[pk], -pk)
-                )
-                page = ids[self.start : self.stop]
+                page = self._ranked(scores, permitted)[self.start : self.stop]
                 objects = permitted.in_bulk(page)
                 results = [objects[pk] for pk in page if pk in objects]
             else:
@@ -395,6 +410,10 @@ def _postgres_classes():
             if not self._ranks_candidates():  # Wagtail's own query (autocomplete, fuzzy…)
                 return self.get_queryset().order_by()
             return compiler.matches(compiler.get_config(self.backend))
+
+        def ranked_ids(self, limit):
+            """The ids of the first ``limit`` results, without loading the objects."""
+            return list(self[:limit].get_queryset().values_list("pk", flat=True))
 
         def _do_count(self):
             if not self._ranks_candidates():
