@@ -235,8 +235,8 @@ def _postgres_classes():
         SearchVector,
         SearchVectorField,
     )
-    from django.db.models import AutoField, F, IntegerField, TextField, Value
-    from django.db.models.expressions import CombinedExpression
+    from django.db.models import AutoField, BigIntegerField, F, IntegerField, TextField, Value
+    from django.db.models.expressions import CombinedExpression, RawSQL
     from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres import postgres as pg
     from modelsearch.backends.database.postgres.query import Lexeme
@@ -334,16 +334,28 @@ def _postgres_classes():
             content_types = get_descendants_content_types_pks(self.queryset.model)
             return pg.IndexEntry._default_manager.filter(content_type_id__in=content_types)
 
+        def _integer_pk(self):
+            """Is the queryset's primary key an integer (a page type's link to its page
+            included)?"""
+            pk_field = self.queryset.model._meta.pk
+            while pk_field.remote_field is not None:
+                pk_field = pk_field.target_field
+            return isinstance(pk_field, (AutoField, IntegerField))  # big and small ones too
+
+        def _pk_in(self, ids):
+            """A filter value for ``pk__in``: integer ids go as one array parameter (a list
+            of two thousand placeholders costs more to build than the query to run)."""
+            if self._integer_pk():
+                return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
+            return ids
+
         def _within(self, entries):
             """``entries`` of objects of the queryset. Index entries hold ids as text: an
             integer key is compared as an integer, so the queryset's primary key index can
             check a few entries one by one."""
-            pk_field = self.queryset.model._meta.pk
-            while pk_field.remote_field is not None:  # a page type's link to its page
-                pk_field = pk_field.target_field
             object_ids = self.queryset.order_by().values("pk")
-            if isinstance(pk_field, (AutoField, IntegerField)):  # big and small ones too
-                entries = entries.alias(_entry_pk=Cast("object_id", pk_field.__class__()))
+            if self._integer_pk():
+                entries = entries.alias(_entry_pk=Cast("object_id", BigIntegerField()))
                 return entries.filter(_entry_pk__in=object_ids)
             object_ids = object_ids.values(_entry_key=Cast("pk", TextField()))
             return entries.filter(object_id__in=object_ids)
@@ -378,7 +390,7 @@ def _postgres_classes():
             pk_field = self.queryset.model._meta.pk
             ids = [pk_field.to_python(object_id) for object_id in titles]
             if len(ids) < RANK_CANDIDATES:
-                others = self.matches(config).exclude(pk__in=ids).order_by("-pk")
+                others = self.matches(config).exclude(pk__in=self._pk_in(ids)).order_by("-pk")
                 ids += list(others.values_list("pk", flat=True)[: RANK_CANDIDATES - len(ids)])
             return ids
 
@@ -387,7 +399,7 @@ def _postgres_classes():
             if plan is None:
                 return super().search(config, start, stop, score_field, backend)
             _search_query, vectors = plan
-            queryset = self.queryset.filter(pk__in=self.candidates(config))
+            queryset = self.queryset.filter(pk__in=self._pk_in(self.candidates(config)))
             rank_expression = self._build_rank_expression(vectors, config)
             return self._apply_ordering_and_scoring(
                 queryset, rank_expression, start, stop, score_field
