@@ -366,25 +366,33 @@ def test_refresh_facet_keys_command_reports_what_it_wrote(catalogue):
     assert counts(listing(""), "theme")["health"] == 1
 
 
+def _postgres_candidates(monkeypatch, number):
+    """Skip unless on PostgreSQL; rank ``number`` candidates one by one."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the candidate ranking is the PostgreSQL engine's")
+    from search.backends import database
+
+    monkeypatch.setattr(database, "RANK_CANDIDATES", number)
+
+
+def _pensions_listing():
+    from django.http import QueryDict
+
+    query = LibraryQuery.from_params(QueryDict("q=pensions"))
+    return build_listing(query, AnonymousUser(), None, per_page=10)
+
+
 def test_postgres_ranks_the_best_title_matches_and_still_counts_every_match(
     taxonomy, publish, library, monkeypatch
 ):
     """With more matches than it ranks one by one, the PostgreSQL engine ranks those with
     the query in their title; counts, facets and later pages still hold every match."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the candidate ranking is the PostgreSQL engine's")
-    from django.http import QueryDict
-
-    from search.backends import database
-
-    monkeypatch.setattr(database, "RANK_CANDIDATES", 2)
+    _postgres_candidates(monkeypatch, 2)
     publish("Annual report", year=2024, abstract="Pensions in the body only.")
     publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
     publish("Notes", year=2023, abstract="Something about pensions.")
     publish("Pensions and pensions", year=2015, abstract="Pensions reform.")
-    context = build_listing(
-        LibraryQuery.from_params(QueryDict("q=pensions")), AnonymousUser(), None, per_page=10
-    )
+    context = _pensions_listing()
     assert context["result_count"] == 4
     assert sum(n for _year, n in context["facets"]["year"]) == 4
     found = [p.title for p in context["results"]]
@@ -397,21 +405,13 @@ def test_postgres_makes_up_the_candidates_with_the_newest_matches_the_reader_may
 ):
     """Fewer matching titles than candidates: the newest other matches join the ranking;
     a members-only publication whose title matches is never a candidate for a visitor."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the candidate ranking is the PostgreSQL engine's")
-    from django.http import QueryDict
-
-    from search.backends import database
-
-    monkeypatch.setattr(database, "RANK_CANDIDATES", 3)
+    _postgres_candidates(monkeypatch, 3)
     publish("Annual report", year=2024, abstract="Pensions in the body only.")
     publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
     publish("Notes", year=2023, abstract="Something about pensions.")
     publish("Pensions for members", year=2020, abstract="Pensions.", members_only=True)
     publish("Field memo", year=2022, abstract="A word on pensions.")
-    context = build_listing(
-        LibraryQuery.from_params(QueryDict("q=pensions")), AnonymousUser(), None, per_page=10
-    )
+    context = _pensions_listing()
     found = [p.title for p in context["results"]]
     assert context["result_count"] == 4
     assert found[0] == "Pensions in Brazil"  # the only title match the visitor may see
