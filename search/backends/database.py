@@ -382,9 +382,10 @@ def _postgres_classes():
             """Primary keys of the matches to rank: best titles first, then the newest."""
             search_query = self.build_tsquery(self.query, config=config)
             title_rank = SearchRank(F("title"), search_query, weights=self.sql_weights)
+            newest = "-_entry_pk" if self._integer_pk() else "-object_id"  # ties: as Wagtail
             titles = (
                 self._within(self._entries().filter(title=search_query))
-                .order_by((title_rank * F("title_norm")).desc(), "-object_id")
+                .order_by((title_rank * F("title_norm")).desc(), newest)
                 .values_list("object_id", flat=True)[:RANK_CANDIDATES]
             )
             pk_field = self.queryset.model._meta.pk
