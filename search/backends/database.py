@@ -236,7 +236,7 @@ def _postgres_classes():
         SearchVectorField,
     )
     from django.db.models import AutoField, BigIntegerField, F, IntegerField, TextField, Value
-    from django.db.models.expressions import CombinedExpression, RawSQL
+    from django.db.models.expressions import Func, RawSQL
     from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres import postgres as pg
     from modelsearch.backends.database.postgres.query import Lexeme
@@ -308,7 +308,8 @@ def _postgres_classes():
         library a broad query (tens of thousands of matches) spends most of its time reading
         body vectors. Here, for plain-text queries on every indexed field:
 
-        * the matches are the objects whose index entry the ``title || body`` index finds
+        * the matches are the objects whose index entry the GIN index on
+          ``portal_document(title, body)`` (``title || body``, migration 0003) finds
           (``matches``: a subquery of object ids, so counts and facets may hash it);
         * the candidates for ranking are the objects whose *title* matches, found through
           the title index and ordered by title rank, at most ``RANK_CANDIDATES``; when
@@ -365,8 +366,12 @@ def _postgres_classes():
             filters)."""
             search_query = self.build_tsquery(self.query, config=config)
             if self.fields is None and isinstance(self.query, PlainText):
-                document = CombinedExpression(
-                    F("title"), "||", F("body"), output_field=SearchVectorField()
+                # ``title || body`` through the function migration 0003 indexes.
+                document = Func(
+                    F("title"),
+                    F("body"),
+                    function="portal_document",
+                    output_field=SearchVectorField(),
                 )
                 entries = self._entries().alias(_document_=document).filter(_document_=search_query)
                 return self.queryset.alias(_entry_key=Cast("pk", TextField())).filter(
