@@ -321,7 +321,6 @@ def facet_counts(qs, query, taxonomy):
     languages, organisations, type and year), so the result set is read once and its keys
     counted, whatever the number of facets or relation rows.
     """
-
     from library.facets import parse
 
     connection = connections[qs.db]

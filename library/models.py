@@ -11,7 +11,7 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -429,12 +429,14 @@ class PublicationPage(RestrictedMixin, BasePage):
     def get_indexed_objects(cls):
         """What ``update_index`` reads, with every relation the index entry needs loaded in
         bulk (``taxonomy_text`` and the Elasticsearch facets)."""
+        # Themes come with the ancestors above them (a taxonomy tree is shallow).
+        themes = Prefetch("themes", queryset=Theme.objects.select_related("parent__parent__parent"))
         return (
             super()
             .get_indexed_objects()
             .select_related("document_type")
             .prefetch_related(
-                "themes", "countries", "regions", "organisations", "languages", "keywords"
+                themes, "countries", "regions", "organisations", "languages", "keywords"
             )
         )
 
@@ -458,14 +460,15 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def search_facets(self):
         """Facet keys for the Elasticsearch document (``search.es_library``): the same keys
-        the listing's URLs use, with every ancestor of each theme (read from ``facet_keys``,
-        written on save)."""
-        from library.facets import parse
-
-        keys = filter(None, map(parse, self.facet_keys))  # themes come with their ancestors
-        ids = [pk for name, pk in keys if name == "theme"]
+        the listing's URLs use, with every ancestor of each theme (``get_indexed_objects``
+        loads them with the themes, so indexing in bulk asks no query per publication)."""
+        themes = set()
+        for theme in self.themes.all():
+            while theme is not None and theme.slug not in themes:
+                themes.add(theme.slug)
+                theme = theme.parent
         return {
-            "theme": sorted(Theme.objects.filter(pk__in=ids).values_list("slug", flat=True)),
+            "theme": sorted(themes),
             "region": sorted(r.slug for r in self.regions.all()),
             "country": sorted(c.iso_code.lower() for c in self.countries.all()),
             "type": [self.document_type.slug] if self.document_type_id else [],

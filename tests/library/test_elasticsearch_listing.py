@@ -74,6 +74,31 @@ def test_publication_documents_carry_facet_keys_with_theme_ancestors(taxonomy, p
     assert facets["listed"] == ["en", "es", "fr"]
 
 
+def test_documents_of_many_publications_cost_no_query_each(taxonomy, publish):
+    """Indexing in bulk reads the themes and their ancestors with the publications."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from library.models import PublicationPage
+
+    t = taxonomy
+
+    def queries_for_documents():
+        with CaptureQueriesContext(connection) as ctx:
+            documents = [p.search_facets() for p in PublicationPage.get_indexed_objects()]
+        return len(ctx.captured_queries), documents
+
+    publish("Bolsa Familia", themes=[t["cct"]])
+    one, documents = queries_for_documents()
+    assert documents[0]["theme"] == ["cash-transfers", "cct", "social-assistance"]
+    for n in range(3):
+        publish(f"Report {n}", themes=[t["cct"]], countries=[t["brazil"]])
+    many, documents = queries_for_documents()
+    assert len(documents) == 4
+    assert all(d["theme"] == ["cash-transfers", "cct", "social-assistance"] for d in documents)
+    assert many == one
+
+
 def test_moving_a_theme_sends_its_publications_again_with_their_new_ancestors(
     taxonomy, publish, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
