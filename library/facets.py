@@ -9,7 +9,16 @@ each publication under it once.
 Keys are written on every save of a publication (``PublicationPage.save``), by a task when
 a theme moves in the tree (``library.tasks.refresh_theme_facet_keys``), and by
 ``manage.py refresh_facet_keys`` for the whole library.
+
+On PostgreSQL the keys are a ``text[]`` array (``FacetKeysField``): ``unnest`` counts them
+about twice as fast as ``jsonb`` elements, and a GIN index answers the listing's filters
+(``&&``). Elsewhere they are JSON text, counted with ``json_each``.
 """
+
+import json
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
 
 # Facet name: (many-to-many field of PublicationPage, term column of its through table).
 # "type" and "year" are columns of the publication itself.
@@ -21,6 +30,41 @@ RELATIONS = {
     "organisation": ("organisations", "organisation_id"),
 }
 BATCH = 500
+
+
+class FacetKeysField(ArrayField):
+    """A list of facet keys: ``text[]`` on PostgreSQL, a JSON list in a text column
+    elsewhere. In Python it is always a list of strings."""
+
+    def __init__(self, verbose_name=None, **kwargs):
+        kwargs.pop("base_field", None)
+        super().__init__(models.TextField(), verbose_name=verbose_name, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        kwargs.pop("base_field", None)
+        return name, "library.facets.FacetKeysField", args, kwargs
+
+    def db_type(self, connection):
+        if connection.vendor == "postgresql":
+            return super().db_type(connection)
+        return "text"
+
+    def cast_db_type(self, connection):
+        return self.db_type(connection)
+
+    def get_placeholder(self, value, compiler, connection):
+        if connection.vendor == "postgresql":
+            return super().get_placeholder(value, compiler, connection)
+        return "%s"
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if connection.vendor == "postgresql" or value is None:
+            return super().get_db_prep_value(value, connection, prepared)
+        return json.dumps([str(key) for key in value])
+
+    def from_db_value(self, value, expression, connection):
+        return json.loads(value) if isinstance(value, str) else value
 
 
 def theme_parents(theme_model=None):

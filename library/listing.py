@@ -199,7 +199,7 @@ def apply_filters(qs, query, taxonomy):
         if not chosen:
             return qs.none()
         if by_keys:
-            qs = qs.filter(facet_keys__has_any_keys=[f"{name}:{t.pk}" for t in chosen])
+            qs = qs.filter(facet_keys__overlap=[f"{name}:{t.pk}" for t in chosen])
         elif name == "theme":
             ids = set().union(*(taxonomy.theme_descendants(t) for t in chosen))
             through = qs.model.themes.through
@@ -263,14 +263,10 @@ def _filtered(query, user, locale, taxonomy=None, language=None):
     language = language or (locale.language_code if locale else None)
     ranked_order = query.sort == "relevance"
     if ranks_in_sql():
-        # The database engines rank within the filtered listing itself (as an id subquery:
-        # the engine accepts filters on indexed fields only), so the best ids are exactly
-        # the first results, and the matches are the results: one query holds both.
-        within = PublicationPage.objects.filter(pk__in=qs.values("pk"))
-        matches, ranked = search_matches(within, query.q, language)
-        qs = matches.all()
-        qs.query.clear_deferred_loading()  # the engine asked for ids; listings load rows
-        return qs, taxonomy, (ranked if ranked_order else None)
+        # The database engines rank within the filtered listing itself, so the best ids are
+        # exactly the first results, and the matches are the results: one query holds both.
+        matches, ranked = search_matches(qs, query.q, language)
+        return matches, taxonomy, (ranked if ranked_order else None)
     # Elasticsearch ranks within what the reader may see (filters it has indexed); the
     # taxonomy filters then intersect in SQL.
     searchable = visible_queryset(PublicationPage.objects.live(), user)
@@ -328,11 +324,11 @@ def facet_counts(qs, query, taxonomy):
         result_sql, params = qs.order_by().values("facet_keys").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (an unknown term)
         return facet_entries({}, query, taxonomy)
-    if connection.vendor == "postgresql":
-        each = "CROSS JOIN LATERAL jsonb_array_elements_text(r.facet_keys) AS k(value)"
+    if connection.vendor == "postgresql":  # a text[] (``FacetKeysField``)
+        keys = "(SELECT unnest(r.facet_keys) AS value FROM r) AS k"
     else:  # SQLite's JSON1 (and MySQL-likes would need JSON_TABLE)
-        each = "CROSS JOIN json_each(r.facet_keys) AS k"
-    sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM r {each} GROUP BY k.value"
+        keys = "r CROSS JOIN json_each(r.facet_keys) AS k"
+    sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {keys} GROUP BY k.value"
     counts = {}
     for key, n in _cached_counts(connection, sql, params):
         parsed = parse(key)

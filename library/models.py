@@ -22,6 +22,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from library.facets import FacetKeysField
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
 
@@ -365,7 +366,7 @@ class PublicationPage(RestrictedMixin, BasePage):
         editable=False,
         help_text=_("Languages whose readers see this translation in listings."),
     )
-    facet_keys = models.JSONField(
+    facet_keys = FacetKeysField(
         _("facet keys"),
         default=list,
         blank=True,

@@ -108,18 +108,25 @@ def search_matches(queryset, query, language=None, ranked=None):
     the primary keys of the ``ranked`` best matches, best first. An external engine
     (Elasticsearch) answers with ids only: ``matches`` is then the first ``EXTERNAL_LIMIT``.
     Like ``search_ids``, ``queryset`` must already be restricted to what the reader may see.
+
+    With the database engines ``queryset`` may filter on any field: Wagtail's search takes
+    filters on indexed fields only, so the engine ranks within an id subquery of it, and the
+    matches are a filter of ``queryset`` itself (counting them joins nothing more).
     """
     query = clean_query(query)
     if not has_words(query):
         return queryset.none(), []
     ranked = ranked or RANKED_LIMIT
-    results = backend_for(language).search(query, queryset.only("pk"), operator="and")
+    searched = queryset
+    if ranks_in_sql():
+        searched = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+    results = backend_for(language).search(query, searched.only("pk"), operator="and")
     compiler = getattr(results, "query_compiler", None)
     fast = getattr(compiler, "fast_matches", None)
     if fast is not None and (plan := fast()) is not None:  # SQLite
-        matches = plan[1]
+        matches = queryset.filter(pk__in=plan.ids)
     elif hasattr(results, "matches"):  # PostgreSQL (the portal's database backend)
-        matches = results.matches()
+        matches = results.matches(queryset)
     else:  # an external engine answers with its best matches only
         found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
         return queryset.filter(pk__in=found), found[:ranked]

@@ -21,6 +21,7 @@ import copy
 import re
 import threading
 from functools import reduce
+from typing import NamedTuple
 
 from modelsearch.backends.database import SearchBackend as wagtail_database_backend
 from modelsearch.query import PlainText
@@ -98,6 +99,11 @@ def _sqlite_classes():
             combined = reduce(lambda a, b: a | b, lexemes)
         return SearchQueryExpression(combined, config=config)
 
+    class FastPlan(NamedTuple):
+        scores: dict  # {object id: bm25 score} of every match
+        permitted: object  # the searched queryset's matches
+        ids: object  # the matched ids as an SQL subquery
+
     class FastMatchMixin:
         """Rank with one FTS query instead of Wagtail's correlated subquery per row.
 
@@ -145,10 +151,8 @@ def _sqlite_classes():
                     params,
                 )
                 scores = dict(cursor.fetchall())
-            permitted = self.queryset.filter(
-                pk__in=RawSQL(f"SELECT CAST(e.object_id AS INTEGER) {base_sql}", params)
-            )
-            return scores, permitted
+            ids = RawSQL(f"SELECT CAST(e.object_id AS INTEGER) {base_sql}", params)
+            return FastPlan(scores, self.queryset.filter(pk__in=ids), ids)
 
     class PortalSQLiteSearchQueryCompiler(FastMatchMixin, SQLiteSearchQueryCompiler):
         """Every term is a (lightly stemmed) prefix; terms are AND-ed."""
@@ -181,7 +185,7 @@ def _sqlite_classes():
             plan = self._fast()
             if plan is None:
                 return [obj.pk for obj in self[:limit]]
-            scores, permitted = plan
+            scores, permitted, _ids = plan
             if not scores:
                 return []
             if self.query_compiler.order_by_relevance:
@@ -193,7 +197,7 @@ def _sqlite_classes():
             plan = self._fast()
             if plan is None:
                 return super()._do_search()
-            scores, permitted = plan
+            scores, permitted, _ids = plan
             compiler = self.query_compiler
             if not scores:
                 return []
@@ -213,7 +217,7 @@ def _sqlite_classes():
             plan = self._fast()
             if plan is None:
                 return super()._do_count()
-            scores, permitted = plan
+            scores, permitted, _ids = plan
             count = permitted.count() if scores else 0
             count = max(count - self.start, 0)
             if self.stop is not None:
@@ -361,9 +365,10 @@ def _postgres_classes():
             object_ids = object_ids.values(_entry_key=Cast("pk", TextField()))
             return entries.filter(object_id__in=object_ids)
 
-        def matches(self, config):
+        def matches(self, config, queryset=None):
             """Every object of the queryset that matches, unordered (for counts and
-            filters)."""
+            filters), as a filter of ``queryset`` (by default the searched one)."""
+            queryset = self.queryset if queryset is None else queryset
             search_query = self.build_tsquery(self.query, config=config)
             if self.fields is None and isinstance(self.query, PlainText):
                 # ``title || body`` through the function migration 0003 indexes.
@@ -374,14 +379,17 @@ def _postgres_classes():
                     output_field=SearchVectorField(),
                 )
                 entries = self._entries().alias(_document_=document).filter(_document_=search_query)
-                return self.queryset.alias(_entry_key=Cast("pk", TextField())).filter(
+                return queryset.alias(_entry_key=Cast("pk", TextField())).filter(
                     _entry_key__in=entries.values("object_id")
                 )
             vectors = self.get_search_vectors(search_query)
             combined = vectors[0][0]
             for vector, _boost in vectors[1:]:
                 combined = combined._combine(vector, "||", False)
-            return self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
+            matching = self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
+            if queryset is self.queryset:
+                return matching
+            return queryset.filter(pk__in=matching.order_by().values("pk"))
 
         def candidates(self, config):
             """Primary keys of the matches to rank: best titles first, then the newest."""
@@ -422,12 +430,16 @@ def _postgres_classes():
             plain = getattr(compiler, "_plain_vectors", None)
             return plain is not None and plain(compiler.get_config(self.backend)) is not None
 
-        def matches(self):
-            """Every match, unordered and unranked, as a queryset."""
+        def matches(self, queryset=None):
+            """Every match, unordered and unranked, as a filter of ``queryset`` (by default
+            the searched one)."""
             compiler = self.query_compiler
             if not self._ranks_candidates():  # Wagtail's own query (autocomplete, fuzzy…)
-                return self.get_queryset().order_by()
-            return compiler.matches(compiler.get_config(self.backend))
+                matching = self.get_queryset().order_by()
+                if queryset is None:
+                    return matching
+                return queryset.filter(pk__in=matching.values("pk"))
+            return compiler.matches(compiler.get_config(self.backend), queryset)
 
         def ranked_ids(self, limit):
             """The ids of the first ``limit`` results, without loading the objects."""
