@@ -188,6 +188,17 @@ def search_sources():
     return list(sources.values())
 
 
+def generic_pages(excluded):
+    """Pages of every type but ``excluded`` (and their subclasses), the types named: the
+    content type index then finds their few pages among many publications."""
+    from wagtail.models import get_page_models
+
+    excluded = tuple(excluded)
+    return Page.objects.exact_type(
+        *[m for m in get_page_models() if not (excluded and issubclass(m, excluded))]
+    )
+
+
 def source_querysets(source, user, language_id):
     """The querysets of one source, restricted to what ``user`` may read, live only."""
     querysets = []
@@ -196,11 +207,7 @@ def source_querysets(source, user, language_id):
         if isinstance(model, tuple) and model[0] != "generic":
             model, extra = model
         if isinstance(model, tuple):  # the generic pages: every page type not handled apart
-            _kind, excluded = model
-            qs = Page.objects.live()
-            if excluded:
-                qs = qs.not_type(*excluded)
-            qs = qs.exclude(depth__lte=1)
+            qs = generic_pages(model[1]).live().exclude(depth__lte=1)
         else:
             qs = model._default_manager.all()
             if issubclass(model, Page):
@@ -588,13 +595,7 @@ def _candidate_pages(model, language_id):
     """The pages a source's title candidates come from: its page types (``model`` as in
     ``Source.models``), in the reader's language."""
     if isinstance(model, tuple) and model[0] == "generic":
-        # The generic page types named (rather than every type but the excluded ones), so
-        # the content type index finds their few pages before titles are read.
-        from wagtail.models import get_page_models
-
-        excluded = tuple(model[1])
-        generic = [m for m in get_page_models() if not issubclass(m, excluded)]
-        pages = Page.objects.exact_type(*generic)
+        pages = generic_pages(model[1])
     else:
         pages = Page.objects.type(model[0] if isinstance(model, tuple) else model)
     return pages.filter(locale_id=language_id) if language_id else pages
