@@ -41,6 +41,10 @@ from search.backends import LANGUAGE_ANALYSIS
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 MAX_PAGES = 50
+# Matches counted per type: past this a type reads "10000+", as Elasticsearch reports totals
+# by default. Counting stops there, so a word found in most of a large library costs the
+# same as a rarer one (the last reachable page is far below it).
+COUNT_LIMIT = 10_000
 ALL_LANGUAGES = "all"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
@@ -307,6 +311,7 @@ class SearchResponse:
     types: list
     hits: list = field(default_factory=list)
     total: int = 0
+    total_capped: bool = False  # ``total`` is a lower bound: a type has more than counted
     page: int = 1
     per_page: int = PER_PAGE
     type_counts: list = field(default_factory=list)
@@ -379,17 +384,26 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
         selected = not types or source.type in types
         for qs in source_querysets(source, user, language_id):
             results = backend.search(query, qs, operator="and")
-            count += results.count()
+            count += results[: COUNT_LIMIT + 1].count()
             if selected and count:
                 scored = results.annotate_score("_score")[:wanted]
                 for obj in scored:
                     score = getattr(obj, "_score", 0) or 0
                     candidates.append((-score if lower_is_better else score, source, obj))
+        capped = count > COUNT_LIMIT
+        count = min(count, COUNT_LIMIT)
         response.type_counts.append(
-            {"type": source.type, "label": source.label, "count": count, "selected": selected}
+            {
+                "type": source.type,
+                "label": source.label,
+                "count": count,
+                "capped": capped,
+                "selected": selected,
+            }
         )
         if selected:
             response.total += count
+            response.total_capped = response.total_capped or capped
     response.type_counts = [c for c in response.type_counts if c["count"] or c["type"] in types]
     candidates.sort(key=lambda item: item[0], reverse=True)
     window = candidates[(page - 1) * per_page : page * per_page]
@@ -405,7 +419,7 @@ def _any_match(query, user, language):
     backend = backend_for(language if language != ALL_LANGUAGES else None)
     language_id = _language_id(language)
     return any(
-        backend.search(query, qs, operator="and").count()
+        backend.search(query, qs, operator="and")[:1].count()
         for source in search_sources()
         for qs in source_querysets(source, user, language_id)
     )

@@ -218,11 +218,8 @@ def _sqlite_classes():
             if plan is None:
                 return super()._do_count()
             scores, permitted, _ids = plan
-            count = permitted.count() if scores else 0
-            count = max(count - self.start, 0)
-            if self.stop is not None:
-                count = min(count, self.stop - self.start)
-            return count
+            # A slice counts in SQL (``LIMIT``): counting up to a bound stops early.
+            return permitted.order_by()[self.start : self.stop].count() if scores else 0
 
     class PortalSQLiteSearchBackend(LanguageAwareBackendMixin, SQLiteSearchBackend):
         query_compiler_class = PortalSQLiteSearchQueryCompiler
@@ -448,9 +445,9 @@ def _postgres_classes():
         def _do_count(self):
             if not self._ranks_candidates():
                 return super()._do_count()
-            # Wagtail counts its ranked queryset; ours holds the ranked candidates only.
-            count = max(self.matches().count() - self.start, 0)
-            return count if self.stop is None else min(count, self.stop - self.start)
+            # Wagtail counts its ranked queryset; ours holds the ranked candidates only. A
+            # slice counts in SQL (``LIMIT``): counting up to a bound stops early.
+            return self.matches().order_by()[self.start : self.stop].count()
 
     class PortalPostgresSearchBackend(LanguageAwareBackendMixin, pg.PostgresSearchBackend):
         query_compiler_class = PortalPostgresSearchQueryCompiler

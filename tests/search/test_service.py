@@ -81,6 +81,21 @@ def test_pagination(homes):
     assert service.search("pension reform", anon, "en", page=10**9).page == service.MAX_PAGES
 
 
+def test_counts_stop_at_the_limit_and_say_so(homes, monkeypatch):
+    for n in range(4):
+        make_page(homes["en"], f"Pension reform note {n}", "About pension reform.")
+    exact = service.search("pension reform", anon, "en")
+    assert exact.total == 4 and not exact.total_capped
+    assert [c["capped"] for c in exact.type_counts] == [False]
+
+    monkeypatch.setattr(service, "COUNT_LIMIT", 2)
+    capped = service.search("pension reform", anon, "en")
+    assert [(c["type"], c["count"], c["capped"]) for c in capped.type_counts] == [("page", 2, True)]
+    assert capped.total == 2 and capped.total_capped
+    assert len(capped.hits) == 4  # every match is still found and ranked
+    assert capped.num_pages == 1
+
+
 def test_did_you_mean_and_taxonomy_suggestions(pages):
     from portal.factories import ThemeFactory
 
