@@ -311,12 +311,16 @@ class SearchResponse:
     types: list
     hits: list = field(default_factory=list)
     total: int = 0
-    total_capped: bool = False  # ``total`` is a lower bound: a type has more than counted
     page: int = 1
     per_page: int = PER_PAGE
     type_counts: list = field(default_factory=list)
     suggestion: str = ""
     suggested_terms: list = field(default_factory=list)
+
+    @property
+    def total_capped(self):
+        """Is ``total`` a lower bound (a selected type has more matches than counted)?"""
+        return any(c["capped"] and c["selected"] for c in self.type_counts)
 
     @property
     def num_pages(self):
@@ -403,7 +407,6 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
         )
         if selected:
             response.total += count
-            response.total_capped = response.total_capped or capped
     response.type_counts = [c for c in response.type_counts if c["count"] or c["type"] in types]
     candidates.sort(key=lambda item: item[0], reverse=True)
     window = candidates[(page - 1) * per_page : page * per_page]
