@@ -62,3 +62,22 @@ def test_update_index_rebuilds_with_progress(pages):
     text = out.getvalue()
     assert "portal.StandardPage" in text or "standardpage" in text.lower()
     assert "Social protection policies" in found("policies")
+
+
+def test_terms_chosen_with_the_first_publish_are_indexed(homes):
+    """A publication published once with a new theme is found by the theme's label in every
+    language at once (a page's themes are written after Wagtail's save signal)."""
+    from library.factories import LibraryIndexPageFactory, PublicationPageFactory
+    from portal.demo_utils import translate_instance
+    from portal.factories import ThemeFactory
+
+    cash = ThemeFactory(name="Cash transfers", slug="cash-transfers")
+    translate_instance(cash, "es", {"Cash transfers": "Transferencias monetarias"})
+    translate_instance(cash, "fr", {"Cash transfers": "Transferts monétaires"})
+    library = LibraryIndexPageFactory(parent=homes["en"], locale=homes["en"].locale)
+    page = PublicationPageFactory(parent=library, title="Bolsa Família review", abstract="Brazil.")
+    assert "Bolsa Família review" not in found("transferencias")
+    page.themes = [cash]
+    page.save_revision().publish()
+    assert "Bolsa Família review" in found("transferencias")
+    assert "Bolsa Família review" in found("monetaires")
