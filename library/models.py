@@ -417,6 +417,10 @@ class PublicationPage(RestrictedMixin, BasePage):
             index.FilterField("year"),
         ]
     )
+    # PostgreSQL: the search engine keeps a copy of each publication's match document in
+    # this column (migration 0007, ``search.backends.database.copy_documents``), so the
+    # listing matches and counts its facets in one table.
+    search_document_column = "search_document"
     api_fields = BasePage.api_fields + ["abstract", "authors", "year", "doi", "isbn"]
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from library.listing import LibraryQuery, build_listing, listing_changed
+from library.listing import LibraryQuery, base_queryset, build_listing, listing_changed
 
 
 @pytest.fixture
@@ -418,3 +418,79 @@ def test_postgres_makes_up_the_candidates_with_the_newest_matches_the_reader_may
     # The two newest other matches (by creation) were ranked; the oldest follows them.
     assert sorted(found[1:3]) == ["Field memo", "Notes"]
     assert found[3] == "Annual report"
+
+
+def _document_copy(page):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_document::text FROM library_publicationpage WHERE page_ptr_id = %s",
+            [page.pk],
+        )
+        return cursor.fetchone()[0]
+
+
+def _entry_matches(query, config="portal_english"):
+    """Publications whose index entry matches ``query``, read from the entries themselves."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.object_id::bigint FROM wagtailsearch_indexentry e "
+            "JOIN django_content_type c ON c.id = e.content_type_id "
+            "AND c.model = 'publicationpage' "
+            "WHERE portal_document(e.title, e.body) @@ to_tsquery(%s::regconfig, %s)",
+            [config, query],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_postgres_keeps_a_copy_of_each_publications_document_in_its_row(
+    taxonomy, publish, library, locales
+):
+    """The engine copies the match document into the publication's row when it indexes it,
+    writes it again on every edit and clears it when the publication leaves the index; the
+    listing's matches are exactly the index entries' matches."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the document copy is PostgreSQL's")
+    page = publish("Pensions in Brazil", year=2016, abstract="Old-age zebrafish pensions.")
+    publish("Cash transfers", year=2020, abstract="Bolsa Família.", themes=[taxonomy["cash"]])
+    publish("Health coverage", year=2021, abstract="Pensions for members.", members_only=True)
+    assert "zebrafish" in _document_copy(page)
+    assert "(" not in _document_copy(page)  # stripped: no positions, no weights
+
+    page.abstract = "Old-age pensions and okapi."
+    page.save_revision().publish()
+    assert "okapi" in _document_copy(page) and "zebrafish" not in _document_copy(page)
+    listed = set(base_queryset(AnonymousUser(), locales["en"]).values_list("pk", flat=True))
+    for words, tsquery in (("pensions", "pension"), ("okapi", "okapi"), ("bolsa", "bolsa")):
+        context = listing(f"q={words}", locale=locales["en"])
+        assert {p.pk for p in context["results"]} == _entry_matches(tsquery) & listed, words
+        assert context["result_count"] == len(_entry_matches(tsquery) & listed)
+    # The Spanish label of the theme is in the English publication's document too.
+    assert titles(listing("q=transferencias", locale=locales["es"])) == ["Cash transfers"]
+
+    # Taken out of the index (as Wagtail does before deleting it): no copy either.
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend().delete(page)
+    assert _document_copy(page) is None
+    assert "okapi" not in titles(listing("q=okapi", locale=locales["en"]))
+
+
+def test_postgres_migration_fills_the_copies_from_the_index(taxonomy, publish, library):
+    """Publications indexed before the column existed get their copy from the migration."""
+    import importlib
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the document copy is PostgreSQL's")
+    migration = importlib.import_module("library.migrations.0007_publication_search_document")
+    page = publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE library_publicationpage SET search_document = NULL")
+    assert _document_copy(page) is None
+    with connection.cursor() as cursor:
+        migration.copy_from_index(cursor)
+    assert "pension" in _document_copy(page)
+    assert titles(listing("q=pensions")) == ["Pensions in Brazil"]
