@@ -417,9 +417,9 @@ class PublicationPage(RestrictedMixin, BasePage):
             index.FilterField("year"),
         ]
     )
-    # PostgreSQL: the search engine keeps a copy of each publication's match document in
-    # this column (migration 0007, ``search.backends.database.copy_documents``), so the
-    # listing matches and counts its facets in one table.
+    # PostgreSQL: a copy of each publication's match document lives in this column, kept in
+    # step with its index entry by a trigger (migration 0007); the search engine matches the
+    # listing against it (``search.backends.database``), so facets are counted in one table.
     search_document_column = "search_document"
     api_fields = BasePage.api_fields + ["abstract", "authors", "year", "doi", "isbn"]
     parent_page_types = ["library.LibraryIndexPage"]

@@ -1,11 +1,13 @@
 """PostgreSQL: a copy of each publication's match document in its own row.
 
-The database search engine writes ``strip(title || body)`` of a publication's index entry
-into ``search_document`` whenever it indexes the publication
-(``search.backends.database.copy_documents``), and matches the library listing against it
-through a GIN index: a broad query's facets are then counted in one table, without reading
-the wide index entries or joining them. The column is not a model field (the ORM never
-writes it); the migration fills it from the entries already there. No-op elsewhere.
+``search_document`` holds ``strip(title || body)`` of the publication's index entry: the
+document the database search engine matches, without the positions and weights that
+plain-text matching never reads. A trigger on Wagtail's index entries keeps it in step
+(whatever writes or deletes an entry: a save, ``update_index``, a rebuild), and the engine
+matches the library listing against it through a GIN index, so a broad query's facets are
+counted in one table, without reading the wide index entries or joining them. The column is
+not a model field (the ORM never writes it); the migration fills it from the entries already
+there. No-op elsewhere.
 """
 
 from django.db import migrations
@@ -13,15 +15,20 @@ from django.db import migrations
 TABLE = "library_publicationpage"
 COLUMN = "search_document"
 INDEX = "library_publication_search_document_gin"
+FUNCTION = "library_copy_search_document"
+TRIGGER = "library_copy_search_document"
+ENTRIES = "wagtailsearch_indexentry"
+PUBLICATION_TYPE = (
+    "SELECT id FROM django_content_type WHERE app_label = 'library' AND model = 'publicationpage'"
+)
 
 
 def copy_from_index(cursor):
     """Fill the column from the publications' index entries."""
     cursor.execute(
         f"UPDATE {TABLE} AS t SET {COLUMN} = strip(portal_document(e.title, e.body)) "
-        "FROM wagtailsearch_indexentry e JOIN django_content_type c "
-        "ON c.id = e.content_type_id AND c.app_label = 'library' "
-        "AND c.model = 'publicationpage' WHERE e.object_id = t.page_ptr_id::text"
+        f"FROM {ENTRIES} e WHERE e.content_type_id = ({PUBLICATION_TYPE}) "
+        "AND e.object_id = t.page_ptr_id::text"
     )
 
 
@@ -32,12 +39,37 @@ def add(apps, schema_editor):
         cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector")
         copy_from_index(cursor)
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON {TABLE} USING gin ({COLUMN})")
+        cursor.execute(
+            f"""
+            CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE publication integer := ({PUBLICATION_TYPE});
+            BEGIN
+                IF OLD.content_type_id = publication AND (TG_OP = 'DELETE'
+                    OR (OLD.content_type_id, OLD.object_id)
+                    IS DISTINCT FROM (NEW.content_type_id, NEW.object_id)) THEN
+                    UPDATE {TABLE} SET {COLUMN} = NULL WHERE page_ptr_id = OLD.object_id::bigint;
+                END IF;
+                IF TG_OP <> 'DELETE' AND NEW.content_type_id = publication THEN
+                    UPDATE {TABLE} SET {COLUMN} = strip(portal_document(NEW.title, NEW.body))
+                    WHERE page_ptr_id = NEW.object_id::bigint;
+                END IF;
+                RETURN NULL;
+            END $$
+            """
+        )
+        cursor.execute(
+            f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR DELETE OR UPDATE OF "
+            f"title, body, content_type_id, object_id ON {ENTRIES} "
+            f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()"
+        )
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {ENTRIES}")
+        cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
         cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {COLUMN}")
 
 

@@ -32,8 +32,9 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 RANK_CANDIDATES = 2000  # PostgreSQL: best title matches ranked by title and body
 _INDEXER_LOCK = threading.Lock()
-# PostgreSQL: a model may keep its own copy of its match document (``title || body`` of its
-# index entry, stripped of positions) in a column of its table, named by this attribute.
+# PostgreSQL: a model may keep a copy of its match document (``title || body`` of its index
+# entry, stripped of positions) in a column of its table, named by this attribute; a trigger
+# on the index entries keeps it in step (see library migration 0007).
 DOCUMENT_ATTRIBUTE = "search_document_column"
 
 
@@ -278,18 +279,9 @@ def _postgres_classes():
                 original = pg.ObjectIndexer
                 pg.ObjectIndexer = PortalObjectIndexer
                 try:
-                    super().add_items(model, objs)
+                    return super().add_items(model, objs)
                 finally:
                     pg.ObjectIndexer = original
-            owner = document_owner(model)
-            if owner is not None:
-                copy_documents(self.write_connection, owner, [obj.pk for obj in objs])
-
-        def delete_item(self, item):
-            super().delete_item(item)
-            owner = document_owner(type(item))
-            if owner is not None:  # no entry left: the copy goes too
-                copy_documents(self.write_connection, owner, [item.pk])
 
     class PortalQueryMixin:
         """Word tokens only; several configurations OR-ed for several languages."""
@@ -327,7 +319,8 @@ def _postgres_classes():
           model that keeps a copy of that document in its own row (``own_document``: the
           publications) is matched on the copy, without reading the index;
         * the candidates for ranking are the objects whose *title* matches, found through
-          the title index and ordered by title rank, at most ``RANK_CANDIDATES``; when
+          the title index of the entries' titles (``TitleEntry``, a narrow copy) and
+          ordered by title rank, at most ``RANK_CANDIDATES``; when
           fewer titles match, the newest other matches make up the number;
         * the candidates are ranked by title and body as Wagtail ranks every match.
 
@@ -345,10 +338,12 @@ def _postgres_classes():
             vectors = self.get_search_vectors(search_query)
             return (search_query, vectors) if len(vectors) == 2 else None
 
-        def _entries(self):
-            """Index entries of the queryset's model and its subclasses."""
+        def _entries(self, model=None):
+            """Index entries (or ``model``: their titles) of the queryset's model and its
+            subclasses."""
             content_types = get_descendants_content_types_pks(self.queryset.model)
-            return pg.IndexEntry._default_manager.filter(content_type_id__in=content_types)
+            model = model or pg.IndexEntry
+            return model._default_manager.filter(content_type_id__in=content_types)
 
         def _integer_pk(self):
             """Is the queryset's primary key an integer (a page type's link to its page
@@ -411,8 +406,10 @@ def _postgres_classes():
             search_query = self.build_tsquery(self.query, config=config)
             title_rank = SearchRank(F("title"), search_query, weights=self.sql_weights)
             newest = "-_entry_pk" if self._integer_pk() else "-object_id"  # ties: as Wagtail
+            from search.models import TitleEntry  # the entries' titles, in a narrow table
+
             titles = (
-                self._within(self._entries().filter(title=search_query))
+                self._within(self._entries(TitleEntry).filter(title=search_query))
                 .order_by((title_rank * F("title_norm")).desc(), newest)
                 .values_list("object_id", flat=True)[:RANK_CANDIDATES]
             )
@@ -487,42 +484,6 @@ def _postgres_classes():
             return clone
 
     return PortalPostgresSearchBackend
-
-
-def document_owner(model):
-    """The model (``model`` or a parent) whose table holds a copy of ``model``'s match
-    document, or ``None``."""
-    for klass in model.__mro__:
-        if DOCUMENT_ATTRIBUTE in vars(klass) and not klass._meta.abstract:
-            return klass
-    return None
-
-
-def copy_documents(connection, owner, ids):
-    """Copy the match document of objects ``ids`` from their index entries into ``owner``'s
-    column (``NULL`` for an object that has no entry any more).
-
-    Stripped of positions and weights, which plain-text matching never reads, the copy is
-    about 40% smaller than the entry's vectors; kept in the row it is filtered and counted
-    with the rest of the row, so a listing's facets need no join with the index.
-    """
-    from modelsearch.backends.database.postgres.postgres import IndexEntry
-    from modelsearch.utils import get_descendants_content_types_pks
-
-    if not ids:
-        return
-    table, pk = owner._meta.db_table, owner._meta.pk.column
-    column = getattr(owner, DOCUMENT_ATTRIBUTE)
-    content_types = get_descendants_content_types_pks(owner)
-    qn = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {qn(table)} AS t SET {qn(column)} = ("
-            f"SELECT strip(portal_document(e.title, e.body)) FROM {qn(IndexEntry._meta.db_table)} e "
-            f"WHERE e.content_type_id = ANY(%s) AND e.object_id = t.{qn(pk)}::text LIMIT 1) "
-            f"WHERE t.{qn(pk)} = ANY(%s)",
-            [content_types, list(ids)],
-        )
 
 
 def own_document(model):

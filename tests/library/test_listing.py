@@ -449,9 +449,9 @@ def _entry_matches(query, config="portal_english"):
 def test_postgres_keeps_a_copy_of_each_publications_document_in_its_row(
     taxonomy, publish, library, locales
 ):
-    """The engine copies the match document into the publication's row when it indexes it,
-    writes it again on every edit and clears it when the publication leaves the index; the
-    listing's matches are exactly the index entries' matches."""
+    """The match document is copied into the publication's row when it is indexed, again on
+    every edit, and cleared when the publication leaves the index (a trigger on the entries);
+    the listing's matches are exactly the index entries' matches."""
     if connection.vendor != "postgresql":
         pytest.skip("the document copy is PostgreSQL's")
     page = publish("Pensions in Brazil", year=2016, abstract="Old-age zebrafish pensions.")
