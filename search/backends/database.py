@@ -247,6 +247,8 @@ def _postgres_classes():
     from modelsearch.backends.database.postgres.query import Lexeme
     from modelsearch.utils import ADD, get_descendants_content_types_pks
 
+    from search.models import TitleEntry  # the entries' titles, in a narrow table
+
     class PortalObjectIndexer(pg.ObjectIndexer):
         """Analyse text with every language configuration, the object's own first."""
 
@@ -406,8 +408,6 @@ def _postgres_classes():
             search_query = self.build_tsquery(self.query, config=config)
             title_rank = SearchRank(F("title"), search_query, weights=self.sql_weights)
             newest = "-_entry_pk" if self._integer_pk() else "-object_id"  # ties: as Wagtail
-            from search.models import TitleEntry  # the entries' titles, in a narrow table
-
             titles = (
                 self._within(self._entries(TitleEntry).filter(title=search_query))
                 .order_by((title_rank * F("title_norm")).desc(), newest)
@@ -496,6 +496,7 @@ def own_document(model):
 
     field = SearchVectorField()
     field.set_attributes_from_name(getattr(model, DOCUMENT_ATTRIBUTE))
+    field.model = model  # unbound: the column is the trigger's, not a model field
     return Col(model._meta.db_table, field)
 
 

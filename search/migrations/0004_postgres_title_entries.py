@@ -3,7 +3,7 @@
 The portal's compiler finds the best title matches of a query to rank (``candidates``). Read
 from Wagtail's index entries, a broad query (a word in a fifth of 100,000 titles) reads the
 wide rows of most of the index; read from ``portal_search_titleentry`` (entry id, content
-type, object id, title vector, title norm) it reads a table a sixth the size. A trigger on
+type, object id, title vector, title norm) it reads a table about a seventh the size. A trigger on
 the entries copies every insert, update and delete, whatever makes it (a save,
 ``update_index``, a rebuild, Wagtail's refresh of title norms). No-op elsewhere.
 """
