@@ -13,6 +13,10 @@ a theme moves in the tree (``library.tasks.refresh_theme_facet_keys``), and by
 On PostgreSQL the keys are a ``text[]`` array (``FacetKeysField``): ``unnest`` counts them
 about twice as fast as ``jsonb`` elements, and a GIN index answers the listing's filters
 (``&&``). Elsewhere they are JSON text, counted with ``json_each``.
+
+Also on PostgreSQL, triggers keep the keys' totals per language and audience
+(``FacetTotal``, migration 0008): a text query that matches most of a listing has its facets
+counted from the few publications that do not match (``library.listing.facet_counts``).
 """
 
 import json
@@ -162,3 +166,41 @@ def refresh_facet_keys(queryset, batch=BATCH, theme_model=None):
 
             reindex_publications(changed)
     return len(changed)
+
+
+TOTALS_TABLE = "library_facettotal"
+# A set-returning SQL function (migration 0008): the (language, audience, key) rows one
+# publication row adds to the totals: a language for each word of its ``listed_in``.
+TOTALS_KEYS = "library_facet_total_keys"
+
+
+def recount_totals(cursor):
+    """Count every facet total again from the publications' rows (PostgreSQL)."""
+    cursor.execute(f"DELETE FROM {TOTALS_TABLE}")
+    cursor.execute(
+        f"INSERT INTO {TOTALS_TABLE} (language, audience, key, n) "
+        "SELECT k.language, k.audience, k.key, COUNT(*) FROM library_publicationpage p, "
+        f"{TOTALS_KEYS}(p.listed_in, p.audience, p.facet_keys) k GROUP BY 1, 2, 3"
+    )
+
+
+def compact_totals(cursor):
+    """Fold the changes the triggers wrote into one row per (language, audience, key).
+
+    Rewrites only the totals that changed. Safe alongside writes and other compactions: a
+    row is deleted by one statement only, and that statement writes its sum back.
+    """
+    cursor.execute(
+        f"""
+        WITH changed AS (
+            SELECT language, audience, key FROM {TOTALS_TABLE}
+            GROUP BY 1, 2, 3 HAVING COUNT(*) > 1 OR SUM(n) = 0
+        ), folded AS (
+            DELETE FROM {TOTALS_TABLE} t USING changed c
+            WHERE (t.language, t.audience, t.key) = (c.language, c.audience, c.key)
+            RETURNING t.language, t.audience, t.key, t.n
+        )
+        INSERT INTO {TOTALS_TABLE} (language, audience, key, n)
+        SELECT language, audience, key, SUM(n) FROM folded GROUP BY 1, 2, 3 HAVING SUM(n) <> 0
+        """
+    )

@@ -11,14 +11,15 @@ does not depend on how many publications match.
 """
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connections
-from django.db.models import CharField, F, Value
+from django.db import connections, router, transaction
+from django.db.models import CharField, F, Sum, Value
 from django.db.models.functions import Cast, Concat, NullIf, StrIndex
 from django.utils.translation import gettext_lazy as _
 
@@ -309,13 +310,17 @@ class RankedRows(ResultWindow):
         return rows
 
 
-def facet_counts(qs, query, taxonomy):
+def facet_counts(qs, query, taxonomy, whole=None):
     """For each facet, the terms present in the result set with their counts.
 
     One SQL query for every facet: each publication's row carries the keys of everything it
     is filed under (``library.facets``: its themes with their ancestors, regions, countries,
     languages, organisations, type and year), so the result set is read once and its keys
     counted, whatever the number of facets or relation rows.
+
+    ``whole`` (see ``whole_listing``) is the listing the text query searched: when the
+    planner expects most of it to match, the counts are its totals minus the counts of the
+    publications that do not match, which reads a small part of the keys.
     """
     from library.facets import parse
 
@@ -324,17 +329,85 @@ def facet_counts(qs, query, taxonomy):
         result_sql, params = qs.order_by().values("facet_keys").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (an unknown term)
         return facet_entries({}, query, taxonomy)
-    if connection.vendor == "postgresql":  # a text[] (``FacetKeysField``)
-        keys = "(SELECT unnest(r.facet_keys) AS value FROM r) AS k"
-    else:  # SQLite's JSON1 (and MySQL-likes would need JSON_TABLE)
-        keys = "r CROSS JOIN json_each(r.facet_keys) AS k"
+    keys = _keys_of_r(connection)
     sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {keys} GROUP BY k.value"
+
+    def count():
+        rows = _counts_by_difference(connection, qs, whole) if whole is not None else None
+        if rows is None:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+        return rows
+
     counts = {}
-    for key, n in _cached_counts(connection, sql, params):
+    for key, n in _cached_counts(connection, sql, params, count):
         parsed = parse(key)
         if parsed:
             counts.setdefault(parsed[0], {})[parsed[1]] = n
     return facet_entries(counts, query, taxonomy)
+
+
+def _keys_of_r(connection):
+    """A FROM clause listing the facet keys (``k.value``) of the rows of ``r`` (a CTE)."""
+    if connection.vendor == "postgresql":  # a text[] (``FacetKeysField``)
+        return "(SELECT unnest(r.facet_keys) AS value FROM r) AS k"
+    # SQLite's JSON1 (and MySQL-likes would need JSON_TABLE)
+    return "r CROSS JOIN json_each(r.facet_keys) AS k"
+
+
+@dataclass
+class WholeListing:
+    """A listing a text query searched: its facet totals (``FacetTotal``, as the reader may
+    see them) and its publications that do not match the query."""
+
+    totals: object
+    misses: object
+
+
+def whole_listing(query, user, locale):
+    """The ``WholeListing`` of a text query with no other filter, where the database keeps
+    facet totals (PostgreSQL); ``None`` otherwise."""
+    from library.models import FacetTotal
+    from search.service import search_misses
+
+    filtered = query.year_from or query.year_to or any(getattr(query, n) for n in MULTI_FILTERS)
+    if not query.q or filtered or locale is None:
+        return None
+    listing = base_queryset(user, locale)
+    if connections[listing.db].vendor != "postgresql":
+        return None
+    misses = search_misses(listing, query.q, locale.language_code)
+    if misses is None:
+        return None
+    totals = visible_queryset(FacetTotal.objects.filter(language=locale.language_code), user)
+    return WholeListing(totals, misses)
+
+
+def _counts_by_difference(connection, matches, whole):
+    """The facet counts of ``matches`` as the listing's totals minus the counts of its
+    publications that do not match, in one statement (one snapshot); ``None`` when the
+    planner expects no more than half the listing to match (counting the matches is then
+    the cheaper way)."""
+    listed = whole.totals.filter(key__startswith="year:").aggregate(n=Sum("n"))["n"]
+    if not listed or _estimated_rows(matches) * 2 <= listed:
+        return None
+    totals_sql, totals_params = whole.totals.values_list("key", "n").query.sql_with_params()
+    misses_sql, misses_params = whole.misses.order_by().values("facet_keys").query.sql_with_params()
+    missed = f"SELECT k.value, -COUNT(*) FROM {_keys_of_r(connection)} GROUP BY k.value"
+    sql = (
+        f"WITH r AS ({misses_sql}) SELECT t.key, CAST(SUM(t.n) AS bigint) "
+        f"FROM ({totals_sql} UNION ALL {missed}) AS t (key, n) GROUP BY t.key HAVING SUM(t.n) > 0"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*misses_params, *totals_params))
+        return cursor.fetchall()
+
+
+def _estimated_rows(queryset):
+    """How many rows the database's planner expects ``queryset`` to hold (no rows are read)."""
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
 
 
 def facet_entries(counts, query, taxonomy):
@@ -372,14 +445,28 @@ GENERATION_KEY = "library:listing:generation"
 
 
 def listing_changed():
-    """Forget every cached facet count (a publication, or what its text matches, changed)."""
+    """Forget every cached facet count (a publication, or what its text matches, changed),
+    and fold the facet totals' changes once the change is committed."""
     from django.core.cache import cache
 
     cache.set(GENERATION_KEY, time.time_ns(), None)
+    transaction.on_commit(compact_facet_totals)
 
 
-def _cached_counts(connection, sql, params):
-    """Run the facet query, or reuse its answer while no publication has changed since.
+def compact_facet_totals(using=None):
+    """Fold the changes to the facet totals (PostgreSQL; ``library.facets.compact_totals``)."""
+    from library.facets import compact_totals
+    from library.models import FacetTotal
+
+    connection = connections[using or router.db_for_write(FacetTotal)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            compact_totals(cursor)
+
+
+def _cached_counts(connection, sql, params, count):
+    """Count (``count()``) the facets of the query ``sql``, or reuse the answer while no
+    publication has changed since.
 
     Counting a large result set (the unfiltered library) reads every row of it, so the
     answer is cached per query text and parameters (which include the reader's audiences and
@@ -398,9 +485,7 @@ def _cached_counts(connection, sql, params):
     key = f"library:facets:{generation}:{digest}"
     rows = cache.get(key)
     if rows is None:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = count()
         cache.set(key, rows, FACET_CACHE_SECONDS)
     return rows
 
@@ -497,7 +582,7 @@ def build_listing(query, user, locale, per_page=20):
         paginator = page_obj.paginator
     else:
         qs, taxonomy, ranked = _filtered(query, user, locale)
-        facets = facet_counts(qs, query, taxonomy)
+        facets = facet_counts(qs, query, taxonomy, whole_listing(query, user, locale))
         # Every publication has a year, so the year facet already counted the results:
         # the paginator need not run its own COUNT.
         total = sum(n for _year, n in facets["year"])

@@ -243,6 +243,30 @@ def reindex_publications(pks):
                 logger.warning("Publications could not be indexed again.", exc_info=True)
 
 
+class FacetTotal(models.Model):
+    """How many publications one language's listing holds under one facet key
+    (``library.facets``), for readers of one audience.
+
+    PostgreSQL only: triggers on the publications (migration 0008) write every change as a
+    row of its own (``n`` is +k or -k), so the total of a key is the sum of its rows, and
+    ``library.facets.compact_totals`` folds them after each change. The ORM never writes it.
+    The listing reads it through the access policy (``visible_queryset``), like the
+    publications themselves.
+    """
+
+    language = models.CharField(max_length=12)
+    audience = models.CharField(max_length=32)
+    key = models.TextField()
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "library_facettotal"
+
+    def __str__(self):
+        return f"{self.language} {self.audience} {self.key}: {self.n}"
+
+
 class PublicationPage(RestrictedMixin, BasePage):
     """One publication of the library: its metadata, files and classification.
 

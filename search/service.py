@@ -8,6 +8,8 @@ Public functions:
 
 * ``search_matches(queryset, query, language=None)``: every match as a queryset (for
   filters, counts and facets in SQL) and the ids of the best matches, ranked.
+* ``search_misses(queryset, query, language=None)``: the objects that do not match, where the
+  engine can say so row by row (counting them is cheaper when most of a listing matches).
 * ``search_ids(queryset, query, language=None)``: ranked primary keys within a queryset the
   caller has already restricted to what the reader may see (the library uses it);
 * ``search(query, user, language, types=None, page=1)``: the site search over every model
@@ -135,6 +137,23 @@ def search_matches(queryset, query, language=None, ranked=None):
         found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
         return queryset.filter(pk__in=found), found[:ranked]
     return matches, results.ranked_ids(ranked)  # the portal's database backends
+
+
+def search_misses(queryset, query, language=None):
+    """The objects of ``queryset`` that do *not* match ``query``, as a filter of its own rows,
+    when the engine can tell them apart row by row (PostgreSQL, for a model that keeps a copy
+    of its match document: the publications); ``None`` otherwise.
+
+    When most of a listing matches, counting what does not match is the cheaper way to count
+    what does (``library.listing.facet_counts``). ``queryset`` as for ``search_matches``.
+    """
+    query = clean_query(query)
+    if not has_words(query) or not ranks_in_sql():
+        return None
+    searched = queryset.model._default_manager.all()  # filters stay on ``queryset``
+    results = backend_for(language).search(query, searched.only("pk"), operator="and")
+    misses = getattr(results, "misses", None)
+    return misses(queryset) if misses is not None else None
 
 
 def ranks_in_sql():

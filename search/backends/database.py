@@ -240,7 +240,7 @@ def _postgres_classes():
         SearchVector,
         SearchVectorField,
     )
-    from django.db.models import AutoField, BigIntegerField, F, IntegerField, TextField, Value
+    from django.db.models import AutoField, BigIntegerField, F, IntegerField, Q, TextField, Value
     from django.db.models.expressions import Func, RawSQL
     from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres import postgres as pg
@@ -403,6 +403,20 @@ def _postgres_classes():
                 return matching
             return queryset.filter(pk__in=matching.order_by().values("pk"))
 
+        def misses(self, config, queryset):
+            """Every object of ``queryset`` that does not match, as a filter of its own rows,
+            when its model keeps a copy of its document (``None`` otherwise)."""
+            own = own_document(queryset.model)
+            if own is None or self.fields is not None or not isinstance(self.query, PlainText):
+                return None
+            search_query = self.build_tsquery(self.query, config=config)
+            if search_query is None:
+                return None
+            # An object not indexed yet has no copy: it matches nothing.
+            return queryset.alias(_document_=own).filter(
+                Q(_document_=None) | ~Q(_document_=search_query)
+            )
+
         def candidates(self, config):
             """Primary keys of the matches to rank: best titles first, then the newest."""
             search_query = self.build_tsquery(self.query, config=config)
@@ -452,6 +466,12 @@ def _postgres_classes():
                     return matching
                 return queryset.filter(pk__in=matching.values("pk"))
             return compiler.matches(compiler.get_config(self.backend), queryset)
+
+        def misses(self, queryset):
+            """Every object of ``queryset`` that does not match, or ``None`` when that cannot
+            be said from its own rows."""
+            compiler = self.query_compiler
+            return compiler.misses(compiler.get_config(self.backend), queryset)
 
         def ranked_ids(self, limit):
             """The ids of the first ``limit`` results, without loading the objects."""

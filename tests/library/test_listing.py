@@ -362,7 +362,7 @@ def test_refresh_facet_keys_command_reports_what_it_wrote(catalogue):
     PublicationPage.objects.filter(pk=catalogue["kenya"].pk).update(facet_keys=["theme:0"])
     out = StringIO()
     call_command("refresh_facet_keys", stdout=out)
-    assert out.getvalue().strip() == "1 of 4 publications had stale facet keys."
+    assert out.getvalue().splitlines()[0] == "1 of 4 publications had stale facet keys."
     assert counts(listing(""), "theme")["health"] == 1
 
 

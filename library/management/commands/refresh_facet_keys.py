@@ -1,13 +1,17 @@
-"""``manage.py refresh_facet_keys``: write again the facet keys of every publication."""
+"""``manage.py refresh_facet_keys``: write again the facet keys of every publication, and
+count their totals again (PostgreSQL)."""
 
 from django.core.management.base import BaseCommand
+from django.db import connections, router
 
 
 class Command(BaseCommand):
     help = (
         "Recompute the facet keys the library listing counts (library/facets.py) for every "
         "publication, and write those that changed. Saving a publication and moving or "
-        "deleting a theme keep them true; run this after editing relations in bulk SQL."
+        "deleting a theme keep them true; run this after editing relations in bulk SQL. On "
+        "PostgreSQL it also counts the facet totals again (triggers keep them; a restore "
+        "with triggers disabled would not)."
     )
 
     def handle(self, *args, **options):
@@ -17,3 +21,10 @@ class Command(BaseCommand):
         total = PublicationPage.objects.count()
         changed = refresh_facet_keys(PublicationPage.objects.all())
         self.stdout.write(f"{changed} of {total} publications had stale facet keys.")
+        connection = connections[router.db_for_write(PublicationPage)]
+        if connection.vendor == "postgresql":
+            from library.facets import recount_totals
+
+            with connection.cursor() as cursor:
+                recount_totals(cursor)
+            self.stdout.write("Facet totals counted again.")
