@@ -3,23 +3,21 @@ elsewhere: SQLite filters through the relation tables)."""
 
 from django.db import migrations
 
+from portal.postgres import on_postgresql
+
 INDEX = "library_publication_facet_keys_gin"
 
 
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON library_publicationpage USING gin (facet_keys)"
-        )
+@on_postgresql
+def create_index(cursor):
+    cursor.execute(
+        f"CREATE INDEX IF NOT EXISTS {INDEX} ON library_publicationpage USING gin (facet_keys)"
+    )
 
 
-def drop_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+@on_postgresql
+def drop_index(cursor):
+    cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
 
 
 class Migration(migrations.Migration):

@@ -5,44 +5,35 @@ the column stays JSON text: only the field's class changes."""
 from django.db import migrations
 
 import library.facets
+from portal.postgres import on_postgresql
 
 INDEX = "library_publication_facet_keys_gin"
 TABLE = "library_publicationpage"
 
 
-def _run(schema_editor, statements):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-def to_array(apps, schema_editor):
-    _run(
-        schema_editor,
-        [
-            f"DROP INDEX IF EXISTS {INDEX}",
-            # ALTER … USING takes no subquery: a temporary function reads the elements.
-            "CREATE FUNCTION pg_temp.portal_facet_keys(jsonb) RETURNS text[] "
-            "LANGUAGE sql IMMUTABLE AS 'SELECT ARRAY(SELECT jsonb_array_elements_text($1))'",
-            f"ALTER TABLE {TABLE} ALTER COLUMN facet_keys TYPE text[] "
-            "USING pg_temp.portal_facet_keys(facet_keys)",
-            "DROP FUNCTION pg_temp.portal_facet_keys(jsonb)",
-            f"CREATE INDEX {INDEX} ON {TABLE} USING gin (facet_keys)",
-        ],
+@on_postgresql
+def to_array(cursor):
+    cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    # ALTER … USING takes no subquery: a temporary function reads the elements.
+    cursor.execute(
+        "CREATE FUNCTION pg_temp.portal_facet_keys(jsonb) RETURNS text[] "
+        "LANGUAGE sql IMMUTABLE AS 'SELECT ARRAY(SELECT jsonb_array_elements_text($1))'"
     )
-
-
-def to_json(apps, schema_editor):
-    _run(
-        schema_editor,
-        [
-            f"DROP INDEX IF EXISTS {INDEX}",
-            f"ALTER TABLE {TABLE} ALTER COLUMN facet_keys TYPE jsonb USING to_jsonb(facet_keys)",
-            f"CREATE INDEX {INDEX} ON {TABLE} USING gin (facet_keys)",
-        ],
+    cursor.execute(
+        f"ALTER TABLE {TABLE} ALTER COLUMN facet_keys TYPE text[] "
+        "USING pg_temp.portal_facet_keys(facet_keys)"
     )
+    cursor.execute("DROP FUNCTION pg_temp.portal_facet_keys(jsonb)")
+    cursor.execute(f"CREATE INDEX {INDEX} ON {TABLE} USING gin (facet_keys)")
+
+
+@on_postgresql
+def to_json(cursor):
+    cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    cursor.execute(
+        f"ALTER TABLE {TABLE} ALTER COLUMN facet_keys TYPE jsonb USING to_jsonb(facet_keys)"
+    )
+    cursor.execute(f"CREATE INDEX {INDEX} ON {TABLE} USING gin (facet_keys)")
 
 
 class Migration(migrations.Migration):

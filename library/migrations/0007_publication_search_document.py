@@ -12,6 +12,8 @@ there. No-op elsewhere.
 
 from django.db import migrations
 
+from portal.postgres import on_postgresql
+
 TABLE = "library_publicationpage"
 COLUMN = "search_document"
 INDEX = "library_publication_search_document_gin"
@@ -32,45 +34,41 @@ def copy_from_index(cursor):
     )
 
 
-def add(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector")
-        copy_from_index(cursor)
-        cursor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON {TABLE} USING gin ({COLUMN})")
-        cursor.execute(
-            f"""
-            CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE publication integer := ({PUBLICATION_TYPE});
-            BEGIN
-                IF OLD.content_type_id = publication AND (TG_OP = 'DELETE'
-                    OR (OLD.content_type_id, OLD.object_id)
-                    IS DISTINCT FROM (NEW.content_type_id, NEW.object_id)) THEN
-                    UPDATE {TABLE} SET {COLUMN} = NULL WHERE page_ptr_id = OLD.object_id::bigint;
-                END IF;
-                IF TG_OP <> 'DELETE' AND NEW.content_type_id = publication THEN
-                    UPDATE {TABLE} SET {COLUMN} = strip(portal_document(NEW.title, NEW.body))
-                    WHERE page_ptr_id = NEW.object_id::bigint;
-                END IF;
-                RETURN NULL;
-            END $$
-            """
-        )
-        cursor.execute(
-            f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR DELETE OR UPDATE OF "
-            f"title, body, content_type_id, object_id ON {ENTRIES} "
-            f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()"
-        )
+@on_postgresql
+def add(cursor):
+    cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {COLUMN} tsvector")
+    copy_from_index(cursor)
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON {TABLE} USING gin ({COLUMN})")
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE publication integer := ({PUBLICATION_TYPE});
+        BEGIN
+            IF OLD.content_type_id = publication AND (TG_OP = 'DELETE'
+                OR (OLD.content_type_id, OLD.object_id)
+                IS DISTINCT FROM (NEW.content_type_id, NEW.object_id)) THEN
+                UPDATE {TABLE} SET {COLUMN} = NULL WHERE page_ptr_id = OLD.object_id::bigint;
+            END IF;
+            IF TG_OP <> 'DELETE' AND NEW.content_type_id = publication THEN
+                UPDATE {TABLE} SET {COLUMN} = strip(portal_document(NEW.title, NEW.body))
+                WHERE page_ptr_id = NEW.object_id::bigint;
+            END IF;
+            RETURN NULL;
+        END $$
+        """
+    )
+    cursor.execute(
+        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR DELETE OR UPDATE OF "
+        f"title, body, content_type_id, object_id ON {ENTRIES} "
+        f"FOR EACH ROW EXECUTE FUNCTION {FUNCTION}()"
+    )
 
 
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {ENTRIES}")
-        cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
-        cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {COLUMN}")
+@on_postgresql
+def drop(cursor):
+    cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {ENTRIES}")
+    cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}()")
+    cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {COLUMN}")
 
 
 class Migration(migrations.Migration):

@@ -17,6 +17,8 @@ elsewhere.
 
 from django.db import migrations, models
 
+from portal.postgres import on_postgresql
+
 from library.facets import TOTALS_KEYS as KEYS
 from library.facets import TOTALS_TABLE as TABLE
 from library.facets import recount_totals
@@ -45,68 +47,64 @@ def _changes(rows, sign):
     )
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
+@on_postgresql
+def create(cursor):
+    cursor.execute(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} (id bigint GENERATED ALWAYS AS IDENTITY "
+        "PRIMARY KEY, language varchar(12) NOT NULL, audience varchar(32) NOT NULL, "
+        "key text NOT NULL, n integer NOT NULL)"
+    )
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE FUNCTION {KEYS}(listed text, audience_of text, keys text[])
+        RETURNS TABLE (language text, audience text, key text)
+        LANGUAGE sql IMMUTABLE AS $$
+            SELECT l, audience_of, k
+            FROM unnest(string_to_array(btrim(listed), ' ')) AS l, unnest(keys) AS k
+            WHERE l <> ''
+        $$
+        """
+    )
+    cursor.execute(
+        f"""
+        CREATE OR REPLACE FUNCTION {CHANGED}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                {_changes("new_rows", "")}
+            ELSIF TG_OP = 'DELETE' THEN
+                {_changes("old_rows", "-")}
+            ELSIF TG_OP = 'TRUNCATE' THEN
+                DELETE FROM {TABLE};
+            ELSE
+                INSERT INTO {TABLE} (language, audience, key, n)
+                SELECT language, audience, key, SUM(n) FROM (
+                    SELECT k.*, 1 AS n
+                    FROM {KEYS}(NEW.listed_in, NEW.audience, NEW.facet_keys) k
+                    UNION ALL
+                    SELECT k.*, -1 AS n
+                    FROM {KEYS}(OLD.listed_in, OLD.audience, OLD.facet_keys) k
+                ) AS change GROUP BY 1, 2, 3 HAVING SUM(n) <> 0;
+            END IF;
+            RETURN NULL;
+        END $$
+        """
+    )
+    for name, when in TRIGGERS.items():
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {PUBLICATIONS}")
         cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {TABLE} (id bigint GENERATED ALWAYS AS IDENTITY "
-            "PRIMARY KEY, language varchar(12) NOT NULL, audience varchar(32) NOT NULL, "
-            "key text NOT NULL, n integer NOT NULL)"
+            f"CREATE TRIGGER {name} {when.format(t=PUBLICATIONS)} "
+            f"EXECUTE FUNCTION {CHANGED}()"
         )
-        cursor.execute(
-            f"""
-            CREATE OR REPLACE FUNCTION {KEYS}(listed text, audience_of text, keys text[])
-            RETURNS TABLE (language text, audience text, key text)
-            LANGUAGE sql IMMUTABLE AS $$
-                SELECT l, audience_of, k
-                FROM unnest(string_to_array(btrim(listed), ' ')) AS l, unnest(keys) AS k
-                WHERE l <> ''
-            $$
-            """
-        )
-        cursor.execute(
-            f"""
-            CREATE OR REPLACE FUNCTION {CHANGED}() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP = 'INSERT' THEN
-                    {_changes("new_rows", "")}
-                ELSIF TG_OP = 'DELETE' THEN
-                    {_changes("old_rows", "-")}
-                ELSIF TG_OP = 'TRUNCATE' THEN
-                    DELETE FROM {TABLE};
-                ELSE
-                    INSERT INTO {TABLE} (language, audience, key, n)
-                    SELECT language, audience, key, SUM(n) FROM (
-                        SELECT k.*, 1 AS n
-                        FROM {KEYS}(NEW.listed_in, NEW.audience, NEW.facet_keys) k
-                        UNION ALL
-                        SELECT k.*, -1 AS n
-                        FROM {KEYS}(OLD.listed_in, OLD.audience, OLD.facet_keys) k
-                    ) AS change GROUP BY 1, 2, 3 HAVING SUM(n) <> 0;
-                END IF;
-                RETURN NULL;
-            END $$
-            """
-        )
-        for name, when in TRIGGERS.items():
-            cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {PUBLICATIONS}")
-            cursor.execute(
-                f"CREATE TRIGGER {name} {when.format(t=PUBLICATIONS)} "
-                f"EXECUTE FUNCTION {CHANGED}()"
-            )
-        recount_totals(cursor)
+    recount_totals(cursor)
 
 
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for name in TRIGGERS:
-            cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {PUBLICATIONS}")
-        cursor.execute(f"DROP FUNCTION IF EXISTS {CHANGED}()")
-        cursor.execute(f"DROP FUNCTION IF EXISTS {KEYS}(text, text, text[])")
-        cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
+@on_postgresql
+def drop(cursor):
+    for name in TRIGGERS:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {PUBLICATIONS}")
+    cursor.execute(f"DROP FUNCTION IF EXISTS {CHANGED}()")
+    cursor.execute(f"DROP FUNCTION IF EXISTS {KEYS}(text, text, text[])")
+    cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
 class Migration(migrations.Migration):

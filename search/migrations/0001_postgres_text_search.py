@@ -8,6 +8,8 @@ trusted extension (PostgreSQL 13+), so the migrating role needs no superuser rig
 
 from django.db import migrations
 
+from portal.postgres import on_postgresql
+
 CONFIGS = {
     "portal_english": ("english", "english_stem"),
     "portal_spanish": ("spanish", "spanish_stem"),
@@ -16,9 +18,8 @@ CONFIGS = {
 }
 
 
-def create_configurations(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
+@on_postgresql
+def create_configurations(cursor):
     statements = ["CREATE EXTENSION IF NOT EXISTS unaccent"]
     for name, (parent, dictionary) in CONFIGS.items():
         statements += [
@@ -28,17 +29,14 @@ def create_configurations(apps, schema_editor):
             f"asciiword, asciihword, hword_asciipart, word, hword, hword_part "
             f"WITH unaccent, {dictionary}",
         ]
-    with schema_editor.connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+    for statement in statements:
+        cursor.execute(statement)
 
 
-def drop_configurations(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for name in CONFIGS:
-            cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
+@on_postgresql
+def drop_configurations(cursor):
+    for name in CONFIGS:
+        cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):

@@ -9,6 +9,8 @@
 
 from django.db import migrations
 
+from portal.postgres import on_postgresql
+
 INDEXES = {
     "portal_indexentry_title_body": "wagtailsearch_indexentry USING gin ((title || body))",
     "portal_page_title_words": (
@@ -17,20 +19,16 @@ INDEXES = {
 }
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for name, definition in INDEXES.items():
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
+@on_postgresql
+def create_indexes(cursor):
+    for name, definition in INDEXES.items():
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}")
 
 
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        for name in INDEXES:
-            cursor.execute(f"DROP INDEX IF EXISTS {name}")
+@on_postgresql
+def drop_indexes(cursor):
+    for name in INDEXES:
+        cursor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):

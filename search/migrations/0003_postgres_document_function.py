@@ -11,6 +11,8 @@ would lose the cost), and a GIN index on it answers every match. No-op elsewhere
 
 from django.db import migrations
 
+from portal.postgres import on_postgresql
+
 FUNCTION = """
 CREATE OR REPLACE FUNCTION portal_document(title tsvector, body tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 10000
@@ -20,23 +22,19 @@ AS $$ SELECT title || body $$
 INDEX = "portal_indexentry_document"
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(FUNCTION)
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry "
-            "USING gin (portal_document(title, body))"
-        )
+@on_postgresql
+def create(cursor):
+    cursor.execute(FUNCTION)
+    cursor.execute(
+        f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry "
+        "USING gin (portal_document(title, body))"
+    )
 
 
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
-        cursor.execute("DROP FUNCTION IF EXISTS portal_document(tsvector, tsvector)")
+@on_postgresql
+def drop(cursor):
+    cursor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+    cursor.execute("DROP FUNCTION IF EXISTS portal_document(tsvector, tsvector)")
 
 
 class Migration(migrations.Migration):
