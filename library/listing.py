@@ -318,9 +318,10 @@ def facet_counts(qs, query, taxonomy, whole=None):
     languages, organisations, type and year), so the result set is read once and its keys
     counted, whatever the number of facets or relation rows.
 
-    ``whole`` (see ``whole_listing``) is the listing the text query searched: when the
-    planner expects most of it to match, the counts are its totals minus the counts of the
-    publications that do not match, which reads a small part of the keys.
+    ``whole`` returns the ``WholeListing`` the text query searched (or ``None``); it is
+    called only when the counts are not cached. When the planner expects most of that
+    listing to match, the counts are its totals minus the counts of the publications that do
+    not match, which reads a small part of the keys.
     """
     from library.facets import parse
 
@@ -333,7 +334,8 @@ def facet_counts(qs, query, taxonomy, whole=None):
     sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {keys} GROUP BY k.value"
 
     def count():
-        rows = _counts_by_difference(connection, qs, whole) if whole is not None else None
+        listing = whole() if whole is not None else None
+        rows = _counts_by_difference(connection, qs, listing) if listing is not None else None
         if rows is None:
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
@@ -582,7 +584,7 @@ def build_listing(query, user, locale, per_page=20):
         paginator = page_obj.paginator
     else:
         qs, taxonomy, ranked = _filtered(query, user, locale)
-        facets = facet_counts(qs, query, taxonomy, whole_listing(query, user, locale))
+        facets = facet_counts(qs, query, taxonomy, lambda: whole_listing(query, user, locale))
         # Every publication has a year, so the year facet already counted the results:
         # the paginator need not run its own COUNT.
         total = sum(n for _year, n in facets["year"])
