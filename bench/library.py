@@ -197,11 +197,9 @@ def build(count, words=None):
             Page.objects.filter(pk=parent.pk).update(
                 numchild=len(range(codes.index(code), count, len(codes)))
             )
-    if connection.vendor == "postgresql":
-        from library.facets import recount_totals
+    from library.facets import on_totals, recount_totals
 
-        with connection.cursor() as cursor:
-            recount_totals(cursor)  # the inserts' triggers wrote a change row per row
+    on_totals(recount_totals)  # PostgreSQL: the inserts' triggers wrote a change row per row
     return index
 
 

@@ -174,6 +174,21 @@ TOTALS_TABLE = "library_facettotal"
 TOTALS_KEYS = "library_facet_total_keys"
 
 
+def on_totals(operation, using=None):
+    """Run ``operation(cursor)`` (``recount_totals``, ``compact_totals``) on the database
+    that holds the facet totals; nothing unless it is PostgreSQL. Returns whether it ran."""
+    from django.db import connections, router
+
+    from library.models import FacetTotal
+
+    connection = connections[using or router.db_for_write(FacetTotal)]
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        operation(cursor)
+    return True
+
+
 def recount_totals(cursor):
     """Count every facet total again from the publications' rows (PostgreSQL). Emptied with
     ``TRUNCATE``, which leaves no dead rows behind for the listing to read past (after a

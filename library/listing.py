@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connections, router, transaction
+from django.db import connections, transaction
 from django.db.models import CharField, F, Sum, Value
 from django.db.models.functions import Cast, Concat, NullIf, StrIndex
 from django.utils.translation import gettext_lazy as _
@@ -451,19 +451,10 @@ def listing_changed():
     and fold the facet totals' changes once the change is committed."""
     from django.core.cache import cache
 
+    from library.facets import compact_totals, on_totals
+
     cache.set(GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(compact_facet_totals)
-
-
-def compact_facet_totals(using=None):
-    """Fold the changes to the facet totals (PostgreSQL; ``library.facets.compact_totals``)."""
-    from library.facets import compact_totals
-    from library.models import FacetTotal
-
-    connection = connections[using or router.db_for_write(FacetTotal)]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            compact_totals(cursor)
+    transaction.on_commit(lambda: on_totals(compact_totals))
 
 
 def _cached_counts(connection, sql, params, count):

@@ -123,10 +123,7 @@ def search_matches(queryset, query, language=None, ranked=None):
     if not has_words(query):
         return queryset.none(), []
     ranked = ranked or RANKED_LIMIT
-    searched = queryset
-    if ranks_in_sql():
-        searched = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
-    results = backend_for(language).search(query, searched.only("pk"), operator="and")
+    results = _search_within(queryset, query, language)
     compiler = getattr(results, "query_compiler", None)
     fast = getattr(compiler, "fast_matches", None)
     if fast is not None and (plan := fast()) is not None:  # SQLite
@@ -150,10 +147,17 @@ def search_misses(queryset, query, language=None):
     query = clean_query(query)
     if not has_words(query) or not ranks_in_sql():
         return None
-    searched = queryset.model._default_manager.all()  # filters stay on ``queryset``
-    results = backend_for(language).search(query, searched.only("pk"), operator="and")
-    misses = getattr(results, "misses", None)
+    misses = getattr(_search_within(queryset, query, language), "misses", None)
     return misses(queryset) if misses is not None else None
+
+
+def _search_within(queryset, query, language):
+    """The engine's search for ``query`` (cleaned) within ``queryset``. The database engines
+    search an id subquery of it: Wagtail's search takes filters on indexed fields only."""
+    searched = queryset
+    if ranks_in_sql():
+        searched = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+    return backend_for(language).search(query, searched.only("pk"), operator="and")
 
 
 def ranks_in_sql():

@@ -378,11 +378,11 @@ def _postgres_classes():
             filters), as a filter of ``queryset`` (by default the searched one)."""
             queryset = self.queryset if queryset is None else queryset
             search_query = self.build_tsquery(self.query, config=config)
+            own = self._own_document(queryset)
+            if own is not None:
+                # The model's copy of its document, in its own (indexed) row.
+                return own.filter(_document_=search_query)
             if self.fields is None and isinstance(self.query, PlainText):
-                own = own_document(queryset.model)
-                if own is not None:
-                    # The model's copy of its document, in its own (indexed) row.
-                    return queryset.alias(_document_=own).filter(_document_=search_query)
                 # ``title || body`` through the function migration 0003 indexes.
                 document = Func(
                     F("title"),
@@ -403,19 +403,23 @@ def _postgres_classes():
                 return matching
             return queryset.filter(pk__in=matching.order_by().values("pk"))
 
-        def misses(self, config, queryset):
-            """Every object of ``queryset`` that does not match, as a filter of its own rows,
-            when its model keeps a copy of its document (``None`` otherwise)."""
+        def _own_document(self, queryset):
+            """``queryset`` with its model's copy of its document as ``_document_``, for a
+            plain-text query on every field (``None`` when the model keeps no copy)."""
             own = own_document(queryset.model)
             if own is None or self.fields is not None or not isinstance(self.query, PlainText):
                 return None
+            return queryset.alias(_document_=own)
+
+        def misses(self, config, queryset):
+            """Every object of ``queryset`` that does not match, as a filter of its own rows,
+            when its model keeps a copy of its document (``None`` otherwise)."""
+            own = self._own_document(queryset)
             search_query = self.build_tsquery(self.query, config=config)
-            if search_query is None:
+            if own is None or search_query is None:
                 return None
             # An object not indexed yet has no copy: it matches nothing.
-            return queryset.alias(_document_=own).filter(
-                Q(_document_=None) | ~Q(_document_=search_query)
-            )
+            return own.filter(Q(_document_=None) | ~Q(_document_=search_query))
 
         def candidates(self, config):
             """Primary keys of the matches to rank: best titles first, then the newest."""

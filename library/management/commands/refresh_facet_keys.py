@@ -2,7 +2,6 @@
 count their totals again (PostgreSQL)."""
 
 from django.core.management.base import BaseCommand
-from django.db import connections, router
 
 
 class Command(BaseCommand):
@@ -15,16 +14,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        from library.facets import refresh_facet_keys
+        from library.facets import on_totals, recount_totals, refresh_facet_keys
         from library.models import PublicationPage
 
         total = PublicationPage.objects.count()
         changed = refresh_facet_keys(PublicationPage.objects.all())
         self.stdout.write(f"{changed} of {total} publications had stale facet keys.")
-        connection = connections[router.db_for_write(PublicationPage)]
-        if connection.vendor == "postgresql":
-            from library.facets import recount_totals
-
-            with connection.cursor() as cursor:
-                recount_totals(cursor)
+        if on_totals(recount_totals):
             self.stdout.write("Facet totals counted again.")
