@@ -93,3 +93,66 @@ def live_elasticsearch(settings):
     yield build
     for backend in built:
         backend.es.indices.delete(index=f"{prefix}*")
+
+
+# --- the engine-neutral suites on Elasticsearch ---------------------------------------------
+# With ELASTICSEARCH_URL set, the test settings make Elasticsearch the default engine (indexes
+# under a prefix of this run's own): the indexes are built once, emptied after every test as
+# the database is rolled back, and deleted at the end.
+
+
+def _on_elasticsearch():
+    from django.conf import settings
+
+    backend = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
+    return backend == "search.backends.elasticsearch"
+
+
+@pytest.fixture(scope="session")
+def _search_indexes(django_db_setup, django_db_blocker):
+    if not _on_elasticsearch():
+        yield None
+        return
+    import os
+
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    prefix = backend.index_prefix
+    with django_db_blocker.unblock():
+        call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
+    yield backend
+    backend.es.indices.delete(index=f"{prefix}*")
+
+
+def empty_indexes(backend):
+    """Delete every document of the run's indexes (the integ-test distribution has no
+    delete-by-query: the ids are read and deleted in one bulk request)."""
+    pattern = f"{backend.index_prefix}*"
+    backend.es.indices.refresh(index=pattern)
+    hits = backend.es.search(index=pattern, size=10000, source=False, query={"match_all": {}})
+    actions = [
+        {"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in hits["hits"]["hits"]
+    ]
+    if actions:
+        backend.es.bulk(operations=actions, refresh=True)
+
+
+@pytest.fixture(autouse=True)
+def _search_engine(request):
+    """On Elasticsearch: the indexes exist for every test and are empty after it, and the fallback's memory of an outage does not outlive a test."""
+    if not _on_elasticsearch():
+        yield
+        return
+    from search.backends.elasticsearch import last_failure, reset_fallback_state
+
+    backend = request.getfixturevalue("_search_indexes")
+    reset_fallback_state()
+    yield
+    failure = last_failure()
+    reset_fallback_state()
+    empty_indexes(backend)
+    # A test on this engine must be answered by it: the database engine's answer to a
+    # failed request would pass for Elasticsearch's.
+    assert not failure, f"Elasticsearch failed and the database engine answered: {failure}"

@@ -33,6 +33,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8Index,
     Elasticsearch8Mapping,
     Elasticsearch8SearchBackend,
     Elasticsearch8SearchQueryCompiler,
@@ -183,13 +184,18 @@ class PortalAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
 
 # --- falling back to the database engine ---------------------------------------------------------
 
-_state = {"down_until": 0.0, "last_logged": 0.0}
+_state = {"down_until": 0.0, "last_logged": 0.0, "last_error": ""}
 _state_lock = threading.Lock()
 
 
 def reset_fallback_state():
     with _state_lock:
-        _state.update(down_until=0.0, last_logged=0.0)
+        _state.update(down_until=0.0, last_logged=0.0, last_error="")
+
+
+def last_failure():
+    """The last failure recorded since the state was reset ("" if none)."""
+    return _state["last_error"]
 
 
 def _log_interval():
@@ -205,6 +211,7 @@ def record_failure(error):
     now = time.monotonic()
     with _state_lock:
         _state["down_until"] = now + _retry_after()
+        _state["last_error"] = f"{type(error).__name__}: {str(error)[:500]}"
         should_log = now - _state["last_logged"] >= _log_interval() or not _state["last_logged"]
         if should_log:
             _state["last_logged"] = now
@@ -282,8 +289,33 @@ class PortalSearchResults(Elasticsearch8SearchResults):
             return self._fallback_results().facet(field_name)
 
 
+class PortalElasticsearchIndex(Elasticsearch8Index):
+    """Wagtail's index, refreshed after each write when the backend says ``REFRESH``.
+
+    The test suite sets it so that a search sees the write just made, as the database
+    engine's does; a site leaves it off and Elasticsearch refreshes every second.
+    """
+
+    def _written(self):
+        if self.backend.refresh_writes:
+            self.refresh()
+
+    def add_item(self, item):
+        super().add_item(item)
+        self._written()
+
+    def add_items(self, model, items):
+        super().add_items(model, items)
+        self._written()
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        self._written()
+
+
 class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
     mapping_class = PortalElasticsearchMapping
+    index_class = PortalElasticsearchIndex
     query_compiler_class = PortalSearchQueryCompiler
     autocomplete_query_compiler_class = PortalAutocompleteQueryCompiler
     results_class = PortalSearchResults
@@ -292,6 +324,7 @@ class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
     def __init__(self, params):
         params = dict(params)
         params.setdefault("INDEX_PREFIX", getattr(settings, "SEARCH_INDEX_PREFIX", ""))
+        self.refresh_writes = bool(params.pop("REFRESH", False))
         super().__init__(params)
         self.settings = deep_update(
             self.settings, {"settings": {"analysis": copy.deepcopy(ANALYSIS)}}
