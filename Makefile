@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 APPS := portal community_pages library webinars search
 
-.PHONY: run test install migrate demo messages compilemessages lint format bench e2e clean
+.PHONY: run test test-elasticsearch services install migrate demo messages compilemessages lint format bench e2e clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ run: demo
 
 test: install compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# PostgreSQL, Redis, Chromium and a local Elasticsearch, started (and installed) if needed.
+services:
+	scripts/services
+
+# The engine-neutral search suites on the local Elasticsearch (after `make services`).
+test-elasticsearch: install compilemessages
+	ELASTICSEARCH_URL=http://127.0.0.1:9200 $(PY) -m pytest $(shell cat .ci/elasticsearch-suites) $(PYTEST_ARGS)
 
 e2e: install compilemessages
 	$(PY) -m pytest tests/e2e -m e2e

@@ -8,6 +8,11 @@ Uses its own database: SQLite in /tmp by default, or DATABASE_URL, e.g.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search python bench/search.py --n 10000
 (the PostgreSQL database is created if missing and emptied first).
 
+With ELASTICSEARCH_URL set (e.g. the local cluster of scripts/elasticsearch) it also builds
+the Elasticsearch indexes (a full ``update_index``, timed: documents/s) under the prefix
+``bench_`` and prints every figure for both engines side by side: the search service call the
+page makes, and the whole page through the test client.
+
 Usage: python bench/search.py [--n 10000] [--runs 40] [--reuse]
 """
 
@@ -88,7 +93,8 @@ def build(n):
     print(f"created {n} items in {time.perf_counter() - start:.0f} s", flush=True)
 
     start = time.perf_counter()
-    index = get_search_backend().get_index_for_model(PublicationPage)
+    database = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    index = get_search_backend(database).get_index_for_model(PublicationPage)
     ids = list(PublicationPage.objects.order_by("pk").values_list("pk", flat=True))
     for offset in range(0, len(ids), 1000):
         chunk = PublicationPage.get_indexed_objects().filter(pk__in=ids[offset : offset + 1000])
@@ -103,7 +109,19 @@ def build(n):
             # As autovacuum would soon after a bulk load (indexing rewrote every publication
             # row once); measured without it, the dead rows weigh on every scan.
             cursor.execute("VACUUM ANALYZE")
+    if database == "database":
+        index_elasticsearch(n)
     return {loc.language_code: loc for loc in Locale.objects.all()}, True
+
+
+def index_elasticsearch(n):
+    """A full ``update_index`` of the Elasticsearch indexes, as an operator runs it."""
+    from django.core.management import call_command
+
+    start = time.perf_counter()
+    call_command("update_index", backend_name="default", chunk_size=1000, stdout=sys.stdout)
+    took = time.perf_counter() - start
+    print(f"elasticsearch: update_index in {took:.0f} s ({n / took:.0f} publications/s)")
 
 
 def measure(label, fn, calls, runs, before=None):
@@ -144,8 +162,20 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
+
+    engines = {"database": settings.WAGTAILSEARCH_BACKENDS["default"]}
+    if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        elasticsearch = settings.WAGTAILSEARCH_BACKENDS["default"]
+        elasticsearch.update(INDEX_PREFIX="bench_", REFRESH_WRITES=False, TIMEOUT=60)
+        engines = {
+            "postgres" if connection.vendor == "postgresql" else connection.vendor: dict(
+                settings.WAGTAILSEARCH_BACKENDS["database"]
+            ),
+            "elasticsearch": elasticsearch,
+        }
 
     if args.reuse:
         from wagtail.models import Locale, Page
@@ -163,15 +193,28 @@ def main():
         print(f"database: {connection.vendor}, {args.n} items")
         locales, has_library = build(args.n)
 
+    site_calls = [(q, lang) for lang, qs in QUERIES.items() for q in qs]
+    ac_calls = [(p, lang) for lang, ps in PREFIXES.items() for p in ps]
+    for engine, conf in engines.items():
+        settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS, "default": conf}
+        print(f"-- {engine} --")
+        measure_engine(args, locales, has_library, site_calls, ac_calls)
+        from search.backends.elasticsearch import last_failure
+
+        if last_failure():
+            print(f"!! Elasticsearch failed, the database engine answered: {last_failure()}")
+
+
+def measure_engine(args, locales, has_library, site_calls, ac_calls):
     from django.contrib.auth.models import AnonymousUser
     from django.core.cache import cache
+    from django.test import Client
     from django.utils import translation
 
     from search import service
 
     anon = AnonymousUser()
-    site_calls = [(q, lang) for lang, qs in QUERIES.items() for q in qs]
-    ac_calls = [(p, lang) for lang, ps in PREFIXES.items() for p in ps]
+    client = Client()
 
     def site_search(q, lang):
         service.search(q, anon, lang)
@@ -182,10 +225,19 @@ def main():
     def autocomplete(prefix, lang):
         service.autocomplete(prefix, anon, lang)
 
+    def page(path):
+        def get(q, lang):
+            response = client.get(f"/{lang}/{path}", {"q": q})
+            assert response.status_code == 200, response.status_code
+
+        return get
+
     cache.clear()
     measure("site search (reader's language)", site_search, site_calls, args.runs)
     measure("site search (all languages)", site_search_all, site_calls, args.runs)
     measure("autocomplete", autocomplete, ac_calls, args.runs)
+    measure("site search page", page("search/"), site_calls, args.runs)
+    measure("autocomplete page", page("search/autocomplete/"), ac_calls, args.runs)
     if has_library:
         from library.listing import LibraryQuery, build_listing
 
@@ -222,6 +274,7 @@ def main():
                 args.runs,
                 before,
             )
+            measure(f"library page ({state})", page("library/"), site_calls, args.runs, before)
     else:
         print("library search: skipped (library app has no publications model)")
 

@@ -551,6 +551,8 @@ def _elasticsearch_page(query, user, locale, per_page):
     )
     by_pk = {p.pk: p for p in found.defer(*UNLISTED_COLUMNS)}
     objects = [by_pk[pk] for pk in answer["ids"] if pk in by_pk]
+    for publication in objects:
+        publication.search_highlight = answer["highlights"].get(publication.pk, "")
     counts = {}
     for name, keys in answer["facets"].items():
         if name == "year":

@@ -20,6 +20,7 @@ from search.backends.elasticsearch import (
     PortalElasticsearchMapping,
     cluster_resting,
     record_failure,
+    refresh_written,
 )
 
 FACET_SIZE = 200
@@ -125,6 +126,7 @@ def run_library_search(model, query, user, language=None, **kwargs):
     index = backend.get_index_for_model(model).name
     search = build_library_search(model, index, query, user, language, **kwargs)
     try:
+        refresh_written(backend)
         response = backend.es.search(index=index, **search.to_dict())
     except ES_ERRORS as error:
         record_failure(error)

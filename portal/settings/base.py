@@ -210,7 +210,16 @@ if ELASTICSEARCH_URL:
         "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
         "TIMEOUT": 5,
         "AUTO_UPDATE": True,
-        "OPTIONS": {},
+        # Passed to the Python client: TLS and authentication beyond a URL's user:password.
+        "OPTIONS": {
+            key: value
+            for key, value in (
+                ("ca_certs", os.environ.get("ELASTICSEARCH_CA_CERTS")),
+                ("api_key", os.environ.get("ELASTICSEARCH_API_KEY")),
+                ("verify_certs", os.environ.get("ELASTICSEARCH_VERIFY_CERTS", "true") != "false"),
+            )
+            if value is not None
+        },
         "INDEX_SETTINGS": {},
     }
 

@@ -17,8 +17,8 @@ WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True  # noqa: F405
 
 if ELASTICSEARCH_URL:  # noqa: F405
     # The engine-neutral suites on a live cluster (.ci/run's third pass): indexes of this run's
-    # own under a prefix, refreshed after each write so a search sees it at once, as the
-    # database engine's does; tests/conftest.py creates them and empties them between tests.
+    # own under a prefix, refreshed before a search that follows a write so it sees the write,
+    # as the database engine's does; tests/conftest.py creates and empties them between tests.
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"test{os.getpid()}_"  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["REFRESH"] = True  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["REFRESH_WRITES"] = True  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = 30  # noqa: F405

@@ -1,7 +1,9 @@
 """Template tags for the layout: menus, language switcher, hreflang, localized links."""
 
+import nh3
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from portal import i18n
@@ -77,3 +79,10 @@ def is_fallback(context):
     return getattr(request, "translation_fallback", False) or (
         page.locale.language_code != (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)
     )
+
+
+@register.filter
+def marked_only(html):
+    """A search engine's highlight (``<mark>`` around the matched words) as safe markup:
+    every other tag is dropped and the text stays escaped."""
+    return mark_safe(nh3.clean(str(html or ""), tags={"mark"}, attributes={}))

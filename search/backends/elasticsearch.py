@@ -265,6 +265,7 @@ class PortalSearchResults(Elasticsearch8SearchResults):
         if cluster_resting():
             return list(self._fallback_results())
         try:
+            refresh_written(self.backend)
             return list(super()._do_search())
         except ES_ERRORS as error:
             record_failure(error)
@@ -274,6 +275,7 @@ class PortalSearchResults(Elasticsearch8SearchResults):
         if cluster_resting():
             return self._fallback_results().count()
         try:
+            refresh_written(self.backend)
             return super()._do_count()
         except ES_ERRORS as error:
             record_failure(error)
@@ -283,22 +285,30 @@ class PortalSearchResults(Elasticsearch8SearchResults):
         if cluster_resting():
             return self._fallback_results().facet(field_name)
         try:
+            refresh_written(self.backend)
             return super().facet(field_name)
         except ES_ERRORS as error:
             record_failure(error)
             return self._fallback_results().facet(field_name)
 
 
-class PortalElasticsearchIndex(Elasticsearch8Index):
-    """Wagtail's index, refreshed after each write when the backend says ``REFRESH``.
+# Indexes written since their last refresh, when the backend says ``REFRESH_WRITES``.
+_unrefreshed = set()
+_unrefreshed_lock = threading.Lock()
 
-    The test suite sets it so that a search sees the write just made, as the database
-    engine's does; a site leaves it off and Elasticsearch refreshes every second.
+
+class PortalElasticsearchIndex(Elasticsearch8Index):
+    """Wagtail's index, which with ``REFRESH_WRITES`` remembers that it was written.
+
+    The test suite sets it so that the next search sees the writes just made, as the
+    database engine's does (``refresh_written`` refreshes those indexes once, before the
+    search); a site leaves it off and Elasticsearch refreshes every second.
     """
 
     def _written(self):
         if self.backend.refresh_writes:
-            self.refresh()
+            with _unrefreshed_lock:
+                _unrefreshed.add(self.name)
 
     def add_item(self, item):
         super().add_item(item)
@@ -313,6 +323,16 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
         self._written()
 
 
+def refresh_written(backend):
+    """Refresh the indexes written since their last refresh (``REFRESH_WRITES`` only)."""
+    if not getattr(backend, "refresh_writes", False) or not _unrefreshed:
+        return
+    with _unrefreshed_lock:
+        names = sorted(_unrefreshed)
+        _unrefreshed.clear()
+    backend.es.indices.refresh(index=",".join(names), ignore_unavailable=True)
+
+
 class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
     mapping_class = PortalElasticsearchMapping
     index_class = PortalElasticsearchIndex
@@ -324,7 +344,7 @@ class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
     def __init__(self, params):
         params = dict(params)
         params.setdefault("INDEX_PREFIX", getattr(settings, "SEARCH_INDEX_PREFIX", ""))
-        self.refresh_writes = bool(params.pop("REFRESH", False))
+        self.refresh_writes = bool(params.pop("REFRESH_WRITES", False))
         super().__init__(params)
         self.settings = deep_update(
             self.settings, {"settings": {"analysis": copy.deepcopy(ANALYSIS)}}

@@ -1,0 +1,252 @@
+"""The same answers from every engine, and Elasticsearch's own guarantees.
+
+The engine-neutral cases run on whichever engine the run has (SQLite, PostgreSQL, or
+Elasticsearch when ELASTICSEARCH_URL is set: .ci/run's third pass). The cases that
+need the live cluster say so and are skipped elsewhere: they compare it with the database
+engine, which the settings keep up to date alongside, or break it on purpose.
+"""
+
+import logging
+import random
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import QueryDict
+from django.utils import translation
+
+from library.listing import LibraryQuery, build_listing
+from search import service
+from search.backends import elasticsearch as es_backend
+from tests.conftest import _on_elasticsearch
+
+pytestmark = pytest.mark.django_db
+anon = AnonymousUser()
+
+HOSTILE = [
+    '"',
+    '"social protection',
+    "social OR pensions",
+    "AND OR NOT",
+    "*",
+    "pens*",
+    "pension~",
+    "~2",
+    "\\",
+    "a\\b",
+    "(",
+    ")",
+    "[1 TO 5]",
+    "{!}",
+    "title:pension",
+    "+cash -health",
+    "/regex/",
+    "<script>alert(1)</script>",
+    "<b>cash</b>",
+    "&amp;",
+    "x" * 5000,
+    "cash " * 400,
+    "SDG 1.3",
+    "www.who.int",
+    "report.pdf",
+    "ñ",
+    "\u200b",
+    "🙂",
+]
+
+
+@pytest.fixture
+def tokens(publish):
+    """Publications whose text holds tokens with dots and digits."""
+    publish("Progress on SDG 1.3 social protection floors", abstract="Target SDG 1.3.")
+    publish("Guidance from www.who.int on health coverage", abstract="See www.who.int.")
+    publish("Annex report.pdf for cash transfers", abstract="The file report.pdf.")
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_fail(tokens, query, client):
+    for language in ("en", "es", "all"):
+        service.search(query, anon, language)
+        service.autocomplete(query, anon, language if language != "all" else "en")
+    assert client.get("/es/library/", {"q": query}).status_code == 200
+    assert client.get("/en/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query, title",
+    [
+        ("SDG 1.3", "Progress on SDG 1.3 social protection floors"),
+        ("www.who.int", "Guidance from www.who.int on health coverage"),
+        ("report.pdf", "Annex report.pdf for cash transfers"),
+    ],
+)
+def test_tokens_with_dots_are_found(tokens, query, title):
+    found = {hit.title for hit in service.search(query, anon, "en").hits}
+    assert title in found
+    with translation.override("en"):
+        listing = build_listing(
+            LibraryQuery.from_params(QueryDict(f"q={query}")), anon, _locale("en")
+        )
+    assert title in {p.title for p in listing["results"]}
+
+
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
+# --- Elasticsearch against the database engine --------------------------------------------
+
+
+def _listing(params, code, user):
+    with translation.override(code):
+        # One page holds every result: the engines rank differently, so only the whole
+        # result set can be compared.
+        context = build_listing(
+            LibraryQuery.from_params(QueryDict(params)), user, _locale(code), per_page=100
+        )
+    return (
+        [p.title for p in context["results"]],
+        context["result_count"],
+        {
+            name: dict(entries)
+            if name == "year"
+            else {entry["slug"]: entry["count"] for entry in entries}
+            for name, entries in context["facets"].items()
+        },
+    )
+
+
+@pytest.fixture
+def catalogue(taxonomy, publish, library, locales):
+    """Sixty publications in three languages, filed at random (seeded) under the taxonomy,
+    a sixth of them members-only."""
+    from portal.demo_utils import translate_instance
+
+    t = taxonomy
+    rng = random.Random(2026)
+    words = {
+        "en": ["cash transfers", "pensions", "health insurance", "social protection"],
+        "es": ["transferencias monetarias", "pensiones", "seguro de salud", "protección social"],
+        "fr": ["transferts monétaires", "retraites", "assurance maladie", "protection sociale"],
+    }
+    themes = [t["cash"], t["cct"], t["health"], t["social"]]
+    countries = [t["brazil"], t["mexico"], t["kenya"]]
+    made = []
+    for n in range(60):
+        code = ("en", "es", "fr")[n % 3]
+        topic = rng.randrange(4)
+        page = publish(
+            f"{words[code][topic].capitalize()} {n}",
+            parent=library[code],
+            locale=locales[code],
+            abstract=f"{words[code][topic]} {words[code][rng.randrange(4)]}",
+            year=2015 + rng.randrange(10),
+            members_only=(n % 6 == 5),
+            themes=[themes[topic]],
+            countries=[rng.choice(countries)],
+            document_type=rng.choice([t["report"], t["brief"]]),
+        )
+        made.append(page)
+    translate_instance(t["health"], "es", {"Health": "Salud"})
+    return made
+
+
+CASES = [
+    ("q=cash", "en"),
+    ("q=pension", "en"),
+    ("q=social+protection", "en"),
+    ("q=transferencias", "es"),
+    ("q=proteccion+social", "es"),
+    ("q=pensiones&theme=social-assistance", "es"),
+    ("q=cash&country=brazil&country=mexico", "en"),
+    ("q=retraites", "fr"),
+    ("q=transferts+monetaires", "fr"),
+    ("q=health&year_from=2018&year_to=2022", "en"),
+    ("q=cash&type=report", "en"),
+]
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "member", "superuser"])
+@pytest.mark.parametrize("params, code", CASES)
+def test_elasticsearch_lists_and_counts_as_the_database_engine(
+    catalogue, settings, params, code, reader, member, django_user_model
+):
+    if not _on_elasticsearch():
+        pytest.skip("needs a live Elasticsearch")
+    user = {
+        "anonymous": anon,
+        "member": member,
+        "superuser": django_user_model.objects.create_superuser("root", "root@example.org", "x"),
+    }[reader]
+    on_elasticsearch = _listing(params, code, user)
+    backends = dict(settings.WAGTAILSEARCH_BACKENDS)
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backends["database"]}
+    on_database = _listing(params, code, user)
+    # Same results (relevance order differs between engines: compared as sets), same total,
+    # same facet counts.
+    assert sorted(on_elasticsearch[0]) == sorted(on_database[0])
+    assert on_elasticsearch[1] == on_database[1]
+    assert on_elasticsearch[2] == on_database[2]
+    assert on_database[1] > 0
+
+
+def test_members_only_publications_leave_no_trace_for_anonymous_readers(catalogue):
+    secret = [p for p in catalogue if p.members_only]
+    listing = _listing("q=cash", "en", anon)
+    assert not {p.title for p in secret} & set(listing[0])
+    total = sum(listing[2]["year"].values())
+    assert total == listing[1]
+
+
+def test_highlights_are_shown_in_the_readers_language(catalogue, client):
+    if not _on_elasticsearch():
+        pytest.skip("highlights come from Elasticsearch")
+    html = client.get("/es/library/", {"q": "pensiones"}).content.decode()
+    assert "<mark>pensiones</mark>" in html.lower()
+    assert "<script" not in html.split("<mark>")[1][:200]
+
+
+# --- faults ---------------------------------------------------------------------------------
+
+
+def _broken(settings, **changes):
+    backends = {name: dict(value) for name, value in settings.WAGTAILSEARCH_BACKENDS.items()}
+    backends["default"].update(changes)
+    settings.WAGTAILSEARCH_BACKENDS = backends
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"URLS": ["http://127.0.0.1:9"]},  # a stopped cluster: the connection is refused
+        {"INDEX_PREFIX": "missing_"},  # a cluster that answers errors: no such index
+    ],
+    ids=["stopped", "no-index"],
+)
+def test_a_failing_cluster_is_answered_by_the_database_engine_and_logged_once(
+    catalogue, settings, client, caplog, fault
+):
+    if not _on_elasticsearch():
+        pytest.skip("needs a live Elasticsearch")
+    working = settings.WAGTAILSEARCH_BACKENDS
+    expected = _listing("q=transferencias", "es", anon)
+    search_expected = {h.title for h in service.search("pensiones", anon, "es").hits}
+    settings.SEARCH_FALLBACK_RETRY_AFTER = 0
+    _broken(settings, TIMEOUT=2, **fault)
+    with caplog.at_level(logging.ERROR, logger="search"):
+        for _ in range(3):
+            assert _listing("q=transferencias", "es", anon) == expected
+            assert {h.title for h in service.search("pensiones", anon, "es").hits} == (
+                search_expected
+            )
+            assert client.get("/es/search/autocomplete/", {"q": "pens"}).status_code == 200
+            assert client.get("/es/library/", {"q": "pensiones"}).status_code == 200
+    failures = [r for r in caplog.records if "Elasticsearch failed" in r.getMessage()]
+    assert len(failures) == 1
+    assert es_backend.last_failure()
+    # The cluster answers again: the next search goes back to it.
+    es_backend.reset_fallback_state()
+    settings.WAGTAILSEARCH_BACKENDS = working
+    assert _listing("q=transferencias", "es", anon) == expected
+    assert not es_backend.last_failure()
