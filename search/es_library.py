@@ -98,13 +98,14 @@ def build_library_search(
     for name in facets:
         search.aggs.bucket(name, "terms", field=f"_facets.{name}", size=FACET_SIZE)
     title = _filter_column(mapping, model, "title")
+    # Ties are broken by id, so that a page of results is the same every time it is asked
+    # and no publication falls between two pages.
     order = {
         "newest": [{"_facets.year": "desc"}, "_score"],
         "oldest": [{"_facets.year": "asc"}, "_score"],
         "title": [{title: "asc"}] if title else ["_score"],
-    }.get(sort)
-    if order:
-        search = search.sort(*order)
+    }.get(sort, ["_score"])
+    search = search.sort(*order, {"pk": "desc"})
     search = search.highlight(*HIGHLIGHT_FIELDS, fragment_size=180, number_of_fragments=1)
     search = search.highlight_options(
         pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False

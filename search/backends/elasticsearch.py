@@ -55,6 +55,10 @@ ANALYSIS = {
         "portal_english_possessive": {"type": "stemmer", "language": "possessive_english"},
         "portal_spanish_stemmer": {"type": "stemmer", "language": "light_spanish"},
         "portal_french_stemmer": {"type": "stemmer", "language": "light_french"},
+        # After the Spanish and French stemmers: the plural -s they leave on words of other
+        # languages ("pensions" in an English abstract), so "pensiones" meets "pensions" as
+        # the database engines' light plural stemming lets it.
+        "portal_plural": {"type": "stemmer", "language": "minimal_english"},
         "portal_french_elision": {
             "type": "elision",
             "articles_case": True,
@@ -94,7 +98,7 @@ ANALYSIS = {
         "portal_spanish": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding", "portal_spanish_stemmer"],
+            "filter": ["lowercase", "asciifolding", "portal_spanish_stemmer", "portal_plural"],
         },
         "portal_french": {
             "type": "custom",
@@ -104,6 +108,7 @@ ANALYSIS = {
                 "lowercase",
                 "asciifolding",
                 "portal_french_stemmer",
+                "portal_plural",
             ],
         },
     },

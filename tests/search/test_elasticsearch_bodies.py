@@ -72,7 +72,12 @@ def backend(settings):
 def test_index_settings_define_language_analysers(backend):
     analysis = backend.settings["settings"]["analysis"]
     spanish = analysis["analyzer"]["portal_spanish"]
-    assert spanish["filter"] == ["lowercase", "asciifolding", "portal_spanish_stemmer"]
+    assert spanish["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "portal_spanish_stemmer",
+        "portal_plural",
+    ]
     assert analysis["filter"]["portal_spanish_stemmer"]["language"] == "light_spanish"
     assert "asciifolding" in analysis["analyzer"]["portal_french"]["filter"]
     assert "portal_english_stemmer" in analysis["analyzer"]["portal_english"]["filter"]

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -69,6 +70,8 @@ public class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
             case "light_english":
             case "kstem":
                 return KStemFilter::new;
+            case "minimal_english":
+                return EnglishMinimalStemFilter::new;
             case "possessive_english":
                 return EnglishPossessiveFilter::new;
             case "light_spanish":
