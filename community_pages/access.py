@@ -272,6 +272,10 @@ def document_audiences(document):
     * references from objects other than pages (snippets) do not count: no snippet that
       readers see links to documents, and an unknown use must never make a file public.
 
+    With a task worker (``TASKS_BACKEND``), Wagtail writes the index in the worker: a new use
+    counts, and a removed one stops counting, once the worker has run (a file just published
+    is refused until then; one just taken off stays as readable as it was a moment before).
+
     The empty set means that no published content uses the document: staff only. Queries:
     one for the references, one per kind of inline object among them, two for the live
     pages (view restrictions, pages) and one per restricted page type among those, whatever
