@@ -24,11 +24,25 @@ out at query time, so a change of a community's privacy setting takes effect at 
 everywhere: listings and the database engine filter ``audience__in`` in SQL, and search
 engines filter on the same field (it is a ``FilterField`` on every restricted model).
 
+Wagtail documents (``/documents/<id>/<name>``) have no audience of their own: a document
+is read by whoever may read a live page whose live content uses it, and by staff
+(:func:`document_audiences`, :func:`can_read_document`). Images are not covered: Wagtail
+serves them as renditions under the public media URL (the README lets the proxy serve
+``images/`` and ``original_images/``), so an image in restricted content is reachable by
+anyone who has its URL. They illustrate pages; confidential material belongs in documents
+or community files, which this policy guards. Checking every rendition would put each
+image tag behind a view and lose the proxy's caching for little.
+
 Functions take a Django user (possibly anonymous) and never raise for unknown content
 types: content that declares no restriction is public.
 """
 
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page, ReferenceIndex
 
 PUBLIC = "public"
 MEMBERS = "members"
@@ -234,6 +248,100 @@ def search_filters(user):
     if user is not None and getattr(user, "is_superuser", False) and user.is_active:
         return {}
     return {"audience__in": readable_audiences(user)}
+
+
+# -- documents ------------------------------------------------------------------------
+
+
+def document_audiences(document):
+    """The audiences of the live pages whose live content uses ``document``.
+
+    The uses are Wagtail's reference index: rich text links, document blocks, foreign keys
+    (a webinar's recording) and the inline objects of pages (a webinar's presentations, a
+    publication's files). Wagtail indexes a page from its row, not from its latest revision,
+    and a draft lives in a revision only, so a live page's references are those of its live
+    content and a draft's new links are no use. The index leaves three things open, settled
+    here:
+
+    * a page that is not live (a member's submission under review, an unpublished or
+      expired page) is no use, nor is a page behind a Wagtail view restriction (the portal
+      does not use them; such a page's files are for staff);
+    * an inline object removed when a revision is published can stay in the index (Wagtail
+      indexes the page before modelcluster deletes the object), so a reference from an
+      inline object counts only while that object exists;
+    * references from objects other than pages (snippets) do not count: no snippet that
+      readers see links to documents, and an unknown use must never make a file public.
+
+    With a task worker (``TASKS_BACKEND``), Wagtail writes the index in the worker: a new use
+    counts, and a removed one stops counting, once the worker has run (a file just published
+    is refused until then; one just taken off stays as readable as it was a moment before).
+
+    The empty set means that no published content uses the document: staff only. Queries:
+    one for the references, one per kind of inline object among them, two for the live
+    pages (view restrictions, pages) and one per restricted page type among those, whatever
+    the number of uses.
+    """
+    references = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("content_type_id", "object_id", "model_path", "content_path")
+    )
+    page_ids = set()
+    inline = defaultdict(dict)  # inline model -> {inline object's pk: its page's pk}
+    for content_type_id, object_id, model_path, content_path in references:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue  # a page type that no longer exists
+        relation = _inline_relation(model, model_path)
+        if relation is None:
+            page_ids.add(int(object_id))
+        else:
+            inline[relation.related_model][content_path.split(".")[1]] = int(object_id)
+    for model, pages_by_item in inline.items():
+        existing = model.objects.filter(pk__in=list(pages_by_item)).values_list("pk", flat=True)
+        page_ids.update(pages_by_item[str(pk)] for pk in existing)
+    if not page_ids:
+        return frozenset()
+    by_type = defaultdict(list)
+    for pk, content_type_id in (
+        Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", "content_type_id")
+    ):
+        by_type[content_type_id].append(pk)
+    audiences = set()
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        if has_field(model, "audience"):
+            audiences.update(model.objects.filter(pk__in=pks).values_list("audience", flat=True))
+        else:
+            audiences.add(PUBLIC)  # as in visible_pages: a page type without one is public
+    return frozenset(audiences)
+
+
+def _inline_relation(model, model_path):
+    """The child relation of ``model`` a reference's ``model_path`` goes through, if any."""
+    name, _dot, rest = model_path.partition(".")
+    if not rest.startswith("item."):
+        return None
+    for relation in get_all_child_relations(model):
+        if relation.get_accessor_name() == name:
+            return relation
+    return None
+
+
+def can_read_document(user, document, audiences=None):
+    """May ``user`` download ``document`` through Wagtail's document URL?
+
+    Staff read every document, those no published content uses included; anyone else
+    reads it when they may read one of the live pages that use it. ``audiences``, when
+    given, are the document's :func:`document_audiences` (saves working them out twice).
+    """
+    if is_staff(user):
+        return True
+    if audiences is None:
+        audiences = document_audiences(document)
+    return any(can_read_audience(user, audience) for audience in audiences)
 
 
 # -- per-community questions ------------------------------------------------------------

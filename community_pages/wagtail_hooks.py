@@ -1,4 +1,5 @@
-"""Wagtail hooks: page serving asks the access policy; search, admin health view, snippets."""
+"""Wagtail hooks: page and document serving ask the access policy; search, admin health
+view, snippets."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community_pages.access import can_view_page
+from community_pages.documents import check_document_access
 from community_pages.models import (
     Announcement,
     CommunityPage,
@@ -32,6 +34,10 @@ def check_access_policy(page, request, serve_args, serve_kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     raise PermissionDenied
+
+
+# The one hook deciding who downloads a Wagtail document (community_pages.documents).
+hooks.register("before_serve_document", check_document_access)
 
 
 def is_secret(page):

@@ -1,15 +1,11 @@
 """Admin registration and hooks of the library.
 
 * library taxonomy snippets, grouped in a "Library taxonomy" menu;
-* Wagtail's own document URLs (``/documents/<id>/<name>``) ask the access policy about the
-  publications that attach a document, so a members-only file never leaks through them;
 * the library's publications are registered with the site search;
 * the home page shows the latest publications;
 * staff get a report of the most downloaded publications.
 """
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,7 +13,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from community_pages.access import can_view_page
 from library.models import DocumentLanguage, DocumentType, Organisation, PublicationPage
 
 
@@ -52,22 +47,6 @@ class LibraryTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryTaxonomyGroup)
-
-
-def publications_attaching(document):
-    """Every publication page (any revision state) that lists ``document`` among its files."""
-    return PublicationPage.objects.filter(files__document=document).distinct()
-
-
-@hooks.register("before_serve_document")
-def check_publication_access(document, request):
-    """A document attached to publications is served only to readers of one of them."""
-    publications = list(publications_attaching(document))
-    if not publications or any(can_view_page(request.user, p) for p in publications):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 @hooks.register("register_search_model")

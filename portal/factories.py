@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from portal.models import Country, HomePage, IndexPage, MemberProfile, StandardPage, Theme
@@ -28,6 +29,16 @@ class UserFactory(factory.django.DjangoModelFactory):
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
             )
             MemberProfile.objects.get_or_create(user=obj)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A Wagtail document in the root collection; ``file__data`` sets its content."""
+
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="document.txt", data=b"A document.")
 
 
 def locale(code="en"):

@@ -8,16 +8,37 @@ members only whatever the setting; working-group discussions are for the group's
 (and the community's administrators); staff see everything. A hidden community exists only
 for its members: everyone else gets a 404 for any of its URLs (never a log-in page or a 403,
 which would reveal it); other communities send anonymous readers to log in.
+
+Wagtail's document URLs are a surface of their own: a document is served to whoever may
+read a live page whose live content uses it (a community resource page's link or block, a
+webinar's recording or slides, a publication's file), and to staff; a file nothing published
+uses (a submission under review, an orphan) is for staff only.
 """
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail import hooks
 
 from community_pages import access, services
 from community_pages.calendar import feed_token
+from community_pages.documents import check_document_access
+from community_pages.factories import (
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityResourcePageFactory,
+)
 from community_pages.feeds import personal_feed_url
+from library.factories import LibraryIndexPageFactory, PublicationPageFactory
+from library.models import PublicationFile
+from library.submissions import submit_publication
+from portal.factories import DocumentFactory
 from tests.communities.conftest import SETTINGS
+from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
+from webinars.models import WebinarPage, WebinarPresentation
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +137,8 @@ def test_community_page_and_its_sections(client, communities, people):
                         response.status_code == 200
                         and b"".join(response.streaming_content) == b"file-body"
                     )
+                    if seen:
+                        assert response["Cache-Control"] == "private, no-store", setting
                 else:
                     seen = visible(response, marker)
                 matrix.append((setting, role, surface, seen))
@@ -364,3 +387,189 @@ def test_hidden_community_urls_are_not_found_for_everyone_else(client, communiti
         login(client, people, "outsider")
         response = client.post(url + "membership/", {"action": "join"})
         assert response.status_code == (404 if setting == "hidden" else 403)
+
+
+# -- Wagtail's document URLs (/documents/<id>/<name>) ------------------------------------
+
+LOGGED_IN = EVERYONE - {"anonymous"}
+STAFF_ONLY = {"staff"}
+
+
+def _link(document):
+    return f'<p><a linktype="document" id="{document.pk}">{document.title}</a></p>'
+
+
+@pytest.fixture
+def document_uses(communities, home, people):
+    """Every kind of use of a document: name -> (document, readers, publicly cacheable).
+
+    Each document's content is its name, so a response shows which file it served.
+    """
+    uses = {}
+
+    def use(name, readers, cacheable=False):
+        document = DocumentFactory(
+            title=name, file__filename=f"{name}.txt", file__data=name.encode()
+        )
+        uses[name] = (document, readers, cacheable)
+        return document
+
+    # A public use wins over a restricted one (hidden community below).
+    shared = use("hidden-community-and-public-publication", EVERYONE, cacheable=True)
+
+    webinars = WebinarIndexPageFactory(parent=home)
+    for kind, members_only, readers in (("public", False, EVERYONE), ("members", True, LOGGED_IN)):
+        webinar = WebinarPageFactory(
+            parent=webinars,
+            title=f"{kind} webinar",
+            members_only=members_only,
+            recording_file=use(f"recording-{kind}-webinar", readers, not members_only),
+        )
+        webinar.presentations.add(
+            WebinarPresentation(document=use(f"slides-{kind}-webinar", readers, not members_only))
+        )
+        webinar.save_revision().publish()
+
+    # Slides taken off a published webinar: Wagtail's reference index keeps them (it indexes
+    # the page before the presentation is deleted), the policy must not.
+    removed = use("slides-taken-off-a-webinar", STAFF_ONLY)
+    webinar = WebinarPageFactory(parent=webinars, title="webinar without slides")
+    webinar.presentations.add(WebinarPresentation(document=removed))
+    webinar.save_revision().publish()
+    webinar = WebinarPage.objects.get(pk=webinar.pk)
+    webinar.presentations = []
+    webinar.save_revision().publish()
+    # A link that only the draft of a published webinar has: no use either.
+    webinar = WebinarPage.objects.get(title="public webinar")
+    webinar.summary = _link(use("link-in-a-draft", STAFF_ONLY))
+    webinar.save_revision()
+
+    library = LibraryIndexPageFactory(parent=home)
+    for kind, members_only, readers in (("public", False, EVERYONE), ("members", True, LOGGED_IN)):
+        publication = PublicationPageFactory(
+            parent=library, title=f"{kind} publication", members_only=members_only
+        )
+        PublicationFile.objects.create(
+            page=publication, document=use(f"{kind}-publication-file", readers, not members_only)
+        )
+        if kind == "public":
+            PublicationFile.objects.create(page=publication, document=shared)
+        publication.save_revision().publish()
+    withdrawn = PublicationPageFactory(parent=library, title="withdrawn publication")
+    PublicationFile.objects.create(page=withdrawn, document=use("unpublished-file", STAFF_ONLY))
+    withdrawn.save_revision().publish()
+    withdrawn.unpublish()
+
+    upload = SimpleUploadedFile("submission-under-review.txt", b"submission-under-review")
+    data = {"title": "A member's submission", "abstract": "Under review.", "year": 2024}
+    submission = submit_publication({**data, "file": upload}, people["member"], library)
+    uses["submission-under-review"] = (submission.files.get().document, STAFF_ONLY, False)
+
+    use("orphan", STAFF_ONLY)
+
+    for setting in SETTINGS:
+        readers = expected(setting, "content")
+        body = [
+            ("paragraph", _link(use(f"link-{setting}-community", readers))),
+            ("document", {"document": use(f"block-{setting}-community", readers), "label": ""}),
+        ]
+        if setting == "hidden":
+            body.append(("document", {"document": shared, "label": ""}))
+        CommunityResourcePageFactory(
+            parent=communities[setting]["community"],
+            title=f"Documents {setting}",
+            slug="shared-documents",
+            body=body,
+        )
+    return uses
+
+
+def test_documents_are_served_to_readers_of_a_live_page_that_uses_them(
+    client, document_uses, people
+):
+    wrong = []
+    for role in ROLES:
+        login(client, people, role)
+        user = user_for(people, role)
+        for name, (document, readers, cacheable) in document_uses.items():
+            allowed = role in readers
+            if access.can_read_document(user, document) != allowed:
+                wrong.append(f"{name}/{role}: policy says {not allowed}")
+            response = client.get(document.url)
+            cache = response.get("Cache-Control", "")
+            if allowed:
+                served = response.status_code == 200 and (
+                    b"".join(response.streaming_content) == name.encode()
+                )
+                private = "private" in cache and "no-store" in cache
+                fine = served and (not private if cacheable else private)
+            elif role == "anonymous":
+                fine = response.status_code == 302 and "/accounts/login/" in response["Location"]
+            else:
+                fine = response.status_code == 403 and "no-store" in cache
+            if not fine:
+                wrong.append(f"{name}/{role}: {response.status_code} Cache-Control={cache!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_document_refusals_say_why_in_the_reader_s_language(client, document_uses, people):
+    community_file = document_uses["link-private-community"][0]
+    orphan = document_uses["orphan"][0]
+    login(client, people, "member")
+    assert client.get(community_file.url).status_code == 200  # a reader gets it
+    login(client, people, "outsider")
+    response = client.get(community_file.url, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 403
+    assert "solo sus miembros pueden abrirlo" in response.content.decode()
+    response = client.get(orphan.url, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 403
+    assert "seuls les éditeurs du portail" in response.content.decode()
+    client.logout()
+    response = client.get(community_file.url, HTTP_ACCEPT_LANGUAGE="es")
+    assert response["Location"].startswith("/es/accounts/login/?next=/documents/")
+
+
+def test_privacy_change_reaches_documents_at_once(client, document_uses, communities):
+    document = document_uses["block-public-community"][0]
+    assert client.get(document.url).status_code == 302
+    community = communities["public"]["community"]
+    community.privacy = "open"
+    community.save_revision().publish()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]  # community content: never in shared caches
+
+
+def test_one_hook_decides_who_reads_a_document():
+    ours = [
+        fn
+        for fn in hooks.get_hooks("before_serve_document")
+        if not fn.__module__.startswith("wagtail.")
+    ]
+    assert ours == [check_document_access]
+
+
+def test_a_document_s_uses_cost_the_same_queries_however_many_there_are(home):
+    directory = CommunityIndexPageFactory(parent=home)
+    webinars = WebinarIndexPageFactory(parent=home)
+    rare, common = DocumentFactory(title="rare"), DocumentFactory(title="common")
+    communities = []
+    for n in range(6):
+        communities.append(CommunityPageFactory(parent=directory, slug=f"c{n}", privacy="private"))
+        used = [common] if n else [rare, common]
+        CommunityResourcePageFactory(
+            parent=communities[-1], body=[("paragraph", "".join(_link(d) for d in used))]
+        )
+        webinar = WebinarPageFactory(parent=webinars, members_only=bool(n % 2))
+        for document in used:
+            webinar.presentations.add(WebinarPresentation(document=document))
+        webinar.save_revision().publish()
+    access.document_audiences(rare)  # content types are cached after the first lookup
+    with CaptureQueriesContext(connection) as once:
+        assert access.document_audiences(rare) == {"public", f"c{communities[0].pk}"}
+    with CaptureQueriesContext(connection) as often:
+        audiences = access.document_audiences(common)
+    assert audiences == {"public", "members"} | {f"c{c.pk}" for c in communities}
+    # References, the presentations still there, view restrictions, live pages, and the
+    # audiences of each restricted page type (resource pages, webinars).
+    assert len(often) == len(once) == 6
