@@ -18,6 +18,7 @@ from search.backends.elasticsearch import (
     ES_ERRORS,
     FACET_NAMES,
     PortalElasticsearchMapping,
+    cluster_answered,
     cluster_resting,
     record_failure,
     refresh_written,
@@ -132,6 +133,7 @@ def run_library_search(model, query, user, language=None, **kwargs):
     except ES_ERRORS as error:
         record_failure(error)
         return None
+    cluster_answered()
     hits = response["hits"]["hits"]
     ids = [int(hit["fields"]["pk"][0]) for hit in hits]
     highlights = {

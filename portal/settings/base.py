@@ -281,6 +281,9 @@ LOGGING = {
         "search": {"level": "INFO"},
         "community_pages": {"level": "INFO"},
         "webinars": {"level": "INFO"},
+        # An unreachable cluster is logged once per interval by the search app; the
+        # client's own line per failed request is noise.
+        "elastic_transport": {"level": "ERROR"},
     },
 }
 

@@ -189,13 +189,13 @@ class PortalAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
 
 # --- falling back to the database engine ---------------------------------------------------------
 
-_state = {"down_until": 0.0, "last_logged": 0.0, "last_error": ""}
+_state = {"down_until": 0.0, "last_logged": 0.0, "last_error": "", "missed": False}
 _state_lock = threading.Lock()
 
 
 def reset_fallback_state():
     with _state_lock:
-        _state.update(down_until=0.0, last_logged=0.0, last_error="")
+        _state.update(down_until=0.0, last_logged=0.0, last_error="", missed=False)
 
 
 def last_failure():
@@ -226,6 +226,23 @@ def record_failure(error):
             type(error).__name__,
             str(error)[:200],
         )
+
+
+def writes_missed():
+    """Some change could not be sent: replay the pending ones once the cluster answers."""
+    _state["missed"] = True
+
+
+def cluster_answered():
+    """The cluster answered: if this process kept changes meanwhile, queue their replay."""
+    if not _state.get("missed"):
+        return
+    _state["missed"] = False
+    from django.db import transaction
+
+    from search.tasks import replay_index_updates
+
+    transaction.on_commit(replay_index_updates.enqueue)
 
 
 def cluster_resting():
@@ -271,7 +288,9 @@ class PortalSearchResults(Elasticsearch8SearchResults):
             return list(self._fallback_results())
         try:
             refresh_written(self.backend)
-            return list(super()._do_search())
+            results = list(super()._do_search())
+            cluster_answered()
+            return results
         except ES_ERRORS as error:
             record_failure(error)
             return list(self._fallback_results())
@@ -303,29 +322,58 @@ _unrefreshed_lock = threading.Lock()
 
 
 class PortalElasticsearchIndex(Elasticsearch8Index):
-    """Wagtail's index, which with ``REFRESH_WRITES`` remembers that it was written.
+    """Wagtail's index, which keeps the changes the cluster misses, and refreshes for tests.
 
-    The test suite sets it so that the next search sees the writes just made, as the
-    database engine's does (``refresh_written`` refreshes those indexes once, before the
-    search); a site leaves it off and Elasticsearch refreshes every second.
+    A save or delete while the cluster is down (or answers errors) is recorded in
+    ``search.pending`` instead of being lost, the failure is logged once per interval, and
+    the change is replayed when the cluster answers again. ``write_item``/``erase_item``
+    send a change as it is (the replay calls them); ``add_item``/``delete_item``, which
+    Wagtail's signals call, keep it if it cannot be sent.
+
+    With ``REFRESH_WRITES`` (the test suite) the index remembers that it was written, so that
+    the next search refreshes it first and sees the writes just made, as the database
+    engine's does (``refresh_written``); a site leaves it off and Elasticsearch refreshes
+    every second.
     """
 
-    def _written(self):
-        if self.backend.refresh_writes:
-            with _unrefreshed_lock:
-                _unrefreshed.add(self.name)
-
-    def add_item(self, item):
+    def write_item(self, item):
         super().add_item(item)
         self._written()
+
+    def erase_item(self, item):
+        super().delete_item(item)
+        self._written()
+
+    def add_item(self, item):
+        self._kept(self.write_item, item)
+
+    def delete_item(self, item):
+        self._kept(self.erase_item, item)
 
     def add_items(self, model, items):
         super().add_items(model, items)
         self._written()
 
-    def delete_item(self, item):
-        super().delete_item(item)
-        self._written()
+    def _kept(self, send, item):
+        from search import pending
+
+        if cluster_resting():
+            pending.remember(item)
+            writes_missed()
+            return
+        try:
+            send(item)
+        except ES_ERRORS as error:
+            record_failure(error)
+            pending.remember(item)
+            writes_missed()
+            return
+        cluster_answered()
+
+    def _written(self):
+        if self.backend.refresh_writes:
+            with _unrefreshed_lock:
+                _unrefreshed.add(self.name)
 
 
 def refresh_written(backend):

@@ -1,0 +1,23 @@
+"""Send Elasticsearch the index updates it missed while it was down (run it on a schedule)."""
+
+from django.core.management.base import BaseCommand
+
+from search.pending import pending_count, replay
+
+
+class Command(BaseCommand):
+    help = "Replay the index updates Elasticsearch missed while it was down or failing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--limit", type=int, default=None, help="at most this many")
+
+    def handle(self, *args, limit=None, **options):
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend()
+        if not hasattr(backend, "es"):
+            self.stdout.write("The search engine is not Elasticsearch: nothing to replay.")
+            return
+        sent = replay(backend, limit=limit)
+        left = pending_count()
+        self.stdout.write(f"{sent} updates replayed, {left} left.")

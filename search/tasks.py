@@ -1,0 +1,11 @@
+"""Background work of the search app."""
+
+from django_tasks import task
+
+
+@task()
+def replay_index_updates():
+    """Send Elasticsearch the changes it missed while it was down (``search.pending``)."""
+    from search.pending import replay
+
+    return replay()
