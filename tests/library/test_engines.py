@@ -257,3 +257,30 @@ def test_a_failing_cluster_is_answered_by_the_database_engine_and_logged_once(
     settings.WAGTAILSEARCH_BACKENDS = working
     assert _as_set(_listing("q=transferencias", "es", anon)) == expected
     assert not es_backend.last_failure()
+
+
+def test_update_index_rebuilds_behind_an_alias_while_searches_answer(catalogue):
+    """Wagtail's atomic rebuild: a new index is built under a new name, then the alias the
+    site reads moves to it; searches answer from the old index until then."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from library.models import PublicationPage
+
+    if not _on_elasticsearch():
+        pytest.skip("needs a live Elasticsearch")
+    backend = get_search_backend()
+    index = backend.get_index_for_model(PublicationPage)
+    assert index.name.startswith(backend.index_prefix)
+    assert index.is_alias()
+    before = set(backend.es.indices.get_alias(index=index.name))
+    found = _as_set(_listing("q=transferencias", "es", anon))
+    out = StringIO()
+    call_command("update_index", backend_name="default", stdout=out)
+    after = set(backend.es.indices.get_alias(index=index.name))
+    assert before != after and len(after) == 1
+    assert not backend.es.indices.exists(index=",".join(before))  # the old one is dropped
+    assert "indexed" in out.getvalue()
+    assert _as_set(_listing("q=transferencias", "es", anon)) == found
