@@ -46,3 +46,33 @@ def test_page_and_json_surfaces_do_not_leak(client, communities):
     assert "Secret zebracanary thread" not in html
     data = client.get("/en/search/autocomplete/", {"q": "zebrac"}).json()
     assert data["results"] == []
+
+
+def _found(user, query="zebracanary"):
+    return {hit.title for hit in service.search(query, user, service.ALL_LANGUAGES).hits}
+
+
+def test_a_privacy_change_applies_to_the_next_search(communities, member):
+    """Documents carry their community's audience, not its setting: opening or closing a
+    community changes who finds its content at once, with no reindexing."""
+    private = communities["private"]
+    assert "Secret zebracanary thread" not in _found(anon)
+    private.privacy = "open"
+    private.save_revision().publish()
+    assert "Secret zebracanary thread" in _found(anon)
+    private.privacy = "private"
+    private.save_revision().publish()
+    assert "Secret zebracanary thread" not in _found(anon)
+
+
+def test_a_membership_change_applies_to_the_next_search(communities, django_user_model):
+    from community_pages.factories import MembershipFactory
+
+    outsider = django_user_model.objects.create_user("ines", "ines@example.org", "x")
+    assert "Secret zebracanary thread" not in _found(outsider)
+    membership = MembershipFactory(community=communities["private"], user=outsider)
+    outsider = django_user_model.objects.get(pk=outsider.pk)  # a new request's user
+    assert "Secret zebracanary thread" in _found(outsider)
+    membership.delete()
+    outsider = django_user_model.objects.get(pk=outsider.pk)
+    assert "Secret zebracanary thread" not in _found(outsider)
