@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Page, Site
 
 from portal.factories import HomePageFactory, UserFactory, locale
@@ -20,6 +21,12 @@ def _fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def client_factory():
+    """Make separate browsers (each with its own cookies): ``client_factory()``."""
+    return Client
 
 
 @pytest.fixture

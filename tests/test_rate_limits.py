@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 
 from portal import ratelimits
 from portal.accounts import TRUSTED_BROWSER_COOKIE
@@ -18,12 +18,6 @@ from portal.notifications import unsubscribe_token
 pytestmark = pytest.mark.django_db
 RIGHT = "correct-horse-battery"
 LOGIN = "/en/accounts/login/"
-
-
-@pytest.fixture
-def client_factory():
-    """Separate browsers (each its own cookies)."""
-    return Client
 
 
 def link_in(message):

@@ -267,6 +267,7 @@ ACCOUNT_RATE_LIMITS = {
     # Guest and member registration for webinars: per client, and per email address (each
     # guest registration emails a confirmation link to the address).
     "webinar_register": "10/10m/ip,5/h/key",
+    "webinar_confirm": "20/10m/ip",
     # Communities: joining or asking to join, posts and comments, reports to administrators.
     "community_join": "20/h/ip,10/h/user",
     "community_post": "20/m/ip,5/m/user,60/h/user",
