@@ -213,7 +213,7 @@ def test_the_refusal_is_translated(client_factory, home, member):
         )
         .content.decode()
     )
-    assert "Trop de tentatives" in body
+    assert "Trop de tentatives de connexion échouées à ce compte" in body
 
 
 # -- unsubscribe and the primitive ------------------------------------------------------------

@@ -143,7 +143,7 @@ def test_a_burst_of_comments_is_refused_with_the_text_kept(client, community, pe
     assert refused.status_code == 429
     body = refused.content.decode()
     assert "Lo que escribí" in body
-    assert "Has hecho esto demasiadas veces" in body
+    assert "Lo ha hecho demasiadas veces" in body
 
 
 def test_new_discussions_share_the_posting_limit(client, community, people, thread):
