@@ -395,6 +395,8 @@ class Rights:
         self.moderate = self.is_admin or self.staff
         self.manage = self.is_admin or self.staff
         self.leave = self.is_member
+        # Members tell the administrators about a post (archived communities included).
+        self.report = self.is_member
 
 
 def rights(user, community):
@@ -425,6 +427,11 @@ def can_request(user, community):
 def can_post(user, community):
     """Start discussions, comment, upload: active members of a community that is not archived."""
     return rights(user, community).post
+
+
+def can_report(user, community):
+    """Report a discussion or comment to the administrators: the community's active members."""
+    return rights(user, community).report
 
 
 def can_moderate(user, community):

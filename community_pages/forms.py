@@ -60,6 +60,17 @@ class DecisionForm(forms.Form):
     )
 
 
+class ReportForm(forms.Form):
+    """Why a member reports a post to the community's administrators."""
+
+    reason = forms.CharField(
+        label=_("What is wrong with this post?"),
+        help_text=_("A few words for the administrators; only they see it."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email address of the person to invite"))
 

@@ -21,6 +21,7 @@ from community_pages.models import (
     CommunityPage,
     Invitation,
     Membership,
+    Report,
     Thread,
     WorkingGroupMembership,
 )
@@ -469,3 +470,66 @@ def add_comment(user, community, thread, body, parent=None, files=()):
 
     notify_discussion.enqueue(comment.pk)
     return comment
+
+
+# -- reports to the administrators --------------------------------------------------------
+
+
+def report(user, community, thread, reason, comment=None):
+    """A member reports a discussion (or one of its comments); the administrators are told.
+
+    Returns ``(report, created)``: a member's second report of the same item while the first
+    is open adds nothing and emails nobody. The caller has checked that ``user`` reads the
+    item; this checks that they are a member.
+    """
+    if not access.can_report(user, community):
+        raise PermissionDenied(_("Only members can report posts to the administrators."))
+    if thread.community_id != community.canonical_pk or (
+        comment is not None and comment.thread_id != thread.pk
+    ):
+        raise PermissionDenied(_("This post is not in this community."))
+    existing = Report.objects.filter(
+        reporter=user, thread=thread, comment=comment, status=Report.Status.OPEN
+    ).first()
+    if existing is not None:
+        return existing, False
+    item = Report.objects.create(
+        community_id=community.canonical_pk,
+        thread=thread,
+        comment=comment,
+        reporter=user,
+        reason=reason[:1000],
+    )
+    anchor = f"#comment-{comment.pk}" if comment is not None else ""
+    for admin in active_admins(community).select_related("user", "user__profile"):
+        notify(
+            admin.user,
+            NotificationKind.REPORTS,
+            "community_pages/emails/report",
+            {"community": community.canonical, "report": item, "reporter": user},
+            url=(community.canonical.url or "") + f"discussions/{thread.pk}/{anchor}",
+            can_see=lambda u: access.can_read_audience(u, thread.audience),
+        )
+    return item, True
+
+
+def close_report(actor, community, report_id):
+    """An administrator marks a report as dealt with (the post removed, or nothing to do)."""
+    if not access.can_manage(actor, community):
+        raise PermissionDenied(_("Only the community's administrators can do this."))
+    updated = Report.objects.filter(
+        pk=report_id, community_id=community.canonical_pk, status=Report.Status.OPEN
+    ).update(status=Report.Status.CLOSED, closed_at=timezone.now(), closed_by=actor)
+    if not updated:
+        raise ValidationError(_("This report has already been dealt with."))
+
+
+def reports_for(community):
+    """The community's reports for its administrators: open ones first, then the 20 latest
+    closed, with what the Manage page shows of each in one query."""
+    reports = Report.objects.filter(community_id=community.canonical_pk).select_related(
+        "thread", "comment", "reporter", "closed_by"
+    )
+    open_reports = list(reports.filter(status=Report.Status.OPEN).order_by("created_at"))
+    closed = list(reports.filter(status=Report.Status.CLOSED).order_by("-closed_at")[:20])
+    return open_reports, closed

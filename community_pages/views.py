@@ -25,6 +25,7 @@ from community_pages.forms import (
     EventForm,
     FileForm,
     InviteForm,
+    ReportForm,
     RequestForm,
     ResourcePageForm,
     ThreadEditForm,
@@ -43,6 +44,7 @@ from community_pages.models import (
     Thread,
     WorkingGroup,
 )
+from portal import ratelimits
 
 PAGE_SIZE = 25
 COMMENTS_PER_PAGE = 50
@@ -189,6 +191,15 @@ def section_membership(request, community, rights):
     if not request.user.is_authenticated:
         return redirect_to_login(community.get_url(request))
     action = request.POST.get("action")
+    if action in ("join", "request") and not ratelimits.allow(request, "community_join"):
+        # The request form comes back with the message the reader wrote.
+        return render(
+            request,
+            community,
+            "community_pages/refused.html",
+            {"request_form": RequestForm(request.POST), "refused": ratelimits.refused_message()},
+            status=ratelimits.TOO_MANY_REQUESTS,
+        )
     try:
         if action == "join":
             services.join(request.user, community)
@@ -277,13 +288,15 @@ def section_discussions(request, community, rights):
         if not rights.manage:
             groups = groups.filter(memberships__user=request.user)
         group_id = request.POST.get("working_group")
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and not _allowed_to_post(request, form):
+            status = ratelimits.TOO_MANY_REQUESTS
+        elif request.method == "POST" and form.is_valid():
             thread = form.save(commit=False)
             if group_id:
                 thread.working_group = get_object_or_404(groups, pk=group_id)
             services.start_thread(request.user, community, thread, form.cleaned_data["attachments"])
             return redirect(f"{community.get_url(request)}discussions/{thread.pk}/")
-        if request.method == "POST":
+        elif request.method == "POST":
             status = 400
     elif request.method == "POST":
         raise PermissionDenied
@@ -311,14 +324,18 @@ def section_files(request, community, rights):
     form = None
     if rights.post:
         form = FileForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        status = 200
+        if request.method == "POST" and form.is_valid() and not _allowed_to_post(request, form):
+            status = ratelimits.TOO_MANY_REQUESTS
+        elif request.method == "POST" and form.is_valid():
             item = form.save(commit=False)
             item.community_id = community.canonical_pk
             item.author = request.user
             item.save()
             messages.success(request, _("The file has been uploaded."))
             return redirect(request.path)
-        status = 400 if request.method == "POST" else 200
+        elif request.method == "POST":
+            status = 400
     elif request.method == "POST":
         raise PermissionDenied
     else:
@@ -337,9 +354,12 @@ def section_calendar(request, community, rights):
     if not rights.read:
         return _deny(request)
     form = None
+    status = 200
     if rights.post:
         form = EventForm(request.POST or None, initial={"time_zone": "UTC"})
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and not _allowed_to_post(request, form):
+            status = ratelimits.TOO_MANY_REQUESTS
+        elif request.method == "POST" and form.is_valid():
             event = form.save(commit=False)
             event.community_id = community.canonical_pk
             event.author = request.user
@@ -360,6 +380,7 @@ def section_calendar(request, community, rights):
         community,
         "community_pages/calendar.html",
         {"events": events, "form": form, "feed_url": feed_url},
+        status=status,
     )
 
 
@@ -430,6 +451,8 @@ def section_manage(request, community, rights):
                 page = services.add_resource_page(request.user, community, **form.cleaned_data)
                 messages.success(request, _("The community page has been published."))
                 return redirect(page.get_url(request))
+            elif action == "close_report":
+                services.close_report(request.user, community, int(request.POST.get("report", "")))
             elif action == "invite":
                 form = InviteForm(request.POST)
                 if not form.is_valid():
@@ -446,6 +469,7 @@ def section_manage(request, community, rights):
     memberships = Membership.objects.filter(community_id=community.canonical_pk).select_related(
         "user"
     )
+    open_reports, closed_reports = services.reports_for(community)
     return render(
         request,
         community,
@@ -456,6 +480,8 @@ def section_manage(request, community, rights):
             "members": memberships.filter(status=Membership.Status.ACTIVE).order_by(
                 "-role", "user__last_name"
             ),
+            "open_reports": open_reports,
+            "closed_reports": closed_reports,
             "invite_form": InviteForm(),
             "page_form": ResourcePageForm(),
             "decision_form": DecisionForm(),
@@ -504,6 +530,8 @@ def thread_view(request, community, rights, thread_id, action):
     if thread.removed and not rights.moderate:
         raise Http404
     own = request.user.is_authenticated and thread.author_id == request.user.pk
+    if action == "report":
+        return report_view(request, community, rights, thread)
     if action == "edit":
         if not ((own and rights.post) or rights.moderate):
             raise PermissionDenied
@@ -531,7 +559,9 @@ def thread_view(request, community, rights, thread_id, action):
     status = 200
     if rights.post:
         form = CommentForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and not _allowed_to_post(request, form):
+            status = ratelimits.TOO_MANY_REQUESTS
+        elif request.method == "POST" and form.is_valid():
             parent_id = form.cleaned_data.get("parent")
             parent = None
             if parent_id:
@@ -545,7 +575,7 @@ def thread_view(request, community, rights, thread_id, action):
                 files=form.cleaned_data["attachments"],
             )
             return redirect(f"{request.path}#comment-{comment.pk}")
-        if request.method == "POST":
+        elif request.method == "POST":
             status = 400
     elif request.method == "POST":
         raise PermissionDenied
@@ -635,6 +665,10 @@ def comment_view(request, community, rights, comment_id, action):
     )
     if not access.can_read_audience(request.user, comment.thread.audience):
         return _deny(request)
+    if action == "report":
+        if comment.thread.removed:
+            raise Http404
+        return report_view(request, community, rights, comment.thread, comment)
     own = request.user.is_authenticated and comment.author_id == request.user.pk
     if not ((own and rights.post) or rights.moderate):
         raise PermissionDenied
@@ -656,6 +690,41 @@ def comment_view(request, community, rights, comment_id, action):
         comment.save(update_fields=["removed"])
         return redirect(back)
     raise Http404
+
+
+def report_view(request, community, rights, thread, comment=None):
+    """A member reports a discussion or a comment they can read to the administrators.
+
+    Limited per member (``community_report``); a refusal keeps the reason they wrote.
+    """
+    if not rights.report:
+        return _deny(request)
+    if comment is not None and comment.removed:
+        raise Http404
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if ratelimits.allow(request, "community_report"):
+            services.report(
+                request.user, community, thread, form.cleaned_data["reason"], comment=comment
+            )
+            messages.success(
+                request,
+                _("Thank you. The community's administrators have been told and will look at it."),
+            )
+            anchor = f"#comment-{comment.pk}" if comment is not None else ""
+            return redirect(f"{community.get_url(request)}discussions/{thread.pk}/{anchor}")
+        ratelimits.refuse_form(form)
+        status = ratelimits.TOO_MANY_REQUESTS
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        community,
+        "community_pages/report.html",
+        {"form": form, "thread": thread, "comment": comment},
+        status=status,
+    )
 
 
 def announcement_view(request, community, rights, announcement_id):
@@ -767,6 +836,15 @@ def calendar_feed(request, token):
 
 
 __all__ = ["CommunityPage"]
+
+
+def _allowed_to_post(request, form):
+    """Count a member's new discussion, comment, file or event (``community_post``); past
+    the limit the form is shown again with what was typed and the refusal."""
+    if ratelimits.allow(request, "community_post"):
+        return True
+    ratelimits.refuse_form(form)
+    return False
 
 
 def _page_number(request):

@@ -27,6 +27,7 @@ from community_pages.access import can_view_page
 from library import citations
 from library.models import DownloadCount, LibraryIndexPage, PublicationFile, PublicationPage
 from library.submissions import SubmissionForm, submit_publication
+from portal import ratelimits
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -172,18 +173,25 @@ def submit(request):
     if index is None:
         raise Http404
     submitted = None
+    status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
-        if form.is_valid():
+        if form.is_valid() and not ratelimits.allow(request, "library_submit"):
+            # The text fields come back as typed; the file has to be chosen again.
+            ratelimits.refuse_form(form)
+            status = ratelimits.TOO_MANY_REQUESTS
+        elif form.is_valid():
             submitted = submit_publication(form.cleaned_data, request.user, index)
             form = None
+        else:
+            status = 400
     else:
         form = SubmissionForm()
     return render(
         request,
         "library/submit.html",
         {"form": form, "submitted": submitted, "library_url": index.url},
-        status=400 if form is not None and form.errors else 200,
+        status=status,
     )
 
 

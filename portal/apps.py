@@ -8,6 +8,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import moderation
+        from allauth.account.signals import password_reset
+
+        from portal import accounts, moderation
 
         moderation.register()
+        password_reset.connect(
+            accounts.trust_browser_after_password_reset, dispatch_uid="portal_trust_after_reset"
+        )

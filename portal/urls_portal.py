@@ -10,4 +10,5 @@ urlpatterns = [
     path("members/", views.member_directory, name="member_directory"),
     path("members/<int:pk>/", views.member_detail, name="member_detail"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("accounts/trust-browser/<str:token>/", views.login_unlock, name="login_unlock"),
 ]

@@ -1,4 +1,5 @@
-"""Member-facing views: profile, directory, notification settings, unsubscribe."""
+"""Member-facing views: profile, directory, notification settings, unsubscribe, and the
+link that lets a browser log in to an account others are trying to guess."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal import ratelimits
+from portal.accounts import read_unlock_token, trust_browser
 from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, ProfileForm, UserNameForm
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
@@ -106,20 +109,53 @@ def member_detail(request, pk):
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """GET shows a confirmation button; POST (the button, or a mail client) unsubscribes."""
+    """GET shows a confirmation button; POST (the button, or a mail client) unsubscribes.
+
+    POSTs are limited per recipient and kind (``unsubscribe``) and, for tokens that are not
+    valid, per client (``unsubscribe_invalid``): mail providers send many members' one-click
+    unsubscribes from the same few addresses, which a per-client limit on valid ones would
+    refuse.
+    """
     data = read_unsubscribe_token(token)
     if data is None:
+        if request.method == "POST" and not ratelimits.allow(request, "unsubscribe_invalid"):
+            return ratelimits.too_many_requests(request)
         return render(request, "portal/unsubscribe.html", {"invalid": True}, status=400)
     user_id, kind = data
     user = get_object_or_404(get_user_model(), pk=user_id)
-    done = False
+    context = {"kind_label": NotificationKind(kind).label, "done": False, "token": token}
     if request.method == "POST":
+        if not ratelimits.allow(request, "unsubscribe", key=f"{user_id}:{kind}"):
+            context["refused"] = ratelimits.refused_message()
+            return render(
+                request, "portal/unsubscribe.html", context, status=ratelimits.TOO_MANY_REQUESTS
+            )
         NotificationPreference.objects.update_or_create(
             user=user, kind=kind, defaults={"frequency": Frequency.NEVER}
         )
-        done = True
-    return render(
-        request,
-        "portal/unsubscribe.html",
-        {"kind_label": NotificationKind(kind).label, "done": done, "token": token},
-    )
+        context["done"] = True
+    return render(request, "portal/unsubscribe.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def login_unlock(request, token):
+    """The link of the email sent when an account refuses unknown browsers.
+
+    GET asks for a click (mail scanners follow links; they do not press buttons); POST makes
+    this browser a trusted one for the account, which then logs in on its own allowance. The
+    password is still needed.
+    """
+    user = read_unlock_token(token)
+    if user is None:
+        if request.method == "POST" and not ratelimits.allow(request, "login_unlock"):
+            return ratelimits.too_many_requests(request)
+        return render(request, "portal/login_unlock.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        if not ratelimits.allow(request, "login_unlock"):
+            return ratelimits.too_many_requests(request)
+        messages.success(
+            request,
+            _("This browser is now recognised for your account: log in with your password."),
+        )
+        return trust_browser(request, redirect("account_login"), user)
+    return render(request, "portal/login_unlock.html", {})

@@ -1,6 +1,8 @@
 """Shared fixtures: a site with a home page in English, Spanish and French."""
 
 import pytest
+from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Page, Site
 
 from portal.factories import HomePageFactory, UserFactory, locale
@@ -10,6 +12,21 @@ from portal.factories import HomePageFactory, UserFactory, locale
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits count in the cache: every test starts with full allowances (all requests
+    of the test client come from one address, and the cache outlives a test)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client_factory():
+    """Make separate browsers (each with its own cookies): ``client_factory()``."""
+    return Client
 
 
 @pytest.fixture

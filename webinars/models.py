@@ -615,6 +615,12 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
         return register(request, self)
 
+    @path("register/confirm/<str:token>/", name="confirm_registration")
+    def confirm_registration(self, request, token):
+        from .views import confirm_guest_registration
+
+        return confirm_guest_registration(request, self, token)
+
     @path("calendar/")
     def calendar(self, request):
         from .calendars import webinar_calendar_response

@@ -1,12 +1,23 @@
-"""Registration rules: who may register, when, how many; and the emails registrants get."""
+"""Registration rules: who may register, when, how many; and the emails registrants get.
+
+Members register in one click: their address is verified. A guest's address is not, so a
+guest registration is only a request until the link emailed to the address is followed:
+the request is carried in that link (signed, expiring), nothing is stored and no seat is
+taken before then, so invented addresses cannot fill a session.
+"""
+
+import datetime as dt
 
 from django.conf import settings
+from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from portal.notifications import absolute_url
+from portal.models import Country
+from portal.notifications import absolute_url, notify_address
 
 from .calendars import webinar_calendar
 from .models import Registration, RegistrationMode
@@ -53,6 +64,88 @@ def register(
     except IntegrityError:  # a double click racing itself
         return Registration.objects.get(webinar_key=webinar.translation_key, email=email), False
     return registration, True
+
+
+GUEST_SALT = "webinars.guest-registration"
+# How long a guest's confirmation link works (registration may close sooner).
+GUEST_LINK_MAX_AGE = dt.timedelta(days=3)
+
+
+def find_registration(webinar, email):
+    """The registration of ``email`` for ``webinar`` (any language version), or None."""
+    email = (email or "").strip().lower()
+    return Registration.objects.filter(webinar_key=webinar.translation_key, email=email).first()
+
+
+def guest_token(webinar, *, email, name, organisation="", country=None, language="en"):
+    """The signed request a guest's confirmation link carries."""
+    payload = {
+        "w": webinar.translation_key.hex,
+        "e": (email or "").strip().lower(),
+        "n": name,
+        "o": organisation or "",
+        "c": getattr(country, "pk", country),
+        "l": language,
+    }
+    signed = signing.dumps(payload, salt=GUEST_SALT, compress=True)
+    # Page routes take letters, digits, "-" and "_" only; the signature also has ":" and ".".
+    return urlsafe_base64_encode(signed.encode())
+
+
+def read_guest_token(webinar, token):
+    """The registration details of a confirmation link for ``webinar``, or None."""
+    try:
+        signed = urlsafe_base64_decode(token).decode()
+        data = signing.loads(signed, salt=GUEST_SALT, max_age=GUEST_LINK_MAX_AGE)
+    except (ValueError, signing.BadSignature):
+        return None
+    if data.get("w") != webinar.translation_key.hex or not data.get("e"):
+        return None
+    return {
+        "email": data["e"],
+        "name": data.get("n") or data["e"].split("@")[0],
+        "organisation": data.get("o") or "",
+        "country": Country.objects.filter(pk=data.get("c")).first() if data.get("c") else None,
+        "language": data.get("l") or settings.LANGUAGE_CODE,
+    }
+
+
+def request_guest_registration(
+    webinar, *, email, name, organisation="", country=None, language="en"
+):
+    """Email a guest the link that confirms their registration; takes no seat.
+
+    Returns the existing registration when the address is already registered (nothing is
+    sent), else None. Raises RegistrationRefused when registration is closed or full now;
+    the link checks again when it is followed.
+    """
+    existing = find_registration(webinar, email)
+    if existing is not None:
+        return existing
+    if webinar.registration_mode != RegistrationMode.BUILT_IN:
+        raise RegistrationRefused("not_built_in")
+    state = webinar.registration_state()
+    if state in ("closed", "full"):
+        raise RegistrationRefused(state)
+    token = guest_token(
+        webinar,
+        email=email,
+        name=name,
+        organisation=organisation,
+        country=country,
+        language=language,
+    )
+    path = webinar_url(webinar, language) + webinar.reverse_subpage(
+        "confirm_registration", args=[token]
+    )
+    notify_address(
+        email.strip().lower(),
+        "webinars/emails/confirm_registration",
+        {"webinar": webinar, "name": name, "local_start": webinar.local_start},
+        url=path,
+        language=language,
+    )
+    return None
 
 
 def webinar_url(webinar, language):

@@ -3,16 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal import ratelimits
 from portal.embeds import player_url
 
 from .forms import GuestRegistrationForm
 from .listings import reference_times
 from .models import Registration, SeriesFollow
-from .registration import RegistrationRefused, send_confirmation
+from .registration import (
+    RegistrationRefused,
+    read_guest_token,
+    request_guest_registration,
+    send_confirmation,
+)
 from .registration import register as register_for
 from .stats import audience_figures
 from .timezones import zone_label
@@ -81,31 +88,42 @@ def localized_url(page, request):
     return page_url_in_language(page, translation.get_language(), request) or page.url
 
 
+def _back_to_registration(request, webinar):
+    return HttpResponseRedirect(localized_url(webinar, request) + "#registration")
+
+
 def register(request, webinar):
-    """POST: one click for a member, or the guest form. GET goes back to the page."""
+    """POST: one click for a member, or the guest form. GET goes back to the page.
+
+    Limited per client and per address (``webinar_register``). A guest is emailed a link to
+    confirm: the seat is taken when it is followed (``confirm_guest_registration``).
+    """
     if request.method != "POST":
         return HttpResponseRedirect(localized_url(webinar, request))
     language = translation.get_language()
     user = request.user
-    if user.is_authenticated:
-        profile = getattr(user, "profile", None)
-        data = {
-            "user": user,
-            "email": user.email,
-            "name": user.get_full_name() or user.email.split("@")[0],
-            "organisation": getattr(profile, "organisation", ""),
-            "country": getattr(profile, "country", None),
-        }
-    else:
-        form = GuestRegistrationForm(request.POST)
-        if not form.is_valid():
-            return webinar.render(request, context_overrides={"guest_form": form})
-        data = dict(form.cleaned_data)
+    if not user.is_authenticated:
+        return _register_guest(request, webinar, language)
+    if not ratelimits.allow(request, "webinar_register", key=user.email.lower()):
+        return ratelimits.too_many_requests(request)
+    profile = getattr(user, "profile", None)
+    data = {
+        "user": user,
+        "email": user.email,
+        "name": user.get_full_name() or user.email.split("@")[0],
+        "organisation": getattr(profile, "organisation", ""),
+        "country": getattr(profile, "country", None),
+    }
     try:
         registration, created = register_for(webinar, language=language, **data)
     except RegistrationRefused as refused:
         messages.error(request, REFUSALS[refused.reason]())
-        return HttpResponseRedirect(localized_url(webinar, request) + "#registration")
+        return _back_to_registration(request, webinar)
+    _registered_message(request, registration, created)
+    return _back_to_registration(request, webinar)
+
+
+def _registered_message(request, registration, created):
     if created:
         send_confirmation(registration)
         messages.success(
@@ -119,7 +137,69 @@ def register(request, webinar):
             _("%(email)s is already registered for this webinar: no need to register again.")
             % {"email": registration.email},
         )
-    return HttpResponseRedirect(localized_url(webinar, request) + "#registration")
+
+
+def _register_guest(request, webinar, language):
+    form = GuestRegistrationForm(request.POST)
+    if not form.is_valid():
+        return webinar.render(request, context_overrides={"guest_form": form})
+    data = form.cleaned_data
+    if not ratelimits.allow(request, "webinar_register", key=data["email"].lower()):
+        response = webinar.render(
+            request, context_overrides={"guest_form": ratelimits.refuse_form(form)}
+        )
+        response.status_code = ratelimits.TOO_MANY_REQUESTS
+        return response
+    try:
+        existing = request_guest_registration(webinar, language=language, **data)
+    except RegistrationRefused as refused:
+        messages.error(request, REFUSALS[refused.reason]())
+        return _back_to_registration(request, webinar)
+    if existing is not None:
+        _registered_message(request, existing, created=False)
+    else:
+        messages.success(
+            request,
+            _(
+                "Almost done: we have emailed a link to %(email)s. Open it to confirm your "
+                "registration; no place is kept for you until then."
+            )
+            % {"email": data["email"]},
+        )
+    return _back_to_registration(request, webinar)
+
+
+def confirm_guest_registration(request, webinar, token):
+    """The link of a guest's confirmation email: GET shows a button, POST registers.
+
+    Mail scanners follow links but press no buttons. The seat is taken now, if there is
+    still one; following the link again finds the registration.
+    """
+    details = read_guest_token(webinar, token)
+    if details is None:
+        if request.method == "POST" and not ratelimits.allow(request, "webinar_confirm"):
+            return ratelimits.too_many_requests(request)
+        return TemplateResponse(
+            request,
+            "webinars/confirm_registration.html",
+            {"page": webinar, "invalid": True},
+            status=400,
+        )
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "webinars/confirm_registration.html",
+            {"page": webinar, "details": details},
+        )
+    if not ratelimits.allow(request, "webinar_confirm"):
+        return ratelimits.too_many_requests(request)
+    try:
+        registration, created = register_for(webinar, **details)
+    except RegistrationRefused as refused:
+        messages.error(request, REFUSALS[refused.reason]())
+        return _back_to_registration(request, webinar)
+    _registered_message(request, registration, created)
+    return _back_to_registration(request, webinar)
 
 
 def follow_series(request, series):

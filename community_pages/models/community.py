@@ -355,3 +355,79 @@ class CommunityEvent(CommunityContent):
 
     def get_absolute_url(self):
         return f"{self.community.url}calendar/{self.pk}/"
+
+
+class Report(models.Model):
+    """A member's report of a discussion or a comment to the community's administrators.
+
+    The administrators are emailed and find every report on the Manage community page; a
+    report stays on record when it is dealt with (the post removed or the report dismissed),
+    with who closed it and when, so a pattern of reports can be seen.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Dealt with")
+
+    community = models.ForeignKey(
+        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="reports"
+    )
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="reports", verbose_name=_("discussion")
+    )
+    comment = models.ForeignKey(
+        Comment,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+        verbose_name=_("comment"),
+        help_text=_("Empty when the discussion itself is reported."),
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("dealt with at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dealt with by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            # One open report per member and item: reporting again adds nothing.
+            models.UniqueConstraint(
+                fields=["reporter", "thread"],
+                condition=models.Q(comment=None, status="open"),
+                name="community_one_open_thread_report",
+            ),
+            models.UniqueConstraint(
+                fields=["reporter", "comment"],
+                condition=models.Q(status="open"),
+                name="community_one_open_comment_report",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reporter} → {self.comment or self.thread}"
+
+    @property
+    def item(self):
+        """What was reported: the comment, or the discussion."""
+        return self.comment or self.thread

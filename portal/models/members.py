@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     MEMBERSHIP = "membership", _("Membership requests and decisions")
     WEBINARS = "webinars", _("Webinar series I follow")
     LIBRARY = "library", _("Publications I submit")
+    REPORTS = "reports", _("Reports of posts in communities I administer")
 
 
 class Frequency(models.TextChoices):

@@ -249,14 +249,39 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-# Rate limits (allauth counts them in the cache): failed log-ins per IP and per account,
-# sign-ups and password-reset emails per IP.
+# Rate limits, counted by allauth in the cache (Redis with several workers) per client address
+# (see TRUSTED_PROXIES), per member ("user") or per key. allauth's actions, then the portal's
+# (portal/ratelimits.py; a refused POST is answered with a translated message, status 429).
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Failed log-ins: per client; per account from browsers it has not logged in from, and
+    # per trusted browser (portal/accounts.py). The right password is never refused to a
+    # browser because of failures elsewhere; an account refused to unknown browsers emails
+    # its owner a link that trusts theirs, at most once per 15 minutes.
+    "login_failed_client": "10/5m/ip",
+    "login_failed": "20/h/key",
+    "login_unlock_email": "1/15m/key",
+    "login_unlock": "10/m/ip",
     "signup": "5/m/ip",
     "reset_password": "5/m/ip,3/5m/key",
     "confirm_email": "1/3m/key",
+    # Guest and member registration for webinars: per client, and per email address (each
+    # guest registration emails a confirmation link to the address).
+    "webinar_register": "10/10m/ip,5/h/key",
+    "webinar_confirm": "20/10m/ip",
+    # Communities: joining or asking to join, posts and comments, reports to administrators.
+    "community_join": "20/h/ip,10/h/user",
+    "community_post": "20/m/ip,5/m/user,60/h/user",
+    "community_report": "10/h/user",
+    # Library submissions by members.
+    "library_submit": "10/h/ip,5/h/user",
+    # One-click unsubscribe: per recipient and kind; invalid tokens per client.
+    "unsubscribe": "10/m/key",
+    "unsubscribe_invalid": "10/m/ip",
 }
+
+# Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs; portal/clients.py).
+# Unset: the client is the peer address, whatever the headers say.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Email
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -150,3 +150,16 @@ def test_editors_find_the_submission_awaiting_review_in_the_admin(client, submit
     response = client.get("/admin/")
     assert response.status_code == 200
     assert "Cash plus in Ghana" in response.content.decode()
+
+
+def test_submissions_are_rate_limited_with_the_text_kept(member_client, library, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "library_submit": "2/h/user"}
+    for n in range(2):
+        data = {**form_data(title=f"Paper {n}"), "external_url": "https://example.org/p"}
+        assert member_client.post("/en/library/submit/", data).status_code == 200
+    data = {**form_data(title="My third paper"), "external_url": "https://example.org/p"}
+    refused = member_client.post("/fr/library/submit/", data)
+    assert refused.status_code == 429
+    body = refused.content.decode()
+    assert "My third paper" in body and "Vous avez fait cela trop de fois" in body
+    assert PublicationPage.objects.count() == 2
