@@ -119,18 +119,44 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    """The cache settings for the Redis at ``url``.
+
+    Redis down must not take the site down: with django-redis's IGNORE_EXCEPTIONS a failed
+    cache call is a miss (labels and facet counts are worked out again; allauth's rate limits
+    count nothing until Redis is back, see portal/cache.py) and is logged through
+    ``portal.cache``, once per FAILURE_LOG_INTERVAL. The socket timeouts keep a host that
+    does not answer at all from holding every cache call for the operating system's connect
+    timeout.
+    """
+    timeout = float(os.environ.get("REDIS_TIMEOUT", "1"))
+    return {
+        "BACKEND": "portal.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+        },
+    }
+
+
 # Cache: Redis when REDIS_URL is set (shared by every worker, needed for rate limits in
 # production), local memory otherwise.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+# Sessions live in the database, never only in the cache: a Redis restart or outage logs
+# nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Seconds between two log records of one repeating failure (Redis or the database down).
+FAILURE_LOG_INTERVAL = int(os.environ.get("FAILURE_LOG_INTERVAL", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -273,9 +299,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    # An outage fails every request alike: its records are let through once per interval
+    # (portal/logging_filters.py). On the loggers themselves, so every handler gets the same.
+    "filters": {
+        "once_per_interval": {
+            "()": "portal.logging_filters.OncePerInterval",
+            "interval": FAILURE_LOG_INTERVAL,
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "portal.cache": {"filters": ["once_per_interval"]},
         "portal": {"level": "INFO"},
         "library": {"level": "INFO"},
         "search": {"level": "INFO"},
