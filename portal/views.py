@@ -1,4 +1,6 @@
-"""Member-facing views: profile, directory, notification settings, unsubscribe."""
+"""Member-facing views: profile, directory, notification settings, unsubscribe; the 500 page."""
+
+import sys
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -8,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +18,7 @@ from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, Profi
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import read_unsubscribe_token
+from portal.outages import is_database_unavailable, maintenance_response
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -123,3 +127,13 @@ def unsubscribe(request, token):
         "portal/unsubscribe.html",
         {"kind_label": NotificationKind(kind).label, "done": done, "token": token},
     )
+
+
+def server_error(request):
+    """handler500: Django's static 500 page, or the 503 maintenance page when the error that
+    got here is the database's (raised by a middleware, outside the reach of
+    ``DatabaseUnavailableMiddleware``: the redirects' lookup on a 404, a session saved)."""
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return maintenance_response(request, error)
+    return defaults.server_error(request)

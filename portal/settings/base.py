@@ -79,6 +79,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that its process_exception is the first asked: a database error raised by a
+    # view or while its template response renders becomes the 503 maintenance page. Errors
+    # raised by the middleware above (the redirects' lookup on a 404, a session saved on the
+    # way out) reach handler500, portal.views.server_error, which answers the same.
+    "portal.outages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -103,9 +108,11 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default for the quick start, DATABASE_URL in production and CI.
+# A persistent connection is checked before a request reuses it (conn_health_checks), so
+# the first request after a database restart does not fail on a dead connection.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -116,6 +123,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # for analytics, not for page requests.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} -c jit=off -c work_mem=32MB"
+    )
+    # An unreachable server (no answer at all) fails after this many seconds, not after the
+    # operating system's TCP timeout of minutes, so the maintenance page answers promptly.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -152,11 +164,13 @@ else:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 # Sessions live in the database, never only in the cache: a Redis restart or outage logs
-# nobody out.
+# nobody out (and the database being down answers 503 anyway).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Seconds between two log records of one repeating failure (Redis or the database down).
 FAILURE_LOG_INTERVAL = int(os.environ.get("FAILURE_LOG_INTERVAL", "60"))
+# Retry-After of the 503 maintenance page answered while the database is down, seconds.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -306,11 +320,20 @@ LOGGING = {
             "()": "portal.logging_filters.OncePerInterval",
             "interval": FAILURE_LOG_INTERVAL,
         },
+        # django.request logs every response of 500 and more; only the maintenance page's
+        # 503s are held back, every other server error is logged as it happens.
+        "maintenance_responses_once_per_interval": {
+            "()": "portal.logging_filters.OncePerInterval",
+            "interval": FAILURE_LOG_INTERVAL,
+            "status_codes": [503],
+        },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "portal.cache": {"filters": ["once_per_interval"]},
+        "portal.outages": {"filters": ["once_per_interval"]},
+        "django.request": {"filters": ["maintenance_responses_once_per_interval"]},
         "portal": {"level": "INFO"},
         "library": {"level": "INFO"},
         "search": {"level": "INFO"},
