@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 
 from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, ProfileForm, UserNameForm
 from portal.models import MemberProfile, NotificationPreference
@@ -44,10 +45,15 @@ def profile_edit(request):
     else:
         name_form = UserNameForm(instance=request.user)
         form = ProfileForm(instance=profile)
+    # Each app may add a section to the page (a "portal_profile_sections" hook returning
+    # rendered HTML, or None): community_pages adds the member's personal feed links.
+    sections = [
+        section for fn in hooks.get_hooks("portal_profile_sections") if (section := fn(request))
+    ]
     return render(
         request,
         "portal/profile_edit.html",
-        {"form": form, "name_form": name_form, "profile": profile},
+        {"form": form, "name_form": name_form, "profile": profile, "sections": sections},
     )
 
 
