@@ -66,6 +66,15 @@ def test_public_pages_allow_only_the_portals_own_scripts_and_styles(client, sect
     assert policy["frame-src"] == ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 
 
+def test_only_pages_carry_the_policy_not_feeds_files_or_the_api(client, home):
+    assert "Content-Security-Policy" in client.get("/en/")  # positive control
+    for path in ("/sitemap.xml", "/api/v2/pages/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Content-Security-Policy" not in response, path
+        assert "camera=()" in response["Permissions-Policy"]
+
+
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_public_pages_turn_off_camera_microphone_geolocation_and_the_like(client, home, language):
     response = client.get(f"/{language}/")
