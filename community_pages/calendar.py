@@ -1,9 +1,18 @@
-"""Calendar files: one event, or a member's subscribable feed (per-user signed token)."""
+"""Calendar files: one event, or a member's subscribable feed (per-user signed token).
+
+The token of a member's personal feeds (this calendar and the community RSS feeds) is signed
+and names the member and the generation of their links (``PersonalFeedKey``): renewing the
+links from the profile page moves the generation on, and the old token stops working at once.
+"""
 
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import F
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar, Event
+
+from community_pages.models import PersonalFeedKey
 
 FEED_SALT = "community_pages.calendar_feed"
 
@@ -29,16 +38,56 @@ def event_ics(events, request=None):
     return calendar.to_ical()
 
 
+def feed_generation(user):
+    """The generation of ``user``'s feed links that works (0 until they first renew them)."""
+    try:
+        return user.feed_key.generation
+    except PersonalFeedKey.DoesNotExist:
+        return 0
+
+
 def feed_token(user):
-    return signing.dumps(user.pk, salt=FEED_SALT)
+    """The token of ``user``'s personal feeds. Generation 0 keeps the format links had before
+    they could be renewed (the user's id alone), so those addresses still work."""
+    generation = feed_generation(user)
+    return signing.dumps(user.pk if generation == 0 else [user.pk, generation], salt=FEED_SALT)
 
 
 def feed_user(token):
+    """The active user whose current feed token ``token`` is; None for a token that is not
+    ours, one of links since renewed, or one of an inactive account."""
     try:
-        pk = signing.loads(token, salt=FEED_SALT)
+        payload = signing.loads(token, salt=FEED_SALT)
     except signing.BadSignature:
         return None
-    return get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if isinstance(payload, int) and not isinstance(payload, bool):
+        pk, generation = payload, 0
+    elif (
+        isinstance(payload, list)
+        and len(payload) == 2
+        and all(isinstance(part, int) and not isinstance(part, bool) for part in payload)
+    ):
+        pk, generation = payload
+    else:
+        return None
+    user = get_user_model().objects.filter(pk=pk, is_active=True).select_related("feed_key").first()
+    if user is None or feed_generation(user) != generation:
+        return None
+    return user
+
+
+def renew_feed_token(user):
+    """Revoke ``user``'s personal feed links and issue new ones; returns the new token.
+
+    Every link carrying the previous token (the calendar feed, each community's RSS feed)
+    answers 404 from now on."""
+    key, _created = PersonalFeedKey.objects.get_or_create(user=user)
+    PersonalFeedKey.objects.filter(pk=key.pk).update(
+        generation=F("generation") + 1, renewed_at=timezone.now()
+    )
+    key.refresh_from_db()
+    user.feed_key = key
+    return feed_token(user)
 
 
 def feed_url(request, user):

@@ -6,7 +6,8 @@ Two URLs serve it:
   is always what an *anonymous* reader may read, whoever asks: only communities whose content
   the policy lets anonymous readers read (open communities) have one; others answer 404.
 * ``/<lang>/community/<pk>/feed/<token>.rss``, a member's own feed, signed with the same
-  per-user token as the subscribable calendar (``calendar.feed_token``). It carries what that
+  per-user token as the subscribable calendar (``calendar.feed_token``), which the member can
+  renew from their profile page (the old token then answers 404). It carries what that
   person may read, asked of the policy when the feed is fetched, so a member who leaves or a
   change of privacy setting takes effect at once.
 

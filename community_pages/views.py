@@ -6,6 +6,7 @@ so the community's URL is the prefix of all its sections.
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
@@ -14,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from community_pages import access, services
-from community_pages.calendar import event_ics
+from community_pages.calendar import event_ics, renew_feed_token
 from community_pages.forms import (
     AnnouncementForm,
     CommentEditForm,
@@ -776,7 +778,7 @@ def working_group_action(request, community, rights, group_id, action):
     return redirect(f"{community.get_url(request)}working-groups/")
 
 
-# -- outside a community: invitations, calendar feed -----------------------------------
+# -- outside a community: invitations, calendar feed, feed links -----------------------
 
 
 def invitation_view(request, token):
@@ -833,6 +835,21 @@ def calendar_feed(request, token):
     response = HttpResponse(event_ics(events, request), content_type="text/calendar")
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def renew_feed_links(request):
+    """The profile page's button: the member's feed links are replaced, the old ones are dead."""
+    renew_feed_token(request.user)
+    messages.success(
+        request,
+        _(
+            "Your old feed links no longer work. Subscribe again with the new links below in "
+            "your calendar and your feed reader."
+        ),
+    )
+    return redirect("portal:profile")
 
 
 __all__ = ["CommunityPage"]

@@ -4,6 +4,7 @@ view, snippets."""
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community_pages.access import can_view_page
+from community_pages.calendar import feed_url
 from community_pages.documents import check_document_access
 from community_pages.models import (
     Announcement,
@@ -83,6 +85,17 @@ def community_health_menu_item():
         reverse("community_health"),
         icon_name="group",
         order=450,
+    )
+
+
+@hooks.register("portal_profile_sections")
+def feed_links_on_profile(request):
+    """The member's personal feed links on their profile page, with the button that
+    revokes them and issues new ones."""
+    return render_to_string(
+        "community_pages/includes/profile_feed_links.html",
+        {"calendar_feed_url": feed_url(request, request.user)},
+        request=request,
     )
 
 

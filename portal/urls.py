@@ -12,6 +12,8 @@ from portal import i18n
 from portal.api import api_router
 from portal.sitemaps import PortalSitemap
 
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view with the access policy's cache header (its hook decides who

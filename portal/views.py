@@ -1,5 +1,7 @@
-"""Member-facing views: profile, directory, notification settings, unsubscribe, and the
-link that lets a browser log in to an account others are trying to guess."""
+"""Member-facing views: profile, directory, notification settings, unsubscribe, the
+link that lets a browser log in to an account others are trying to guess, and the 500 page."""
+
+import sys
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -9,8 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 
 from portal import ratelimits
 from portal.accounts import read_unlock_token, trust_browser
@@ -18,6 +22,7 @@ from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, Profi
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import read_unsubscribe_token
+from portal.outages import is_database_unavailable, maintenance_response
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -43,10 +48,15 @@ def profile_edit(request):
     else:
         name_form = UserNameForm(instance=request.user)
         form = ProfileForm(instance=profile)
+    # Each app may add a section to the page (a "portal_profile_sections" hook returning
+    # rendered HTML, or None): community_pages adds the member's personal feed links.
+    sections = [
+        section for fn in hooks.get_hooks("portal_profile_sections") if (section := fn(request))
+    ]
     return render(
         request,
         "portal/profile_edit.html",
-        {"form": form, "name_form": name_form, "profile": profile},
+        {"form": form, "name_form": name_form, "profile": profile, "sections": sections},
     )
 
 
@@ -159,3 +169,13 @@ def login_unlock(request, token):
         )
         return trust_browser(request, redirect("account_login"), user)
     return render(request, "portal/login_unlock.html", {})
+
+
+def server_error(request):
+    """handler500: Django's static 500 page, or the 503 maintenance page when the error that
+    got here is the database's (raised by a middleware, outside the reach of
+    ``DatabaseUnavailableMiddleware``: the redirects' lookup on a 404, a session saved)."""
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return maintenance_response(request, error)
+    return defaults.server_error(request)

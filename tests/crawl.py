@@ -3,6 +3,7 @@
 import re
 from collections import deque
 from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"'#]+)""", re.IGNORECASE)
@@ -68,3 +69,39 @@ def crawl(client, start, *, limit=1500, follow_queries=True):
                 variants[path] = variants.get(path, 0) + 1
             queue.append(target)
     return seen
+
+
+# Scripts that are data, not code: the Content-Security-Policy does not run them.
+DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+
+
+class _InlineCodeFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and "src" not in attributes:
+            if (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
+                self.found.append("<script> without src")
+        if tag == "style":
+            self.found.append("<style>")
+        for name, value in attrs:
+            if name == "style":
+                self.found.append(f"style attribute on <{tag}>")
+            elif name.startswith("on"):
+                self.found.append(f"{name} attribute on <{tag}>")
+            elif name in ("href", "src", "action") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
+                self.found.append(f"javascript: URL on <{tag}>")
+
+
+def inline_code(html):
+    """What in ``html`` a policy of the site's own scripts and styles only would block: inline
+    scripts, <style> elements, style and event-handler attributes, javascript: URLs."""
+    finder = _InlineCodeFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found

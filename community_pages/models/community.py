@@ -109,6 +109,30 @@ class Invitation(models.Model):
         return f"{self.email} → {self.community}"
 
 
+class PersonalFeedKey(models.Model):
+    """Which generation of a member's personal feed links works.
+
+    The calendar feed and the community RSS feeds of a member carry one signed token
+    (``community_pages.calendar.feed_token``) naming the member and this generation. Renewing
+    the links moves ``generation`` on, so every token of an older generation stops working at
+    once. A member without a row is at generation 0, the links issued before links could be
+    renewed, so the addresses members had subscribed to keep working until they renew them.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_key"
+    )
+    generation = models.PositiveIntegerField(default=0)
+    renewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal feed key")
+        verbose_name_plural = _("personal feed keys")
+
+    def __str__(self):
+        return f"{self.user} · {self.generation}"
+
+
 class WorkingGroup(TranslatableMixin, models.Model):
     """A sub-community of a main community with its own members.
 

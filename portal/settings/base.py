@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,7 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.security_headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +83,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that its process_exception is the first asked: a database error raised by a
+    # view or while its template response renders becomes the 503 maintenance page. Errors
+    # raised by the middleware above (the redirects' lookup on a 404, a session saved on the
+    # way out) reach handler500, portal.views.server_error, which answers the same.
+    "portal.outages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -103,9 +112,11 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default for the quick start, DATABASE_URL in production and CI.
+# A persistent connection is checked before a request reuses it (conn_health_checks), so
+# the first request after a database restart does not fail on a dead connection.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -117,20 +128,53 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} -c jit=off -c work_mem=32MB"
     )
+    # An unreachable server (no answer at all) fails after this many seconds, not after the
+    # operating system's TCP timeout of minutes, so the maintenance page answers promptly.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def redis_cache(url):
+    """The cache settings for the Redis at ``url``.
+
+    Redis down must not take the site down: with django-redis's IGNORE_EXCEPTIONS a failed
+    cache call is a miss (labels and facet counts are worked out again; allauth's rate limits
+    count nothing until Redis is back, see portal/cache.py) and is logged through
+    ``portal.cache``, once per FAILURE_LOG_INTERVAL. The socket timeouts keep a host that
+    does not answer at all from holding every cache call for the operating system's connect
+    timeout.
+    """
+    timeout = float(os.environ.get("REDIS_TIMEOUT", "1"))
+    return {
+        "BACKEND": "portal.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": timeout,
+            "SOCKET_TIMEOUT": timeout,
+        },
+    }
+
 
 # Cache: Redis when REDIS_URL is set (shared by every worker, needed for rate limits in
 # production), local memory otherwise.
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-        }
-    }
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+# Sessions live in the database, never only in the cache: a Redis restart or outage logs
+# nobody out (and the database being down answers 503 anyway).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Seconds between two log records of one repeating failure (Redis or the database down).
+FAILURE_LOG_INTERVAL = int(os.environ.get("FAILURE_LOG_INTERVAL", "60"))
+# Retry-After of the 503 maintenance page answered while the database is down, seconds.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -282,6 +326,59 @@ ACCOUNT_RATE_LIMITS = {
 # Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs; portal/clients.py).
 # Unset: the client is the peer address, whatever the headers say.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Security headers. The portal's pages run only the portal's own scripts and styles (static
+# files, no inline code or style attributes) and frame only the video players that
+# portal/embeds.py builds; django-csp sends the policy (portal/security_headers.py).
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (/admin/ and its page previews) writes inline scripts and style attributes
+# in its own templates (widgets, inline panels), so it gets a policy of its own: the same
+# origins, plus inline code, Gravatar's avatars and Wagtail's check for new releases.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF, *VIDEO_PLAYER_ORIGINS],
+    }
+}
+# Powerful browser features the portal never uses are off for it and for every frame in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Email
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -298,9 +395,27 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
+    # An outage fails every request alike: its records are let through once per interval
+    # (portal/logging_filters.py). On the loggers themselves, so every handler gets the same.
+    "filters": {
+        "once_per_interval": {
+            "()": "portal.logging_filters.OncePerInterval",
+            "interval": FAILURE_LOG_INTERVAL,
+        },
+        # django.request logs every response of 500 and more; only the maintenance page's
+        # 503s are held back, every other server error is logged as it happens.
+        "maintenance_responses_once_per_interval": {
+            "()": "portal.logging_filters.OncePerInterval",
+            "interval": FAILURE_LOG_INTERVAL,
+            "status_codes": [503],
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        "portal.cache": {"filters": ["once_per_interval"]},
+        "portal.outages": {"filters": ["once_per_interval"]},
+        "django.request": {"filters": ["maintenance_responses_once_per_interval"]},
         "portal": {"level": "INFO"},
         "library": {"level": "INFO"},
         "search": {"level": "INFO"},
