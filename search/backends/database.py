@@ -44,6 +44,25 @@ def query_terms(text):
     return [t for t in terms if t][:MAX_TERMS]
 
 
+PIECE_RE = re.compile(r"\w+(?:[.\-/@]\w+)*", re.UNICODE)
+
+
+def query_pieces(text):
+    """The query's tokens as PostgreSQL's parser sees them: ``(whole, words)`` pairs, where a
+    token joined by dots, hyphens, slashes or @ (``1.3``, ``www.who.int``, ``report.pdf``)
+    keeps its whole form beside its words; at most ``MAX_TERMS`` words in all."""
+    pieces, count = [], 0
+    for match in PIECE_RE.finditer((text or "").lower()):
+        words = [w.replace("_", "") for w in WORD_RE.findall(match.group())]
+        words = [w for w in words if w]
+        if not words or count + len(words) > MAX_TERMS:
+            break
+        count += len(words)
+        whole = match.group().replace("_", "") if len(words) > 1 else words[0]
+        pieces.append((whole, words))
+    return pieces
+
+
 def light_stem(term):
     """Strip the plural endings English, Spanish and French share (SQLite has no stemmer).
 
@@ -294,16 +313,26 @@ def _postgres_classes():
                 parsed = [part for part in parsed if part is not None]
                 return reduce(lambda a, b: a | b, parsed) if parsed else None
             if isinstance(query, PlainText):
-                terms = query_terms(query.query_string)
-                if not terms:
+                pieces = query_pieces(query.query_string)
+                if not pieces:
                     return None
-                last = terms.pop()
-                lexemes = Lexeme(last, invert=invert, prefix=self.LAST_TERM_IS_PREFIX)
-                for term in terms:
-                    if query.operator == "and":
-                        lexemes &= Lexeme(term, invert=invert)
+                combine = (lambda a, b: a & b) if query.operator == "and" else (lambda a, b: a | b)
+                lexemes = None
+                for number, (whole, words) in enumerate(pieces):
+                    last = number == len(pieces) - 1
+                    if len(words) == 1:
+                        piece = Lexeme(
+                            whole, invert=invert, prefix=last and self.LAST_TERM_IS_PREFIX
+                        )
                     else:
-                        lexemes |= Lexeme(term, invert=invert)
+                        # PostgreSQL's parser keeps "1.3", "www.who.int" and "report.pdf" as
+                        # one token (and also splits "cash-transfer" into its parts): the
+                        # whole token, or every part.
+                        parts = reduce(
+                            lambda a, b: a & b, (Lexeme(w, invert=invert) for w in words)
+                        )
+                        piece = Lexeme(whole, invert=invert) | parts
+                    lexemes = piece if lexemes is None else combine(lexemes, piece)
                 return SearchQuery(lexemes, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
 
