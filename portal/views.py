@@ -1,4 +1,4 @@
-"""Member-facing views: profile, directory, notification settings, unsubscribe."""
+"""Member-facing views: profile, directory, notification settings, unsubscribe; documents."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -6,15 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.documents.views import serve as document_views
 
 from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, ProfileForm, UserNameForm
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import read_unsubscribe_token
+from portal.params import MAX_PAGE, int_param, parse_int
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -81,7 +84,8 @@ def member_directory(request):
             profiles = profiles.filter(country=country)
         if theme := form.cleaned_data.get("expertise"):
             profiles = profiles.filter(expertise=theme)
-    page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_number = int_param(request.GET, "page", 1, 1, MAX_PAGE)
+    page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -123,3 +127,11 @@ def unsubscribe(request, token):
         "portal/unsubscribe.html",
         {"kind_label": NotificationKind(kind).label, "done": done, "token": token},
     )
+
+
+def serve_document(request, document_id, document_filename):
+    """Wagtail's document download, for a document id a database column can hold (Wagtail
+    hands any run of digits to the database, and thousands of them fail there)."""
+    if parse_int(document_id) is None:
+        raise Http404
+    return document_views.serve(request, document_id, document_filename)
