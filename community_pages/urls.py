@@ -7,7 +7,7 @@ from community_pages import feeds, views
 app_name = "community_pages"
 
 urlpatterns = [
-    path("community/invitation/<str:token>/", views.invitation_view, name="invitation"),
+    path("community/invitation/<slug:token>/", views.invitation_view, name="invitation"),
     path("community/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path(
         "community/<int:community_pk>/feed/<str:token>.rss",
