@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from community_pages import access
 from community_pages.models import CommunityPage, Membership, Privacy
 from portal.models import Region, Theme
+from portal.params import text_param
 
 
 def member_count_subquery():
@@ -55,7 +56,8 @@ def directory_queryset(user, locale, filters=None):
 
 def directory_context(request, index_page):
     filters = {
-        key: request.GET.get(key, "").strip() for key in ("theme", "region", "privacy", "status")
+        key: text_param(request.GET, key, max_length=100)
+        for key in ("theme", "region", "privacy", "status")
     }
     communities = list(directory_queryset(request.user, index_page.locale, filters))
     return {

@@ -13,12 +13,14 @@ may change at any moment, and the change takes effect at once.
 """
 
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.documents.views.serve import serve as wagtail_serve
 
 from community_pages import access
+from portal.params import parse_int
 
 # Set on the request by the hook when public content uses the document being served.
 _PUBLIC = "_portal_public_document"
@@ -48,7 +50,11 @@ def check_document_access(document, request):
 
 
 def serve(request, document_id, document_filename):
-    """Wagtail's document view; private for caches unless public content uses the file."""
+    """Wagtail's document view; private for caches unless public content uses the file. An
+    id no database column can hold is a 404 (Wagtail would hand thousands of digits to the
+    database, and they fail there)."""
+    if parse_int(document_id) is None:
+        raise Http404
     response = wagtail_serve(request, document_id, document_filename)
     public = getattr(request, _PUBLIC, False) and response.status_code in (200, 206, 304)
     if not public:

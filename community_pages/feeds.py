@@ -27,6 +27,7 @@ from django.utils.html import strip_tags
 
 from community_pages import access
 from community_pages.calendar import feed_token, feed_user
+from portal.params import parse_int
 
 FEED_SIZE = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -145,7 +146,7 @@ def personal_feed(request, community_pk, token):
     from community_pages.models import CommunityPage
 
     user = feed_user(token)
-    if user is None:
+    if user is None or parse_int(community_pk) is None:  # a bad token, or no id at all
         raise Http404
     community = CommunityPage.objects.live().filter(pk=community_pk).first()
     if community is None or not access.rights(user, community).read:

@@ -1,10 +1,10 @@
 """Forms of communities: posts are sanitised, uploads validated by content, not by name."""
 
 import zoneinfo
-from datetime import datetime
 
 import nh3
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,7 @@ from community_pages.uploads import (
     upload_help_text,
     validate_upload,
 )
+from portal.datetimes import wall_clock_to_utc
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code"}
 # The default limit (the setting COMMUNITY_MAX_UPLOAD_BYTES decides at each upload).
@@ -148,7 +149,8 @@ TIME_ZONES = sorted(zoneinfo.available_timezones())
 
 
 class EventForm(forms.ModelForm):
-    """Times are entered in the event's own time zone and stored in UTC."""
+    """Times are entered in the event's own time zone and stored in UTC; a date outside the
+    portal's years or a time the clocks skip that day is refused with a message."""
 
     start = forms.DateTimeField(
         label=_("Starts (in the event's time zone)"),
@@ -178,12 +180,12 @@ class EventForm(forms.ModelForm):
         data = super().clean()
         zone = data.get("time_zone")
         if zone and data.get("start") and data.get("end"):
-            tz = zoneinfo.ZoneInfo(zone)
             for name in ("start", "end"):
-                value = data[name]
-                naive = value.replace(tzinfo=None) if isinstance(value, datetime) else value
-                data[name] = naive.replace(tzinfo=tz)
-            if data["end"] <= data["start"]:
+                try:
+                    data[name] = wall_clock_to_utc(data[name].replace(tzinfo=None), zone)
+                except ValidationError as error:
+                    self.add_error(name, error)
+            if data.get("start") and data.get("end") and data["end"] <= data["start"]:
                 self.add_error("end", _("The event must end after it starts."))
         if data.get("description"):
             data["description"] = nh3.clean(data["description"], tags=set())

@@ -103,11 +103,38 @@ def _notify_admins(community, template, context):
         )
 
 
+def refuse_membership(user, community, reason):
+    """Say no to joining, asking to join or accepting an invitation.
+
+    A second click (or a second tab) finds the reader already in: that is said in a
+    ``ValidationError`` (code ``already_member`` or ``request_pending``) the page shows as
+    a message. Anything else is refused with ``PermissionDenied`` and ``reason``.
+    """
+    status = (
+        Membership.objects.filter(community_id=community.canonical_pk, user=user)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status == Membership.Status.ACTIVE:
+        raise ValidationError(
+            _("You are already a member of this community."), code="already_member"
+        )
+    if status == Membership.Status.PENDING:
+        raise ValidationError(
+            _(
+                "You have already asked to join this community: its administrators will "
+                "answer your request."
+            ),
+            code="request_pending",
+        )
+    raise PermissionDenied(reason)
+
+
 @transaction.atomic
 def join(user, community):
     """Join a public or open community at once."""
     if not access.can_join(user, community):
-        raise PermissionDenied(_("You cannot join this community."))
+        refuse_membership(user, community, _("You cannot join this community."))
     membership, _created = Membership.objects.update_or_create(
         community_id=community.canonical_pk,
         user=user,
@@ -121,7 +148,7 @@ def join(user, community):
 def request_membership(user, community, message=""):
     """Ask to join a semi-private community; the administrators are told."""
     if not access.can_request(user, community):
-        raise PermissionDenied(_("You cannot ask to join this community."))
+        refuse_membership(user, community, _("You cannot ask to join this community."))
     membership, _created = Membership.objects.update_or_create(
         community_id=community.canonical_pk,
         user=user,

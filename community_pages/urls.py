@@ -7,7 +7,7 @@ from community_pages import feeds, views
 app_name = "community_pages"
 
 urlpatterns = [
-    path("community/invitation/<str:token>/", views.invitation_view, name="invitation"),
+    path("community/invitation/<slug:token>/", views.invitation_view, name="invitation"),
     path("community/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("community/feed-links/renew/", views.renew_feed_links, name="renew_feed_links"),
     path(

@@ -47,6 +47,7 @@ from community_pages.models import (
     WorkingGroup,
 )
 from portal import ratelimits
+from portal.params import MAX_PAGE, int_param, parse_int
 
 PAGE_SIZE = 25
 COMMENTS_PER_PAGE = 50
@@ -214,13 +215,15 @@ def section_membership(request, community, rights):
                 request, _("Your request has been sent to the community's administrators.")
             )
         elif action == "accept":
-            if not rights.accept_invitation:
-                raise PermissionDenied
-            invitation = community.canonical.invitations.filter(
-                email__iexact=request.user.email, accepted_at__isnull=True
-            ).first()
+            invitation = None
+            if rights.accept_invitation:
+                invitation = community.canonical.invitations.filter(
+                    email__iexact=request.user.email, accepted_at__isnull=True
+                ).first()
             if invitation is None:
-                raise PermissionDenied
+                services.refuse_membership(
+                    request.user, community, _("You have no invitation to this community.")
+                )
             services.accept_invitation(request.user, invitation)
             messages.success(request, _("Welcome! You are now a member of this community."))
         elif action == "cancel":
@@ -232,7 +235,10 @@ def section_membership(request, community, rights):
         else:
             raise PermissionDenied
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        # A second click finds the reader already in: news, not a failure.
+        already = getattr(error, "code", None) in ("already_member", "request_pending")
+        level = messages.INFO if already else messages.ERROR
+        messages.add_message(request, level, " ".join(error.messages))
     return redirect(community.get_url(request))
 
 
@@ -289,17 +295,19 @@ def section_discussions(request, community, rights):
         groups = WorkingGroup.objects.filter(community_id=community.canonical_pk)
         if not rights.manage:
             groups = groups.filter(memberships__user=request.user)
-        group_id = request.POST.get("working_group")
-        if request.method == "POST" and form.is_valid() and not _allowed_to_post(request, form):
-            status = ratelimits.TOO_MANY_REQUESTS
-        elif request.method == "POST" and form.is_valid():
-            thread = form.save(commit=False)
-            if group_id:
-                thread.working_group = get_object_or_404(groups, pk=group_id)
-            services.start_thread(request.user, community, thread, form.cleaned_data["attachments"])
-            return redirect(f"{community.get_url(request)}discussions/{thread.pk}/")
-        elif request.method == "POST":
-            status = 400
+        if request.method == "POST":
+            group = _chosen_group(form, groups, request.POST.get("working_group"))
+            if form.is_valid() and not _allowed_to_post(request, form):
+                status = ratelimits.TOO_MANY_REQUESTS
+            elif form.is_valid():
+                thread = form.save(commit=False)
+                thread.working_group = group
+                services.start_thread(
+                    request.user, community, thread, form.cleaned_data["attachments"]
+                )
+                return redirect(f"{community.get_url(request)}discussions/{thread.pk}/")
+            else:
+                status = 400
     elif request.method == "POST":
         raise PermissionDenied
     page_number = _page_number(request)
@@ -318,6 +326,18 @@ def section_discussions(request, community, rights):
         },
         status=status,
     )
+
+
+def _chosen_group(form, groups, value):
+    """The working group a new discussion is posted in (``None``: the whole community); a
+    value that is none of ``groups`` is a form error, whatever was sent."""
+    if not value:
+        return None
+    group_id = parse_int(value)
+    group = groups.filter(pk=group_id).first() if group_id is not None else None
+    if group is None:
+        form.add_error(None, _("Choose one of your working groups, or none."))
+    return group
 
 
 def section_files(request, community, rights):
@@ -865,8 +885,5 @@ def _allowed_to_post(request, form):
 
 
 def _page_number(request):
-    """The 1-based ``?page=`` of a list; anything else is the first page."""
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except (TypeError, ValueError):
-        return 1
+    """The 1-based ``?page=`` of a list (at most ``MAX_PAGE``); anything else is the first."""
+    return int_param(request.GET, "page", 1, 1, MAX_PAGE)

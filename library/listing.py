@@ -27,6 +27,7 @@ from community_pages.access import visible_queryset
 from library.facets import RELATIONS
 from portal.models import Country, Region, Theme
 from portal.models.taxonomy import term_label
+from portal.params import MAX_PAGE, int_param, text_list_param, text_param
 
 SORTS = {
     "newest": _("Newest first"),
@@ -35,6 +36,7 @@ SORTS = {
     "relevance": _("Relevance"),
 }
 MULTI_FILTERS = ("theme", "region", "country", "type", "language", "organisation")
+YEARS = (1000, 2999)  # the years a publication may be filtered by
 
 
 @dataclass
@@ -51,31 +53,20 @@ class LibraryQuery:
     year_from: int | None = None
     year_to: int | None = None
     sort: str = ""
-    page: str = "1"
+    page: int = 1
 
     @classmethod
     def from_params(cls, params):
-        """Read a QueryDict (or dict of lists); unknown or malformed values are ignored."""
-
-        def values(name):
-            getter = getattr(params, "getlist", None)
-            raw = getter(name) if getter else params.get(name, [])
-            if isinstance(raw, str):
-                raw = [raw]
-            return sorted({v.strip()[:120] for v in raw if v and v.strip()})[:20]
-
-        def year(name):
-            value = (params.get(name) or "").strip()
-            return int(value) if value.isdigit() and 1000 <= int(value) <= 2999 else None
-
+        """Read a QueryDict (or dict of lists); unknown or malformed values are ignored,
+        numbers capped and control characters taken out of text (``portal.params``)."""
         query = cls(
-            q=(params.get("q") or "").strip()[:200],
-            year_from=year("year_from"),
-            year_to=year("year_to"),
-            page=(params.get("page") or "1")[:6],
+            q=text_param(params, "q", max_length=200),
+            year_from=int_param(params, "year_from", None, *YEARS),
+            year_to=int_param(params, "year_to", None, *YEARS),
+            page=int_param(params, "page", 1, 1, MAX_PAGE),
         )
         for name in MULTI_FILTERS:
-            setattr(query, name, values(name))
+            setattr(query, name, text_list_param(params, name))
         sort = params.get("sort") or ""
         if sort not in SORTS or (sort == "relevance" and not query.q):
             sort = ""
@@ -524,10 +515,7 @@ def _elasticsearch_page(query, user, locale, per_page):
 
     taxonomy = TaxonomyIndex()
     filters = {name: [s.lower() for s in getattr(query, name)] for name in MULTI_FILTERS}
-    try:
-        number = max(1, int(query.page))
-    except ValueError:
-        number = 1
+    number = query.page
     code = locale.language_code if locale else None
     arguments = dict(
         language=code,

@@ -26,7 +26,9 @@ from library.models import (
     PublicationPage,
 )
 from library.pdfs import looks_like_pdf
+from portal.forms import TermMultipleChoiceField
 from portal.models import Country, Theme
+from portal.models.taxonomy import term_label
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +43,6 @@ SIGNATURES = {
 
 def max_upload_bytes():
     return getattr(settings, "LIBRARY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
-
-
-class TermChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        from portal.models.taxonomy import term_label
-
-        return term_label(obj)
 
 
 class SubmissionForm(forms.Form):
@@ -68,25 +63,25 @@ class SubmissionForm(forms.Form):
     document_type = forms.ModelChoiceField(
         label=_("Document type"), queryset=DocumentType.objects.none(), required=False
     )
-    languages = TermChoiceField(
+    languages = TermMultipleChoiceField(
         label=_("Languages of the document"),
         queryset=DocumentLanguage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    themes = TermChoiceField(
+    themes = TermMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    countries = TermChoiceField(
+    countries = TermMultipleChoiceField(
         label=_("Countries"),
         queryset=Country.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    organisations = TermChoiceField(
+    organisations = TermMultipleChoiceField(
         label=_("Organisations"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -121,11 +116,7 @@ class SubmissionForm(forms.Form):
             ("organisations", Organisation),
         ):
             self.fields[name].queryset = model.objects.filter(locale=en)
-        self.fields[
-            "document_type"
-        ].label_from_instance = TermChoiceField.label_from_instance.__get__(
-            self.fields["document_type"]
-        )
+        self.fields["document_type"].label_from_instance = term_label
         self.fields["file"].help_text = _("PDF, Word or OpenDocument file, at most %(size)s.") % {
             "size": filesizeformat(max_upload_bytes())
         }

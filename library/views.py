@@ -28,6 +28,7 @@ from library import citations
 from library.models import DownloadCount, LibraryIndexPage, PublicationFile, PublicationPage
 from library.submissions import SubmissionForm, submit_publication
 from portal import ratelimits
+from portal.params import parse_int
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -84,14 +85,15 @@ def download(request, file_id):
     if_range = request.headers.get("If-Range")
     match = RANGE_RE.match(range_header.strip())
     if match and size and (not if_range or if_range in (etag, last_modified)):
+        # Positions past the end are capped to it, however many digits they have.
         first, last = match.groups()
         if first == "" and last == "":
             match = None
         elif first == "":
-            start, end = max(size - int(last), 0), size - 1
+            start, end = size - parse_int(last, 0, 0, size), size - 1
         else:
-            start = int(first)
-            end = min(int(last), size - 1) if last else size - 1
+            start = parse_int(first, 0, 0, size)
+            end = parse_int(last, size - 1, 0, size - 1)
         if match and start > end or start >= size:
             response = HttpResponse(status=416)
             response["Content-Range"] = f"bytes */{size}"
@@ -135,6 +137,9 @@ def _limited(handle, length, chunk=64 * 1024):
 
 def citation(request, page_id, fmt):
     """The citation of a publication as a BibTeX (``bib``) or RIS (``ris``) file."""
+    page_id = parse_int(page_id)
+    if page_id is None:  # more digits than any id
+        raise Http404
     publication = get_object_or_404(PublicationPage.objects.live(), pk=page_id)
     denied = _check_access(request, publication)
     if denied:

@@ -9,6 +9,29 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Country, MemberProfile, Theme
 from portal.models.members import Frequency, NotificationKind
 from portal.models.taxonomy import term_label
+from portal.params import parse_int
+
+
+class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Taxonomy terms chosen by id, labelled in the reader's language.
+
+    A value no row's id can be (text, or a number too large for a database column) is an
+    invalid choice: Django would hand a huge number to the database's ``IN`` and fail.
+    """
+
+    def label_from_instance(self, obj):
+        return term_label(obj)
+
+    def _check_values(self, value):
+        if self.to_field_name is None and not isinstance(value, str):
+            for pk in value:
+                if parse_int(pk) is None:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": pk},
+                    )
+        return super()._check_values(value)
 
 
 def localize_term_field(field, model):
@@ -62,6 +85,7 @@ class ProfileForm(forms.ModelForm):
             "photo",
             "show_in_directory",
         ]
+        field_classes = {"expertise": TermMultipleChoiceField}
         widgets = {
             "expertise": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 800}),

@@ -17,8 +17,9 @@ handler500 = "portal.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view with the access policy's cache header (its hook decides who
-    # reads); the rest of Wagtail's document URLs as they are.
-    re_path(r"^documents/(\d+)/(.*)$", serve_document),
+    # reads), for an id a database column can hold; the rest of Wagtail's document URLs as
+    # they are.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),

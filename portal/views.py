@@ -23,6 +23,7 @@ from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import read_unsubscribe_token
 from portal.outages import is_database_unavailable, maintenance_response
+from portal.params import MAX_PAGE, int_param
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -94,7 +95,8 @@ def member_directory(request):
             profiles = profiles.filter(country=country)
         if theme := form.cleaned_data.get("expertise"):
             profiles = profiles.filter(expertise=theme)
-    page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page_number = int_param(request.GET, "page", 1, 1, MAX_PAGE)
+    page = Paginator(profiles, DIRECTORY_PAGE_SIZE).get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

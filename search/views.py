@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
+from portal.params import int_param, text_list_param
 from search import service
 
 
@@ -29,10 +30,9 @@ def _cache_headers(request, response, max_age):
 def search_view(request):
     query = service.clean_query(request.GET.get("q", ""))
     language = _language(request)
-    types = [t[:40] for t in request.GET.getlist("type")[:10]]
-    result = service.search(
-        query, request.user, language, types=types, page=request.GET.get("page")
-    )
+    types = text_list_param(request.GET, "type", max_items=10, max_length=40)
+    page = int_param(request.GET, "page", 1, 1, service.MAX_PAGES)
+    result = service.search(query, request.user, language, types=types, page=page)
     current = (get_language() or "en")[:2]
     context = {
         "query": query,

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from community_pages.access import can_view_page, visible_pages
 from portal.models import Theme
+from portal.params import MAX_PAGE, int_param, text_param
 
 from .models import (
     SESSION_LANGUAGES,
@@ -97,12 +98,12 @@ def index_context(index_page, request):
     locale = index_page.locale
     qs = visible_webinars(user, locale)
     theme = language = None
-    theme_slug = request.GET.get("theme", "")
+    theme_slug = text_param(request.GET, "theme", max_length=100)
     if theme_slug:
         theme = Theme.objects.filter(slug=theme_slug, locale=_source_locale()).first()
         if theme is not None:
             qs = webinars_with_theme(qs, theme)
-    language = request.GET.get("language", "")
+    language = text_param(request.GET, "language", max_length=10)
     if language in dict(SESSION_LANGUAGES):
         qs = qs.filter(languages__contains=language)
     else:
@@ -117,7 +118,7 @@ def index_context(index_page, request):
     past = qs.exclude(pk__in=upcoming_ids).order_by("-starts_at")
     paginator = Paginator(past, max(index_page.per_page, 1))
     try:
-        past_page = paginator.page(request.GET.get("page", 1))
+        past_page = paginator.page(int_param(request.GET, "page", 1, 1, MAX_PAGE))
     except (EmptyPage, PageNotAnInteger):
         past_page = paginator.page(1)
     annotate_urls(upcoming, request)

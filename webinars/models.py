@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
+from portal.datetimes import validate_portal_date
 from portal.models import BasePage, RestrictedMixin
 
 from .timezones import (
@@ -474,14 +475,22 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     def clean(self):
         super().clean()
-        if self.start_date and self.start_time and self.time_zone:
+        errors = {}
+        for name in ("start_date", "registration_closes_at"):
+            try:
+                validate_portal_date(getattr(self, name))
+            except ValidationError as error:
+                errors[name] = error.messages
+        if not errors and self.start_date and self.start_time and self.time_zone:
             try:
                 validate_timezone(self.time_zone)
                 wall_clock_to_utc(self.start_date, self.start_time, self.time_zone)
             except ValidationError as error:
-                raise ValidationError({"start_time": error.messages}) from error
+                errors["start_time"] = error.messages
         if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
-            raise ValidationError({"registration_url": _("Give the link where people register.")})
+            errors["registration_url"] = [_("Give the link where people register.")]
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.starts_at = self.compute_starts_at()
@@ -501,6 +510,10 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     def compute_starts_at(self):
         if not (self.start_date and self.start_time):
             return None
+        try:
+            validate_portal_date(self.start_date)
+        except ValidationError:
+            return None  # clean() refuses such a date in forms; saved otherwise, unscheduled
         try:
             return wall_clock_to_utc(self.start_date, self.start_time, self.time_zone or "UTC")
         except ValidationError:

@@ -6,10 +6,12 @@ daylight-saving change between scheduling and the session never moves it.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from portal import datetimes
 
 # Reference zones offered to series editors by default: where the portal's audiences are.
 DEFAULT_REFERENCE_ZONES = ["Africa/Nairobi", "America/Sao_Paulo", "Asia/Bangkok"]
@@ -45,29 +47,18 @@ def _zone_names():
 
 
 def zone(name):
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    """The zone called ``name``; UTC for a name that is not a zone."""
+    return datetimes.time_zone(name) or ZoneInfo("UTC")
 
 
 def wall_clock_to_utc(date, time, zone_name):
     """The UTC instant of ``date`` at ``time`` on the wall clocks of ``zone_name``.
 
-    Raises ValidationError for a time that does not exist there (skipped by a spring-forward
-    change). An ambiguous time (repeated by a fall-back change) is the first occurrence.
+    Raises ValidationError for a date outside the portal's years and for a time that does
+    not exist there (skipped by a spring-forward change). An ambiguous time (repeated by a
+    fall-back change) is the first occurrence.
     """
-    tz = zone(zone_name)
-    naive = dt.datetime.combine(date, time)
-    local = naive.replace(tzinfo=tz)
-    back = local.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
-    if back != naive:
-        raise ValidationError(
-            _("%(time)s does not exist in %(zone)s on that day (the clocks change)."),
-            params={"time": time.strftime("%H:%M"), "zone": zone_name},
-            code="nonexistent_time",
-        )
-    return local.astimezone(dt.UTC)
+    return datetimes.wall_clock_to_utc(dt.datetime.combine(date, time), zone_name)
 
 
 def utc_to_wall_clock(instant, zone_name):

@@ -10,6 +10,7 @@ privacy allows), ``cm<pk>`` (the community's members only, whatever the setting:
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from community_pages.storage import private_storage
+from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
 
 
@@ -379,6 +381,23 @@ class CommunityEvent(CommunityContent):
 
     def get_absolute_url(self):
         return f"{self.community.url}calendar/{self.pk}/"
+
+    def clean(self):
+        """Refuse what no page could show: a date outside the portal's years (shifted to
+        UTC it may leave the calendar), an unknown time zone, an end before the start."""
+        super().clean()
+        errors = {}
+        for name in ("start", "end"):
+            try:
+                validate_portal_date(getattr(self, name), self.time_zone)
+            except ValidationError as error:
+                errors[name] = error.messages
+        if self.time_zone and time_zone(self.time_zone) is None:
+            errors["time_zone"] = [_("Choose a time zone such as Europe/Paris.")]
+        if not errors and self.start and self.end and self.end <= self.start:
+            errors["end"] = [_("The event must end after it starts.")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class Report(models.Model):

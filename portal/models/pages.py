@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
+from portal.params import MAX_PAGE, int_param
 
 
 class BasePage(Page):
@@ -192,7 +193,7 @@ class IndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.get_children_for_listing(request), max(self.per_page, 1))
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
+            page_obj = paginator.page(int_param(request.GET, "page", 1, 1, MAX_PAGE))
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
         context["children"] = page_obj

@@ -23,6 +23,7 @@ import threading
 from functools import reduce
 from typing import NamedTuple
 
+from modelsearch.backends.base import EmptySearchResults
 from modelsearch.backends.database import SearchBackend as wagtail_database_backend
 from modelsearch.query import PlainText
 
@@ -83,7 +84,11 @@ def light_stem(term):
 
 
 class LanguageAwareBackendMixin:
-    """``for_languages(codes)`` returns a copy of the backend that parses queries for them."""
+    """``for_languages(codes)`` returns a copy of the backend that parses queries for them.
+
+    A plain-text query without a word (``!!!``, control characters) matches nothing: the
+    compilers build their match from the words, and would have none to build it from.
+    """
 
     query_languages = ()
 
@@ -91,6 +96,12 @@ class LanguageAwareBackendMixin:
         clone = copy.copy(self)
         clone.query_languages = tuple(code for code in languages if code in LANGUAGE_ANALYSIS)
         return clone
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        text = query.query_string if isinstance(query, PlainText) else query
+        if isinstance(text, str) and not query_terms(text):
+            return EmptySearchResults()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
 def _sqlite_classes():

@@ -240,7 +240,8 @@ def test_working_group_members_start_threads_only_their_group_sees(client, commu
     response = client.post(
         community.url + "discussions/", {"title": "Sneaky", "body": "x", "working_group": group.pk}
     )
-    assert response.status_code == 404 and not Thread.objects.filter(title="Sneaky").exists()
+    assert response.status_code == 400 and not Thread.objects.filter(title="Sneaky").exists()
+    assert "Choose one of your working groups, or none." in response.content.decode()
     client.force_login(people["wg_member"])
     client.post(
         community.url + "discussions/", {"title": "WG only", "body": "x", "working_group": group.pk}
