@@ -14,6 +14,12 @@ def _media_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last: they run on a live server, so on a database flushed after each of
+    them, which the tests that share one rolled-back transaction must not meet."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """Rate limits count in the cache: every test starts with full allowances (all requests

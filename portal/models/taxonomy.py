@@ -5,6 +5,8 @@ wagtail-localize translates labels and a reader browsing in Spanish sees Spanish
 Relations from content point at the source-locale row; ``localized`` gives the label.
 """
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -129,10 +131,19 @@ def _version_key(model):
 def _bump_label_version(sender, **kwargs):
     from django.core.cache import cache
 
-    try:
-        cache.incr(_version_key(sender))
-    except ValueError:
-        cache.set(_version_key(sender), 1, None)
+    cache.set(_version_key(sender), uuid.uuid4().hex, None)
+
+
+def _label_version(model, cache):
+    """The model's label version; a cache that knows none (new, cleared, or restarted) gets
+    one that no process has seen, so no process keeps a map from before."""
+    key = _version_key(model)
+    version = cache.get(key)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(key, version, None):
+            version = cache.get(key) or version
+    return version
 
 
 def term_label(term, language_code=None):
@@ -144,7 +155,7 @@ def term_label(term, language_code=None):
         return ""
     model = type(term)
     code = (language_code or get_language() or "en")[:2]
-    version = cache.get(_version_key(model), 0)
+    version = _label_version(model, cache)
     cached = _label_maps.get((model, code))
     if cached is None or cached[0] != version:
         labels = dict(

@@ -8,6 +8,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 pytestmark = [
     pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
 ]
 
@@ -30,7 +31,7 @@ def browser_page(monkeypatch):
         browser.close()
 
 
-def test_home_page_switches_to_spanish(transactional_db, live_server, home, browser_page):
+def test_home_page_switches_to_spanish(live_server, home, browser_page):
     page = browser_page
     page.goto(f"{live_server.url}/")
     assert page.url.endswith("/en/")
