@@ -131,6 +131,12 @@ def _on_elasticsearch():
     return backend == "search.backends.elasticsearch"
 
 
+def skip_on_elasticsearch(reason):
+    """For tests of the database engine's own paths, which Elasticsearch replaces."""
+    if _on_elasticsearch():
+        pytest.skip(f"the database engine's own path: {reason}")
+
+
 @pytest.fixture(scope="session")
 def _search_indexes(django_db_setup, django_db_blocker):
     if not _on_elasticsearch():

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from library.listing import LibraryQuery, base_queryset, build_listing, listing_changed
+from tests.conftest import skip_on_elasticsearch
 
 
 @pytest.fixture
@@ -375,6 +376,7 @@ def _postgres_candidates(monkeypatch, number):
     """Skip unless on PostgreSQL; rank ``number`` candidates one by one."""
     if connection.vendor != "postgresql":
         pytest.skip("the candidate ranking is the PostgreSQL engine's")
+    skip_on_elasticsearch("Elasticsearch ranks every match")
     from search.backends import database
 
     monkeypatch.setattr(database, "RANK_CANDIDATES", number)
@@ -459,6 +461,7 @@ def test_postgres_keeps_a_copy_of_each_publications_document_in_its_row(
     the listing's matches are exactly the index entries' matches."""
     if connection.vendor != "postgresql":
         pytest.skip("the document copy is PostgreSQL's")
+    skip_on_elasticsearch("Elasticsearch answers text queries")
     page = publish("Pensions in Brazil", year=2016, abstract="Old-age zebrafish pensions.")
     publish("Cash transfers", year=2020, abstract="Bolsa Família.", themes=[taxonomy["cash"]])
     publish("Health coverage", year=2021, abstract="Pensions for members.", members_only=True)
@@ -490,6 +493,7 @@ def test_postgres_migration_fills_the_copies_from_the_index(taxonomy, publish, l
 
     if connection.vendor != "postgresql":
         pytest.skip("the document copy is PostgreSQL's")
+    skip_on_elasticsearch("Elasticsearch answers text queries")
     migration = importlib.import_module("library.migrations.0007_publication_search_document")
     page = publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
     with connection.cursor() as cursor:
