@@ -12,6 +12,7 @@ import logging
 
 from django.apps import apps
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 logger = logging.getLogger("search")
 
@@ -42,8 +43,9 @@ def replay(backend=None, limit=None):
     """Send the missed updates to ``backend`` (the default one); returns how many were sent.
 
     Stops at the first failure (the cluster is still down: the rest waits for the next
-    replay). Each row is deleted once its update is acknowledged, unless the object changed
-    again meanwhile (then it stays, and the next replay sends that change).
+    replay). The rows acknowledged are deleted, unless the object changed again meanwhile
+    (then it stays, and the next replay sends that change). Queries: one per batch of rows,
+    one per model in it for the objects, one to delete what was sent.
     """
     from wagtail.search.backends import get_search_backend
 
@@ -52,40 +54,59 @@ def replay(backend=None, limit=None):
     backend = backend or get_search_backend()
     sent = 0
     while limit is None or sent < limit:
-        batch = list(PendingIndexUpdate.objects.all()[:REPLAY_BATCH])
+        size = REPLAY_BATCH if limit is None else min(REPLAY_BATCH, limit - sent)
+        batch = list(PendingIndexUpdate.objects.all()[:size])
         if not batch:
             break
-        for row in batch:
-            if not _send(backend, row):
-                return sent
-            PendingIndexUpdate.objects.filter(pk=row.pk, missed_at=row.missed_at).delete()
-            sent += 1
-            if limit is not None and sent >= limit:
-                break
+        done, failed = _send_batch(backend, batch)
+        if done:
+            acknowledged = Q()
+            for row in done:
+                acknowledged |= Q(pk=row.pk, missed_at=row.missed_at)
+            PendingIndexUpdate.objects.filter(acknowledged).delete()
+            sent += len(done)
+        if failed:
+            break
     if sent:
         logger.info("Replayed %d index updates that Elasticsearch had missed.", sent)
     return sent
 
 
-def _send(backend, row):
+def _send_batch(backend, batch):
+    """``(rows sent, whether a send failed)``; the objects are read one query per model."""
     from search.backends.elasticsearch import ES_ERRORS, record_failure
 
-    try:
-        model = apps.get_model(row.app_label, row.model_name)
-    except LookupError:
-        return True  # the model is gone: nothing to index
-    found = None
-    if hasattr(model, "get_indexed_objects"):
-        found = model.get_indexed_objects().filter(pk=row.object_id).first()
-    if found is not None and hasattr(found, "get_indexed_instance"):
-        found = found.get_indexed_instance()
-    index = backend.get_index_for_model(model)
-    try:
-        if found is not None:
-            index.write_item(found)
-        else:
-            index.erase_item(model(pk=model._meta.pk.to_python(row.object_id)))
-    except ES_ERRORS as error:
-        record_failure(error)
-        return False
-    return True
+    by_model = {}
+    for row in batch:
+        by_model.setdefault((row.app_label, row.model_name), []).append(row)
+    found = {}
+    for (app_label, model_name), rows in by_model.items():
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue  # the model is gone: nothing to index
+        pks = [model._meta.pk.to_python(row.object_id) for row in rows]
+        objects = model.get_indexed_objects() if hasattr(model, "get_indexed_objects") else None
+        found[(app_label, model_name)] = (
+            model,
+            objects.in_bulk(pks) if objects is not None else {},
+        )
+    done = []
+    for row in batch:
+        key = (row.app_label, row.model_name)
+        if key not in found:
+            done.append(row)
+            continue
+        model, objects = found[key]
+        pk = model._meta.pk.to_python(row.object_id)
+        index = backend.get_index_for_model(model)
+        try:
+            if pk in objects:
+                index.write_item(objects[pk])
+            else:
+                index.erase_item(model(pk=pk))
+        except ES_ERRORS as error:
+            record_failure(error)
+            return done, True
+        done.append(row)
+    return done, False
