@@ -354,21 +354,27 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
         super().add_items(model, items)
         self._written()
 
-    def _kept(self, send, item):
+    def add_items_or_keep(self, model, items):
+        """``add_items`` for changes made outside ``update_index`` (the library's reindexing
+        of publications whose facets changed): while the cluster is down the items are kept
+        for the replay, as a save's are, instead of failing the caller."""
+        self._kept(lambda batch: self.add_items(model, batch), list(items), many=True)
+
+    def _kept(self, send, item, many=False):
         from search import pending
 
-        if cluster_resting():
-            pending.remember(item)
-            writes_missed()
-            return
-        try:
-            send(item)
-        except ES_ERRORS as error:
-            record_failure(error)
-            pending.remember(item)
-            writes_missed()
-            return
-        cluster_answered()
+        items = item if many else [item]
+        if not cluster_resting():
+            try:
+                send(item)
+            except ES_ERRORS as error:
+                record_failure(error)
+            else:
+                cluster_answered()
+                return
+        for each in items:
+            pending.remember(each)
+        writes_missed()
 
     def _written(self):
         if self.backend.refresh_writes:

@@ -90,3 +90,21 @@ def test_the_scheduled_command_replays_and_stops_while_the_cluster_is_down(clust
     call_command("replay_search_updates", stdout=open("/dev/null", "w"))
     assert PendingIndexUpdate.objects.count() == 0
     assert "Social insurance in Ghana" in elasticsearch_titles("insurance")
+
+
+def test_publications_indexed_again_while_the_cluster_is_down_are_kept(cluster, publish, caplog):
+    # A change outside a save (another translation published, a term moved) indexes the
+    # publications it touched again: while the cluster is down they wait for the replay,
+    # with no traceback, as a save's changes do.
+    from library.models import PublicationPage, reindex_publications
+
+    page = publish("Old age pensions in Nepal", abstract="Pensions.")
+    cluster.stop()
+    PublicationPage.objects.filter(pk=page.pk).update(title="Old age pensions in Bhutan")
+    with caplog.at_level(logging.WARNING):
+        reindex_publications([page.pk])
+    assert not [r for r in caplog.records if r.exc_info]
+    assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
+    cluster.start()
+    call_command("replay_search_updates", stdout=open("/dev/null", "w"))
+    assert "Old age pensions in Bhutan" in elasticsearch_titles("bhutan")
