@@ -1,0 +1,79 @@
+"""Nothing half-saved: each front-end write of several steps either completes, with the
+permissions it needs checked before anything is written, or saves nothing.
+
+Each test forces a failure in a later step of one write path (``mock.patch`` on the call
+that comes after the first row is written) and checks that no row of the write remains.
+"""
+
+from unittest import mock
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
+from wagtail.models import Page, Revision
+
+from community_pages.models import CommunityResourcePage
+
+# The fixtures of each area's conftest, imported by name so that pytest finds them here (the
+# test arguments of the same names are what ruff's F811 counts as redefinitions).
+# ruff: noqa: F401, F811
+from tests.communities.conftest import community, directory, people
+
+pytestmark = pytest.mark.django_db
+
+PAGE = {"action": "add_page", "title": "Work plan", "topic": "Plans", "text": "Our plan"}
+
+
+def _counts(*models):
+    return {model.__name__: model.objects.count() for model in models}
+
+
+# -- a community administrator adds a community page ------------------------------------------
+
+
+def test_a_community_administrator_adds_a_page_once_and_is_not_refused(client, community, people):
+    """The reported bug: the page was created and live, then the publish refused the
+    community administrator (no Wagtail permission), a 403; each retry added a copy."""
+    client.force_login(people["admin"])
+    response = client.post(community.url + "manage/", PAGE)
+    page = CommunityResourcePage.objects.get(title="Work plan")
+    assert response.status_code == 302 and response.url == page.url
+    assert page.live and page.live_revision is not None and page.slug == "work-plan"
+    assert CommunityResourcePage.objects.child_of(community).filter(title="Work plan").count() == 1
+
+
+def test_a_page_refused_by_its_publish_step_leaves_no_page_and_no_copy_on_retry(
+    client, community, people
+):
+    client.force_login(people["admin"])
+    before = _counts(Page, Revision)
+    with mock.patch.object(
+        Revision, "publish", side_effect=PermissionDenied("refused after the page was made")
+    ):
+        for _attempt in range(2):
+            assert client.post(community.url + "manage/", PAGE).status_code == 403
+    assert _counts(Page, Revision) == before
+    assert not CommunityResourcePage.objects.filter(title="Work plan").exists()
+    client.post(community.url + "manage/", PAGE)  # the retry once the failure is gone
+    assert list(CommunityResourcePage.objects.values_list("slug", flat=True)) == ["work-plan"]
+
+
+def test_a_page_whose_last_step_fails_in_the_database_leaves_nothing(community, people):
+    from community_pages import services
+
+    before = _counts(Page, Revision)
+    with (
+        mock.patch("community_pages.services.touch", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        services.add_resource_page(people["admin"], community, "Work plan", "Plans", "Our plan")
+    assert _counts(Page, Revision) == before
+
+
+def test_a_member_is_refused_a_page_before_anything_is_written(client, community, people):
+    client.force_login(people["member"])
+    before = _counts(Page, Revision)
+    with mock.patch.object(Page, "add_child") as add_child:
+        assert client.post(community.url + "manage/", PAGE).status_code == 403
+    add_child.assert_not_called()
+    assert _counts(Page, Revision) == before
