@@ -363,8 +363,13 @@ def leave_working_group(user, group):
     access.invalidate()
 
 
+@transaction.atomic
 def announce(actor, community, title, body):
-    """Post an announcement and email every member as their preference says."""
+    """Post an announcement and email every member as their preference says.
+
+    The emails are sent once the announcement is committed: a failure before then sends
+    nothing and saves nothing.
+    """
     if not access.can_manage(actor, community) or community.archived:
         raise PermissionDenied(_("Only the community's administrators can announce."))
     announcement = Announcement.objects.create(
@@ -372,7 +377,7 @@ def announce(actor, community, title, body):
     )
     from community_pages.tasks import send_announcement
 
-    send_announcement.enqueue(announcement.pk)
+    transaction.on_commit(lambda: send_announcement.enqueue(announcement.pk))
     return announcement
 
 
@@ -528,24 +533,29 @@ def report(user, community, thread, reason, comment=None):
     ).first()
     if existing is not None:
         return existing, False
-    item = Report.objects.create(
-        community_id=community.canonical_pk,
-        thread=thread,
-        comment=comment,
-        reporter=user,
-        reason=reason[:1000],
-    )
+    with transaction.atomic():
+        item = Report.objects.create(
+            community_id=community.canonical_pk,
+            thread=thread,
+            comment=comment,
+            reporter=user,
+            reason=reason[:1000],
+        )
+        transaction.on_commit(lambda: _tell_admins_of_report(community, thread, comment, item))
+    return item, True
+
+
+def _tell_admins_of_report(community, thread, comment, item):
     anchor = f"#comment-{comment.pk}" if comment is not None else ""
     for admin in active_admins(community).select_related("user", "user__profile"):
         notify(
             admin.user,
             NotificationKind.REPORTS,
             "community_pages/emails/report",
-            {"community": community.canonical, "report": item, "reporter": user},
+            {"community": community.canonical, "report": item, "reporter": item.reporter},
             url=(community.canonical.url or "") + f"discussions/{thread.pk}/{anchor}",
             can_see=lambda u: access.can_read_audience(u, thread.audience),
         )
-    return item, True
 
 
 def close_report(actor, community, report_id):

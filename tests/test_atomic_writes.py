@@ -8,8 +8,10 @@ that comes after the first row is written) and checks that no row of the write r
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError, transaction
 from wagtail.models import Page, Revision
 
 from community_pages.models import CommunityResourcePage
@@ -77,3 +79,94 @@ def test_a_member_is_refused_a_page_before_anything_is_written(client, community
         assert client.post(community.url + "manage/", PAGE).status_code == 403
     add_child.assert_not_called()
     assert _counts(Page, Revision) == before
+
+
+# -- announcements and reports: saved, then emailed once committed ------------------------------
+
+
+def test_an_announcement_whose_save_fails_is_neither_kept_nor_emailed(client, community, people):
+    from community_pages.models import Announcement
+
+    client.force_login(people["admin"])
+    mail.outbox.clear()
+    with (
+        mock.patch("community_pages.services.touch", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(community.url + "announcements/", {"title": "Meeting", "body": "Tuesday"})
+    assert not Announcement.objects.filter(title="Meeting").exists()
+    assert mail.outbox == []
+
+
+def test_an_announcement_is_emailed_only_after_it_is_committed(
+    community, people, django_capture_on_commit_callbacks
+):
+    from community_pages import services
+    from community_pages.models import Announcement
+
+    mail.outbox.clear()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        services.announce(people["admin"], community, "Meeting", "<p>Tuesday</p>")
+        raise DatabaseError("the enclosing write fails")
+    assert not Announcement.objects.filter(title="Meeting").exists() and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.announce(people["admin"], community, "Meeting", "<p>Tuesday</p>")
+    assert Announcement.objects.filter(title="Meeting").count() == 1 and mail.outbox
+
+
+def test_a_report_rolled_back_emails_no_administrator(
+    community, people, django_capture_on_commit_callbacks
+):
+    from community_pages import services
+    from community_pages.factories import ThreadFactory
+    from community_pages.models import Report
+
+    thread = ThreadFactory(community_id=community.pk, author=people["wg_member"])
+    mail.outbox.clear()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        services.report(people["member"], community, thread, "Spam")
+        raise DatabaseError("the enclosing write fails")
+    assert not Report.objects.exists() and mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report(people["member"], community, thread, "Spam")
+    assert Report.objects.count() == 1 and [m.to for m in mail.outbox] == [[people["admin"].email]]
+
+
+# -- discussions: a thread with its attachments, a comment with its counts --------------------
+
+
+def test_a_thread_whose_attachment_fails_is_not_saved(client, community, people):
+    from community_pages.models import Attachment, Thread
+
+    client.force_login(people["member"])
+    before = _counts(Thread, Attachment)
+    upload = SimpleUploadedFile("notes.txt", b"some notes", content_type="text/plain")
+    with (
+        mock.patch(
+            "community_pages.services._store_attachments", side_effect=DatabaseError("gone")
+        ),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(
+            community.url + "discussions/",
+            {"title": "Half thread", "body": "Text", "attachments": upload},
+        )
+    assert _counts(Thread, Attachment) == before
+    assert not Thread.objects.filter(title="Half thread").exists()
+
+
+def test_a_comment_whose_count_update_fails_is_not_saved_nor_announced(client, community, people):
+    from community_pages.factories import ThreadFactory
+    from community_pages.models import Comment, Thread
+
+    thread = ThreadFactory(community_id=community.pk, author=people["wg_member"])
+    client.force_login(people["member"])
+    mail.outbox.clear()
+    with (
+        mock.patch("community_pages.services.touch", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(community.url + f"discussions/{thread.pk}/", {"body": "A reply"})
+    assert not Comment.objects.filter(thread=thread).exists()
+    assert Thread.objects.get(pk=thread.pk).comment_count == thread.comment_count
+    assert mail.outbox == []
