@@ -20,6 +20,7 @@ from community_pages.models import CommunityResourcePage
 # test arguments of the same names are what ruff's F811 counts as redefinitions).
 # ruff: noqa: F401, F811
 from tests.communities.conftest import community, directory, people
+from tests.library.conftest import library, make_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +171,57 @@ def test_a_comment_whose_count_update_fails_is_not_saved_nor_announced(client, c
     assert not Comment.objects.filter(thread=thread).exists()
     assert Thread.objects.get(pk=thread.pk).comment_count == thread.comment_count
     assert mail.outbox == []
+
+
+# -- a member's library submission: page, document and revision --------------------------------
+
+
+def test_a_submission_whose_workflow_fails_leaves_no_page_document_or_file(
+    member_client, member, library, settings
+):
+    from pathlib import Path
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Workflow
+
+    from library.models import PublicationPage
+
+    Document = get_document_model()
+    before = _counts(Page, Revision, Document)
+    upload = SimpleUploadedFile("leap.pdf", make_pdf("LEAP"), "application/pdf")
+    data = {
+        "title": "Cash plus in Ghana",
+        "abstract": "How LEAP links cash with health insurance.",
+        "authors": "Mensah, Kwame",
+        "year": "2022",
+        "file": upload,
+    }
+    with (
+        mock.patch.object(Workflow, "start", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        member_client.post("/en/library/submit/", data)
+    assert _counts(Page, Revision, Document) == before
+    assert not PublicationPage.objects.filter(title="Cash plus in Ghana").exists()
+    stored = [p for p in Path(settings.MEDIA_ROOT).rglob("*.pdf")]
+    assert stored == []  # the uploaded file is deleted with the rows
+
+
+# -- a member's profile: the account's name and the profile ------------------------------------
+
+
+def test_a_profile_whose_second_form_fails_keeps_the_old_name(member_client, member, home):
+    from portal.forms import ProfileForm
+
+    member.first_name = "Maria"
+    member.save()
+    with (
+        mock.patch.object(ProfileForm, "save", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        member_client.post(
+            "/en/profile/",
+            {"first_name": "Changed", "last_name": "Lopez", "preferred_language": "en"},
+        )
+    member.refresh_from_db()
+    assert member.first_name == "Maria"
