@@ -2,7 +2,9 @@
 
 Views call these functions after asking the access policy; each function checks the rule it
 enforces again (so a forged request cannot skip a step) and raises ``PermissionDenied`` or
-``ValidationError`` when the rule says no.
+``ValidationError`` when the rule says no, before it writes anything. A write of several rows
+is one transaction, and its emails and tasks go out once it has committed
+(``transaction.on_commit``): a failure part-way saves nothing and tells nobody.
 """
 
 from datetime import timedelta
@@ -160,7 +162,12 @@ def request_membership(user, community, message=""):
             "decided_at": None,
         },
     )
-    _notify_admins(community.canonical, "community_pages/emails/new_request", {"applicant": user})
+    canonical_community = community.canonical
+    transaction.on_commit(
+        lambda: _notify_admins(
+            canonical_community, "community_pages/emails/new_request", {"applicant": user}
+        )
+    )
     return membership
 
 
@@ -207,7 +214,9 @@ def approve(actor, community, membership_id, reason=""):
     membership.decided_by = actor
     membership.save()
     access.invalidate()
-    _notify_decision(membership, "community_pages/emails/request_approved")
+    transaction.on_commit(
+        lambda: _notify_decision(membership, "community_pages/emails/request_approved")
+    )
     return membership
 
 
@@ -221,7 +230,9 @@ def reject(actor, community, membership_id, reason=""):
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save()
-    _notify_decision(membership, "community_pages/emails/request_rejected")
+    transaction.on_commit(
+        lambda: _notify_decision(membership, "community_pages/emails/request_rejected")
+    )
     return membership
 
 
@@ -251,7 +262,7 @@ def invite(actor, community, email):
     invitation = Invitation.objects.create(
         community_id=community.canonical_pk, email=email, invited_by=actor
     )
-    send_invitation_email(invitation, community, user)
+    transaction.on_commit(lambda: send_invitation_email(invitation, community, user))
     return invitation
 
 

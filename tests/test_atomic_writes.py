@@ -19,7 +19,7 @@ from community_pages.models import CommunityResourcePage
 # The fixtures of each area's conftest, imported by name so that pytest finds them here (the
 # test arguments of the same names are what ruff's F811 counts as redefinitions).
 # ruff: noqa: F401, F811
-from tests.communities.conftest import community, directory, people
+from tests.communities.conftest import community, directory, people, semi
 from tests.library.conftest import library, make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +225,65 @@ def test_a_profile_whose_second_form_fails_keeps_the_old_name(member_client, mem
         )
     member.refresh_from_db()
     assert member.first_name == "Maria"
+
+
+# -- membership: a join request, a decision, an invitation --------------------------------------
+
+
+def test_a_join_request_that_fails_is_not_kept_and_tells_no_administrator(
+    client, semi, people, django_capture_on_commit_callbacks
+):
+    from community_pages.factories import MembershipFactory
+    from community_pages.models import Membership
+
+    MembershipFactory(community=semi, user=people["admin"], role="admin")
+    client.force_login(people["outsider"])
+    mail.outbox.clear()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        client.post(semi.url + "membership/", {"action": "request", "message": "Hello"})
+        raise DatabaseError("the enclosing write fails")
+    assert not Membership.objects.filter(community=semi, user=people["outsider"]).exists()
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(semi.url + "membership/", {"action": "request", "message": "Hello"})
+    assert Membership.objects.get(community=semi, user=people["outsider"]).status == "pending"
+    assert [m.to for m in mail.outbox] == [[people["admin"].email]]
+
+
+def test_an_approval_that_fails_after_its_save_leaves_the_request_pending_and_unmailed(
+    client, semi, people
+):
+    from community_pages.factories import MembershipFactory
+    from community_pages.models import Membership
+
+    MembershipFactory(community=semi, user=people["admin"], role="admin")
+    pending = MembershipFactory(community=semi, user=people["outsider"], status="pending")
+    client.force_login(people["admin"])
+    mail.outbox.clear()
+    with (
+        mock.patch("community_pages.access.invalidate", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(semi.url + "manage/", {"action": "approve", "membership": pending.pk})
+    assert Membership.objects.get(pk=pending.pk).status == "pending"
+    assert mail.outbox == []
+
+
+def test_an_invitation_that_fails_to_save_leaves_no_invited_membership_nor_email(
+    client, directory, people
+):
+    from community_pages.factories import CommunityPageFactory, MembershipFactory
+    from community_pages.models import Invitation, Membership
+
+    private = CommunityPageFactory(parent=directory, privacy="private", slug="inv")
+    MembershipFactory(community=private, user=people["admin"], role="admin")
+    client.force_login(people["admin"])
+    before = _counts(Invitation, Membership)
+    mail.outbox.clear()
+    with (
+        mock.patch.object(Invitation.objects, "create", side_effect=DatabaseError("gone")),
+        pytest.raises(DatabaseError),
+    ):
+        client.post(private.url + "manage/", {"action": "invite", "email": people["member"].email})
+    assert _counts(Invitation, Membership) == before  # the "invited" membership went with it
+    assert mail.outbox == []
