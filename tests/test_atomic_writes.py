@@ -21,6 +21,7 @@ from community_pages.models import CommunityResourcePage
 # ruff: noqa: F401, F811
 from tests.communities.conftest import community, directory, people, semi
 from tests.library.conftest import library, make_pdf
+from tests.webinars.conftest import series, upcoming, webinar_index
 
 pytestmark = pytest.mark.django_db
 
@@ -287,3 +288,22 @@ def test_an_invitation_that_fails_to_save_leaves_no_invited_membership_nor_email
         client.post(private.url + "manage/", {"action": "invite", "email": people["member"].email})
     assert _counts(Invitation, Membership) == before  # the "invited" membership went with it
     assert mail.outbox == []
+
+
+# -- a member's webinar registration: one seat, then the confirmation -------------------------
+
+
+def test_a_registration_whose_confirmation_fails_keeps_one_seat_and_a_retry_adds_none(
+    member_client, member, upcoming
+):
+    from webinars.models import Registration
+
+    with (
+        mock.patch("webinars.views.send_confirmation", side_effect=OSError("mail server down")),
+        pytest.raises(OSError),
+    ):
+        member_client.post(upcoming.url + "register/")
+    assert Registration.objects.filter(email=member.email).count() == 1  # the seat, committed
+    response = member_client.post(upcoming.url + "register/", follow=True)
+    assert response.status_code == 200 and "already registered" in response.content.decode()
+    assert Registration.objects.filter(email=member.email).count() == 1
