@@ -2,7 +2,9 @@
 
 Views call these functions after asking the access policy; each function checks the rule it
 enforces again (so a forged request cannot skip a step) and raises ``PermissionDenied`` or
-``ValidationError`` when the rule says no.
+``ValidationError`` when the rule says no, before it writes anything. A write of several rows
+is one transaction, and its emails and tasks go out once it has committed
+(``transaction.on_commit``): a failure part-way saves nothing and tells nobody.
 """
 
 from datetime import timedelta
@@ -160,7 +162,12 @@ def request_membership(user, community, message=""):
             "decided_at": None,
         },
     )
-    _notify_admins(community.canonical, "community_pages/emails/new_request", {"applicant": user})
+    canonical_community = community.canonical
+    transaction.on_commit(
+        lambda: _notify_admins(
+            canonical_community, "community_pages/emails/new_request", {"applicant": user}
+        )
+    )
     return membership
 
 
@@ -207,7 +214,9 @@ def approve(actor, community, membership_id, reason=""):
     membership.decided_by = actor
     membership.save()
     access.invalidate()
-    _notify_decision(membership, "community_pages/emails/request_approved")
+    transaction.on_commit(
+        lambda: _notify_decision(membership, "community_pages/emails/request_approved")
+    )
     return membership
 
 
@@ -221,7 +230,9 @@ def reject(actor, community, membership_id, reason=""):
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save()
-    _notify_decision(membership, "community_pages/emails/request_rejected")
+    transaction.on_commit(
+        lambda: _notify_decision(membership, "community_pages/emails/request_rejected")
+    )
     return membership
 
 
@@ -251,7 +262,7 @@ def invite(actor, community, email):
     invitation = Invitation.objects.create(
         community_id=community.canonical_pk, email=email, invited_by=actor
     )
-    send_invitation_email(invitation, community, user)
+    transaction.on_commit(lambda: send_invitation_email(invitation, community, user))
     return invitation
 
 
@@ -363,8 +374,13 @@ def leave_working_group(user, group):
     access.invalidate()
 
 
+@transaction.atomic
 def announce(actor, community, title, body):
-    """Post an announcement and email every member as their preference says."""
+    """Post an announcement and email every member as their preference says.
+
+    The emails are sent once the announcement is committed: a failure before then sends
+    nothing and saves nothing.
+    """
     if not access.can_manage(actor, community) or community.archived:
         raise PermissionDenied(_("Only the community's administrators can announce."))
     announcement = Announcement.objects.create(
@@ -372,7 +388,7 @@ def announce(actor, community, title, body):
     )
     from community_pages.tasks import send_announcement
 
-    send_announcement.enqueue(announcement.pk)
+    transaction.on_commit(lambda: send_announcement.enqueue(announcement.pk))
     return announcement
 
 
@@ -411,8 +427,16 @@ def old_pending_requests(now=None):
     ).select_related("community", "user")
 
 
+@transaction.atomic
 def add_resource_page(actor, community, title, topic="", text=""):
-    """A community administrator publishes a community page (editors use the admin)."""
+    """A community administrator publishes a community page (editors use the admin), all or
+    nothing.
+
+    The community's rule (an administrator of a community that is not archived) is checked
+    before anything is written, and it is the whole permission: community administrators have
+    no Wagtail page permissions, so the publish skips Wagtail's own check (which refused them
+    after the page had been created and made live, and each retry added a copy).
+    """
     from django.utils.text import slugify
 
     from community_pages.models import CommunityResourcePage
@@ -428,7 +452,7 @@ def add_resource_page(actor, community, title, topic="", text=""):
         title=title, slug=slug, topic=topic, body=[("paragraph", text)], owner=actor
     )
     community.add_child(instance=page)
-    page.save_revision(user=actor).publish(user=actor)
+    page.save_revision(user=actor).publish(user=actor, skip_permission_checks=True)
     touch(community.canonical_pk)
     return page
 
@@ -520,24 +544,29 @@ def report(user, community, thread, reason, comment=None):
     ).first()
     if existing is not None:
         return existing, False
-    item = Report.objects.create(
-        community_id=community.canonical_pk,
-        thread=thread,
-        comment=comment,
-        reporter=user,
-        reason=reason[:1000],
-    )
+    with transaction.atomic():
+        item = Report.objects.create(
+            community_id=community.canonical_pk,
+            thread=thread,
+            comment=comment,
+            reporter=user,
+            reason=reason[:1000],
+        )
+        transaction.on_commit(lambda: _tell_admins_of_report(community, thread, comment, item))
+    return item, True
+
+
+def _tell_admins_of_report(community, thread, comment, item):
     anchor = f"#comment-{comment.pk}" if comment is not None else ""
     for admin in active_admins(community).select_related("user", "user__profile"):
         notify(
             admin.user,
             NotificationKind.REPORTS,
             "community_pages/emails/report",
-            {"community": community.canonical, "report": item, "reporter": user},
+            {"community": community.canonical, "report": item, "reporter": item.reporter},
             url=(community.canonical.url or "") + f"discussions/{thread.pk}/{anchor}",
             can_see=lambda u: access.can_read_audience(u, thread.audience),
         )
-    return item, True
 
 
 def close_report(actor, community, report_id):

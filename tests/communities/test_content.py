@@ -136,7 +136,9 @@ def test_non_members_cannot_upload(client, community, people):
     assert not CommunityFile.objects.exists()
 
 
-def test_announcements_follow_each_member_s_preference(community, people):
+def test_announcements_follow_each_member_s_preference(
+    community, people, django_capture_on_commit_callbacks
+):
     NotificationPreference.objects.create(
         user=people["member"], kind="announcements", frequency=Frequency.DAILY
     )
@@ -144,7 +146,8 @@ def test_announcements_follow_each_member_s_preference(community, people):
         user=people["wg_member"], kind="announcements", frequency=Frequency.NEVER
     )
     mail.outbox.clear()
-    services.announce(people["admin"], community, "Meeting", "<p>Tuesday</p>")
+    with django_capture_on_commit_callbacks(execute=True):  # sent once it is committed
+        services.announce(people["admin"], community, "Meeting", "<p>Tuesday</p>")
     assert [m.to for m in mail.outbox] == [[people["admin"].email]]
     assert "Meeting" in mail.outbox[0].subject
     assert PendingNotification.objects.filter(user=people["member"]).count() == 1

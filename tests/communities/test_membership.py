@@ -4,7 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed
 from django.core import mail
-from django.test import Client
+from django.test import Client, TestCase
 
 from community_pages import access
 from community_pages.factories import CommunityPageFactory, MembershipFactory
@@ -21,9 +21,15 @@ def admin(people, semi):
     return people["admin"]
 
 
+def committed():
+    """Run the emails a write sends once it commits (the test's transaction never does)."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def post(client, user, url, data):
     client.force_login(user)
-    return client.post(url, data)
+    with committed():
+        return client.post(url, data)
 
 
 def status_of(community, user):
@@ -49,10 +55,11 @@ def test_semi_private_request_then_approval_emails_both_sides(client, semi, admi
     mail.outbox.clear()
     client.force_login(admin)
     assert "I run a programme in Jordan." in client.get(semi.url + "manage/").content.decode()
-    client.post(
-        semi.url + "manage/",
-        {"action": "approve", "membership": membership.pk, "reason": "Welcome aboard"},
-    )
+    with committed():
+        client.post(
+            semi.url + "manage/",
+            {"action": "approve", "membership": membership.pk, "reason": "Welcome aboard"},
+        )
     assert status_of(semi, applicant) == "active"
     assert mail.outbox[0].to == [applicant.email]
     assert "approved" in mail.outbox[0].body and "Welcome aboard" in mail.outbox[0].body
@@ -286,8 +293,9 @@ def test_invitation_emails_go_through_the_notification_helper(directory, people,
     people["outsider"].profile.preferred_language = "fr"
     people["outsider"].profile.save()
     mail.outbox.clear()
-    services.invite(people["admin"], private, people["outsider"].email)
-    services.invite(people["admin"], private, "newcomer@example.org")
+    with committed():
+        services.invite(people["admin"], private, people["outsider"].email)
+        services.invite(people["admin"], private, "newcomer@example.org")
     assert calls == ["notify", "notify_address"]
     member_email, newcomer_email = mail.outbox
     assert member_email.to == [people["outsider"].email]
@@ -301,6 +309,7 @@ def test_invitation_emails_go_through_the_notification_helper(directory, people,
         user=people["member"], kind="membership", frequency=Frequency.DAILY
     )
     mail.outbox.clear()
-    services.invite(people["admin"], private, people["member"].email)
+    with committed():
+        services.invite(people["admin"], private, people["member"].email)
     assert mail.outbox == []
     assert PendingNotification.objects.filter(user=people["member"], kind="membership").exists()

@@ -257,13 +257,16 @@ def test_calendar_feed_carries_only_the_subscriber_s_events(client, communities,
     assert client.get("/en/community/calendar/forged-token.ics").status_code == 404
 
 
-def test_announcement_emails_reach_active_members_only(communities, people):
+def test_announcement_emails_reach_active_members_only(
+    communities, people, django_capture_on_commit_callbacks
+):
     for setting in SETTINGS:
         community = communities[setting]["community"]
         if community.archived:
             continue
         mail.outbox.clear()
-        services.announce(people["admin"], community, f"news-{setting}", "<p>Hello</p>")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.announce(people["admin"], community, f"news-{setting}", "<p>Hello</p>")
         recipients = {message.to[0].split("@")[0] for message in mail.outbox}
         assert recipients == {"admin", "member", "wg_member"}, setting
 

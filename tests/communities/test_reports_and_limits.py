@@ -37,14 +37,15 @@ def test_members_see_a_report_button_on_others_posts_only(
 
 
 def test_a_report_of_a_comment_reaches_the_admins_and_is_on_record(
-    client, community, people, thread, comment
+    client, community, people, thread, comment, django_capture_on_commit_callbacks
 ):
     client.force_login(people["member"])
     form = client.get(community.url + f"comments/{comment.pk}/report/")
     assert form.status_code == 200 and "Rude words" in form.content.decode()
-    response = client.post(
-        community.url + f"comments/{comment.pk}/report/", {"reason": "Insults a member"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the admins are told after commit
+        response = client.post(
+            community.url + f"comments/{comment.pk}/report/", {"reason": "Insults a member"}
+        )
     assert response.status_code == 302 and response.url.endswith(f"#comment-{comment.pk}")
     report = Report.objects.get()
     assert (report.comment, report.thread, report.reporter) == (comment, thread, people["member"])
@@ -76,9 +77,12 @@ def test_a_report_of_a_discussion_in_french_and_admins_prefs_apply(
     assert mail.outbox == []  # the admin chose no emails; the report is on the Manage page
 
 
-def test_reporting_twice_adds_nothing(client, community, people, thread):
-    services.report(people["member"], community, thread, "Spam")
-    report, created = services.report(people["member"], community, thread, "Spam again")
+def test_reporting_twice_adds_nothing(
+    client, community, people, thread, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report(people["member"], community, thread, "Spam")
+        report, created = services.report(people["member"], community, thread, "Spam again")
     assert not created and Report.objects.count() == 1
     assert len(mail.outbox) == 1
 
