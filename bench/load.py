@@ -284,7 +284,10 @@ def start_gunicorn(port, workers, threads, log):
         "--forwarded-allow-ips",
         "127.0.0.1",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+    with open(log, "ab") as output:  # the portal's own log records go to stderr
+        process = subprocess.Popen(
+            command, cwd=ROOT, start_new_session=True, stdout=output, stderr=output
+        )
     import requests
 
     deadline = time.monotonic() + 60
@@ -571,10 +574,16 @@ def report(args, results, began, elapsed, outage, found, log):
     print(f"5xx other than 503: {bugs}")
     for status, method, url in results.bugs:
         print(f"  {status} {method} {url}")
-    tracebacks = (
-        Path(log).read_text(errors="replace").count("Traceback") if Path(log).exists() else 0
+    text = Path(log).read_text(errors="replace") if Path(log).exists() else ""
+    logged = Counter(re.findall(r"^(CRITICAL|ERROR|WARNING) (\S+)", text, re.MULTILINE))
+    print(
+        f"gunicorn's log ({log}): {text.count('Traceback (most recent call last)')} tracebacks; "
+        "log records: "
+        + (
+            ", ".join(f"{level} {name}: {n}" for (level, name), n in sorted(logged.items()))
+            or "none"
+        )
     )
-    print(f"tracebacks in gunicorn's log ({log}): {tracebacks}")
 
 
 def main():
