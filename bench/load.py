@@ -553,6 +553,12 @@ def report(args, results, began, elapsed, outage, found, log):
                 + ", ".join(f"{s}: {n}" for s, n in sorted(counts.items(), key=str))
                 + (f" (503 with Retry-After: {retry_503})" if counts.get(503) else "")
             )
+            writes = Counter(r[2] for r in rows if r[3].startswith("w-"))
+            if writes:
+                print(
+                    "          writes: "
+                    + ", ".join(f"{s}: {n}" for s, n in sorted(writes.items(), key=str))
+                )
         if outage.up_at:
             first_ok = min(
                 (r[0] + r[1] for r in records if r[0] >= outage.up_at and r[2] in (200, 302)),
