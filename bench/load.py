@@ -494,8 +494,13 @@ def request(session, method, url, data=None):
         return response.status_code, time.monotonic() - started, response
     except requests.Timeout:
         return "timeout", time.monotonic() - started, None
-    except requests.RequestException:
+    except requests.RequestException as error:
+        with ERRORS_LOCK:
+            ERRORS[f"{method} {type(error).__name__}: {str(error)[-90:]}"] += 1
         return "connection-error", time.monotonic() - started, None
+
+
+ERRORS, ERRORS_LOCK = Counter(), threading.Lock()  # the client's exceptions, by text
 
 
 # -- the report --------------------------------------------------------------------------
@@ -576,6 +581,8 @@ def report(args, results, began, elapsed, outage, found, log):
     )
     if acknowledged - found:
         print("  lost: " + ", ".join(sorted(acknowledged - found)[:20]))
+    for text, n in ERRORS.most_common(5):
+        print(f"  connection error x{n}: {text}")
     bugs = sum(n for s, n in statuses.items() if isinstance(s, int) and s >= 500 and s != 503)
     print(f"5xx other than 503: {bugs}")
     for status, method, url in results.bugs:
