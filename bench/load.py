@@ -36,6 +36,7 @@ prefix ``load_``; set ELASTICSEARCH_URL= to use the database search engine).
 Usage: python bench/load.py [--scenario normal|redis-down|postgres-down|elasticsearch-down]
                             [--users 50] [--duration 300] [--workers 4] [--threads 4]
                             [--outage 20] [--think 0.5] [--rebuild]
+                            [--elasticsearch-script PATH]   (default: this checkout's)
 """
 
 import argparse
@@ -343,10 +344,24 @@ OUTAGES = {
         lambda: (sh("pg_ctlcluster", "15", "main", "start"), wait_postgres()),
     ),
     "elasticsearch-down": (
-        lambda: sh("scripts/elasticsearch", "stop"),
-        lambda: sh("scripts/elasticsearch", "start"),
+        lambda: sh(PATHS["elasticsearch"], "stop"),
+        lambda: sh(PATHS["elasticsearch"], "start"),
     ),
 }
+# scripts/elasticsearch stops only the node its own checkout started (its var/ holds the pid):
+# from a worktree, pass the script of the checkout that started the node.
+PATHS = {"elasticsearch": str(ROOT / "scripts" / "elasticsearch")}
+
+
+def answers(scenario):
+    """Whether the stopped service still answers (then the outage did not happen)."""
+    if scenario == "redis-down":
+        command = ["redis-cli", "-h", "127.0.0.1", "ping"]
+    elif scenario == "postgres-down":
+        command = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-q"]
+    else:
+        command = ["curl", "-fsS", "-m", "2", os.environ["ELASTICSEARCH_URL"]]
+    return subprocess.run(command, capture_output=True).returncode == 0
 
 
 class Outage:
@@ -356,7 +371,7 @@ class Outage:
         self.scenario, self.began, self.start, self.length = scenario, began, start, length
         self.stop_event = stop_event
         self.down_at = self.up_at = None  # monotonic times: stop issued, service back
-        self.restarted = False
+        self.restarted = self.failed = False
         self.thread = threading.Thread(target=self.run, daemon=True)
 
     def run(self):
@@ -366,6 +381,9 @@ class Outage:
         print(f"  {self.scenario}: stopping at t={time.monotonic() - self.began:.0f} s", flush=True)
         self.down_at = time.monotonic()
         stop()
+        if answers(self.scenario):
+            self.failed = True
+            print(f"  ! {self.scenario}: the service still answers after the stop", flush=True)
         self.stop_event.wait(max(0, self.down_at + self.length - time.monotonic()))
         self.restore()
 
@@ -543,6 +561,7 @@ def report(args, results, began, elapsed, outage, found, log):
                 if outage.down_at and outage.up_at
                 else "did not happen"
             )
+            + (" -- BUT THE SERVICE STILL ANSWERED AFTER THE STOP" if outage.failed else "")
         )
         phases = defaultdict(list)
         for r in records:
@@ -609,6 +628,11 @@ def main():
     parser.add_argument("--outage", type=int, default=20, help="seconds PostgreSQL is down")
     parser.add_argument("--think", type=float, default=0.5, help="mean pause between requests")
     parser.add_argument("--write-interval", type=float, default=15.0, help="seconds per member")
+    parser.add_argument(
+        "--elasticsearch-script",
+        default=PATHS["elasticsearch"],
+        help="the scripts/elasticsearch of the checkout that started the node",
+    )
     parser.add_argument("--rebuild", action="store_true", help="drop and rebuild the database")
     args = parser.parse_args()
     if not 1 <= args.users <= MAX_USERS or not 10 <= args.duration <= MAX_DURATION:
@@ -616,6 +640,7 @@ def main():
     if args.scenario == "postgres-down" and not 1 <= args.outage <= min(120, args.duration // 2):
         sys.exit("--outage 1..120 seconds, at most half the duration")
     check_loopback()
+    PATHS["elasticsearch"] = args.elasticsearch_script
     if args.scenario == "elasticsearch-down" and not os.environ.get("ELASTICSEARCH_URL"):
         sys.exit("elasticsearch-down needs ELASTICSEARCH_URL")
     if args.scenario == "postgres-down" and not shutil.which("pg_ctlcluster"):
