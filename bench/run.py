@@ -1,6 +1,7 @@
 """Run every benchmark of the portal and print its figures.
 
-Usage: python bench/run.py [name ...]   (names: the bench/<name>.py modules; default all)
+Usage: python bench/run.py [name ...]   (names: the bench/<name>.py modules; default all
+but bench/load.py, which runs only when named)
 
 Each benchmark builds its own data in a database of its own (SQLite by default,
 PostgreSQL when its options say so) and prints p50/p95 server times and query counts.
@@ -12,13 +13,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Run only when named: they take minutes, start gunicorn and stop services (bench/load.py).
+NAMED_ONLY = {"load"}
 
 
 def main(names):
     available = sorted(
         p.stem for p in HERE.glob("*.py") if p.stem != "run" and not p.stem.startswith("_")
     )
-    chosen = names or available
+    chosen = names or [name for name in available if name not in NAMED_ONLY]
     unknown = sorted(set(chosen) - set(available))
     if unknown:
         sys.exit(f"unknown benchmark(s): {', '.join(unknown)}; available: {', '.join(available)}")
