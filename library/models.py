@@ -238,11 +238,11 @@ def reindex_publications(pks):
         )
         for backend in get_search_backends(with_auto_update=True):
             index = backend.get_index_for_model(PublicationPage)
-            if hasattr(index, "add_items_or_keep"):  # Elasticsearch: kept while it is down
-                index.add_items_or_keep(PublicationPage, chunk)
-                continue
             try:
-                backend.add_bulk(PublicationPage, chunk)
+                if hasattr(index, "add_items_or_keep"):  # Elasticsearch: kept while it is down
+                    index.add_items_or_keep(PublicationPage, chunk)
+                else:
+                    backend.add_bulk(PublicationPage, chunk)
             except Exception:  # noqa: BLE001 - the engine may be down; update_index repairs
                 logger.warning("Publications could not be indexed again.", exc_info=True)
 
