@@ -11,7 +11,6 @@ the cluster answers again (a task, queued by the first request that reaches it) 
 import logging
 
 from django.apps import apps
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 logger = logging.getLogger("search")
@@ -19,18 +18,28 @@ logger = logging.getLogger("search")
 REPLAY_BATCH = 500
 
 
-def remember(item):
-    """Record that the index missed a change of ``item``."""
+def remember(items):
+    """Record that the index missed a change of each of ``items`` (one query however many:
+    an object already waiting gets a newer ``missed_at``, so the replay sends it again)."""
+    from django.utils import timezone
+
     from search.models import PendingIndexUpdate
 
-    meta = item._meta.concrete_model._meta
-    try:
-        with transaction.atomic():
-            PendingIndexUpdate.objects.update_or_create(
-                app_label=meta.app_label, model_name=meta.model_name, object_id=str(item.pk)
-            )
-    except IntegrityError:  # recorded by a concurrent save meanwhile
-        pass
+    now = timezone.now()
+    rows = {}
+    for item in items:
+        meta = item._meta.concrete_model._meta
+        key = (meta.app_label, meta.model_name, str(item.pk))
+        rows[key] = PendingIndexUpdate(
+            app_label=key[0], model_name=key[1], object_id=key[2], missed_at=now
+        )
+    if rows:
+        PendingIndexUpdate.objects.bulk_create(
+            rows.values(),
+            update_conflicts=True,
+            unique_fields=["app_label", "model_name", "object_id"],
+            update_fields=["missed_at"],
+        )
 
 
 def pending_count():

@@ -345,10 +345,10 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
         self._written()
 
     def add_item(self, item):
-        self._kept(self.write_item, item)
+        self._kept(lambda: self.write_item(item), [item])
 
     def delete_item(self, item):
-        self._kept(self.erase_item, item)
+        self._kept(lambda: self.erase_item(item), [item])
 
     def add_items(self, model, items):
         super().add_items(model, items)
@@ -358,22 +358,22 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
         """``add_items`` for changes made outside ``update_index`` (the library's reindexing
         of publications whose facets changed): while the cluster is down the items are kept
         for the replay, as a save's are, instead of failing the caller."""
-        self._kept(lambda batch: self.add_items(model, batch), list(items), many=True)
+        items = list(items)
+        self._kept(lambda: self.add_items(model, items), items)
 
-    def _kept(self, send, item, many=False):
+    def _kept(self, send, items):
+        """``send()``, or keep ``items`` for the replay if the cluster is resting or fails."""
         from search import pending
 
-        items = item if many else [item]
         if not cluster_resting():
             try:
-                send(item)
+                send()
             except ES_ERRORS as error:
                 record_failure(error)
             else:
                 cluster_answered()
                 return
-        for each in items:
-            pending.remember(each)
+        pending.remember(items)
         writes_missed()
 
     def _written(self):
