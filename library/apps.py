@@ -1,5 +1,28 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+# ``migrate`` writes the listing entries itself up to this many publications; above it the
+# platform team runs ``manage.py rebuild_listing`` (it prints its progress).
+REBUILD_AFTER_MIGRATE_UP_TO = 5000
+
+
+def fill_listing_after_migrate(sender, using, verbosity=1, stdout=None, **kwargs):
+    """A database whose publications have no listing entries (one just migrated to the read
+    model) gets them, when it is small enough to do it now."""
+    from library.models import ListingEntry, PublicationPage
+
+    manager = PublicationPage.objects.using(using)
+    if ListingEntry.objects.using(using).exists() or not manager.exists():
+        return
+    count = manager.count()
+    if count > REBUILD_AFTER_MIGRATE_UP_TO:
+        if verbosity and stdout is not None:
+            stdout.write(f"{count} publications have no listing entries: run rebuild_listing.")
+        return
+    from library.indexing import rebuild
+
+    rebuild()
 
 
 class LibraryConfig(AppConfig):
@@ -10,3 +33,5 @@ class LibraryConfig(AppConfig):
 
     def ready(self):
         from library import signals  # noqa: F401
+
+        post_migrate.connect(fill_listing_after_migrate, sender=self)

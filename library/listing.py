@@ -11,16 +11,13 @@ does not depend on how many publications match.
 """
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connections, transaction
-from django.db.models import CharField, F, Sum, Value
-from django.db.models.functions import Cast, Concat, NullIf, StrIndex
+from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
@@ -113,19 +110,32 @@ class LibraryQuery:
         return self.urlencode(**{name: sorted(current)})
 
 
-def base_queryset(user, locale=None):
-    """Live publications ``user`` may read, one per translation (the reader's locale first).
+def reader_language(locale):
+    """The listing a reader in ``locale`` browses (the default language's without one)."""
+    from wagtail.models import Locale
 
-    A publication translated into the reader's language is listed in that language; one that
-    does not exist in it is listed once, in another language (``refresh_listing`` decides
-    which and stores it in ``listed_in``, so this is a filter on one column).
-    """
+    return (locale or Locale.get_default()).language_code
+
+
+def entries_queryset(user, locale=None):
+    """The entries of the listing of ``locale``'s language that ``user`` may read: one per
+    publication, in the reader's language when it is translated into it
+    (``library.indexing``)."""
+    from library.models import ListingEntry
+
+    entries = ListingEntry.objects.filter(language=reader_language(locale))
+    return visible_queryset(entries, user)
+
+
+def base_queryset(user, locale=None):
+    """Live publications ``user`` may read, one per translation key: the translations the
+    listing of ``locale``'s language shows (every live translation without a locale)."""
     from library.models import PublicationPage
 
     if locale is None:
         return visible_queryset(PublicationPage.objects.live(), user)
-    qs = PublicationPage.objects.filter(listed_in__contains=f" {locale.language_code} ")
-    return visible_queryset(qs, user)
+    listed = entries_queryset(user, locale).values("publication_id")
+    return visible_queryset(PublicationPage.objects.filter(pk__in=listed), user)
 
 
 class TaxonomyIndex:
@@ -173,15 +183,17 @@ class TaxonomyIndex:
         return ids
 
 
-def apply_filters(qs, query, taxonomy):
-    """Restrict ``qs`` to the filters of ``query``: values of one facet are alternatives
-    (OR), different facets combine (AND); a theme includes the themes below it.
+def apply_filters(entries, query, taxonomy):
+    """Restrict ``entries`` to the filters of ``query``: values of one facet are
+    alternatives (OR), different facets combine (AND); a theme includes the themes below it.
 
-    On PostgreSQL each facet is one test of the publication's facet keys, which a GIN index
-    answers (a theme's key is on every publication below it); elsewhere the relation tables
-    are read.
+    On PostgreSQL each facet is one test of the entries' facet keys, which a GIN index
+    answers (a theme's key is on every entry below it); elsewhere the publications' relation
+    tables are read.
     """
-    by_keys = connections[qs.db].vendor == "postgresql"
+    from library.models import PublicationPage
+
+    by_keys = connections[entries.db].vendor == "postgresql"
     for name in MULTI_FILTERS:
         slugs = getattr(query, name)
         if not slugs:
@@ -189,81 +201,59 @@ def apply_filters(qs, query, taxonomy):
         terms = taxonomy.terms(name)
         chosen = [terms[s.lower()] for s in slugs if s.lower() in terms]
         if not chosen:
-            return qs.none()
+            return entries.none()
         if by_keys:
-            qs = qs.filter(facet_keys__overlap=[f"{name}:{t.pk}" for t in chosen])
-        elif name == "theme":
-            ids = set().union(*(taxonomy.theme_descendants(t) for t in chosen))
-            through = qs.model.themes.through
-            qs = qs.filter(
-                pk__in=through.objects.filter(theme_id__in=ids).values("publicationpage_id")
-            )
+            entries = entries.filter(facet_keys__overlap=[f"{name}:{t.pk}" for t in chosen])
         elif name == "type":
-            qs = qs.filter(document_type_id__in=[t.pk for t in chosen])
+            entries = entries.filter(publication__document_type_id__in=[t.pk for t in chosen])
         else:
+            ids = [t.pk for t in chosen]
+            if name == "theme":
+                ids = set().union(*(taxonomy.theme_descendants(t) for t in chosen))
             field_name, column = RELATIONS[name]
-            through = getattr(qs.model, field_name).through
-            qs = qs.filter(
-                pk__in=through.objects.filter(**{f"{column}__in": [t.pk for t in chosen]}).values(
-                    "publicationpage_id"
-                )
-            )
+            through = getattr(PublicationPage, field_name).through
+            filed = through.objects.filter(**{f"{column}__in": ids})
+            entries = entries.filter(publication_id__in=filed.values("publicationpage_id"))
     if query.year_from:
-        qs = qs.filter(year__gte=query.year_from)
+        entries = entries.filter(year__gte=query.year_from)
     if query.year_to:
-        qs = qs.filter(year__lte=query.year_to)
-    return qs
+        entries = entries.filter(year__lte=query.year_to)
+    return entries
 
 
 # Columns a listing never shows: not loaded with its rows.
-UNLISTED_COLUMNS = ("extracted_text", "import_hash", "search_description", "facet_keys")
-NEWEST = ["-year", "-publication_date", "-first_published_at", "pk"]
+UNLISTED_COLUMNS = ("extracted_text", "import_hash", "search_description")
+NEWEST = ["-year", "-publication_date", "-first_published_at", "publication_id"]
 ORDERS = {
     "newest": NEWEST,
-    "oldest": ["year", "publication_date", "first_published_at", "pk"],
-    "title": ["title", "pk"],
+    "oldest": ["year", "publication_date", "first_published_at", "publication_id"],
+    "title": ["title", "publication_id"],
 }
 
 
-def filtered_queryset(query, user, locale, taxonomy=None, language=None):
-    """The listing's results for ``query`` as seen by ``user``, sorted.
-
-    Returns ``(queryset, taxonomy)``; with a text query the search service ranks the ids.
-    """
-    qs, taxonomy, ranked = _filtered(query, user, locale, taxonomy, language)
-    if ranked is not None:
-        # The position of a publication's id in the ranked list, as one SQL expression
-        # (a CASE per id would cost more to build than the query costs to run).
-        positions = Value("," + ",".join(str(pk) for pk in ranked) + ",")
-        key = Concat(Value(","), Cast("pk", CharField()), Value(","))
-        rank = NullIf(StrIndex(positions, key), Value(0))
-        return qs.alias(_rank=rank).order_by(F("_rank").asc(nulls_last=True), *NEWEST), taxonomy
-    return qs.order_by(*ORDERS.get(query.sort, NEWEST)), taxonomy
-
-
-def _filtered(query, user, locale, taxonomy=None, language=None):
-    """``(unordered results, taxonomy, ranked ids or None)``: the ids best first when the
-    results are to be sorted by relevance."""
-    from search.service import ranks_in_sql, search_matches
+def matching_entries(query, user, locale, taxonomy=None):
+    """``(entries, taxonomy)``: the entries of the listing that match ``query`` (filters
+    and text), as ``user`` may see them, sorted as the query asks (``library.matching``
+    matches and ranks the text)."""
+    from library.matching import match, ranked
 
     taxonomy = taxonomy or TaxonomyIndex()
-    qs = apply_filters(base_queryset(user, locale), query, taxonomy)
-    if not query.q:
-        return qs, taxonomy, None
+    entries = apply_filters(entries_queryset(user, locale), query, taxonomy)
+    if query.q:
+        entries = match(entries, query.q, reader_language(locale))
+    if query.q and query.sort == "relevance":
+        return ranked(entries, query.q, reader_language(locale), then=NEWEST), taxonomy
+    return entries.order_by(*ORDERS.get(query.sort, NEWEST)), taxonomy
+
+
+def filtered_queryset(query, user, locale, taxonomy=None):
+    """The publications of the listing for ``query`` as seen by ``user`` (the feeds read
+    it): ``(queryset, taxonomy)``, newest first."""
     from library.models import PublicationPage
 
-    language = language or (locale.language_code if locale else None)
-    ranked_order = query.sort == "relevance"
-    if ranks_in_sql():
-        # The database engines rank within the filtered listing itself, so the best ids are
-        # exactly the first results, and the matches are the results: one query holds both.
-        matches, ranked = search_matches(qs, query.q, language)
-        return matches, taxonomy, (ranked if ranked_order else None)
-    # Elasticsearch ranks within what the reader may see (filters it has indexed); the
-    # taxonomy filters then intersect in SQL.
-    searchable = visible_queryset(PublicationPage.objects.live(), user)
-    matches, ranked = search_matches(searchable, query.q, language)
-    return qs.filter(pk__in=matches.values("pk")), taxonomy, (ranked if ranked_order else None)
+    entries, taxonomy = matching_entries(query, user, locale, taxonomy)
+    found = PublicationPage.objects.filter(pk__in=entries.order_by().values("publication_id"))
+    return visible_queryset(found, user).order_by("-year", "-first_published_at", "pk"), taxonomy
 
 
 class ResultWindow:
@@ -280,65 +270,67 @@ class ResultWindow:
         return self.total
 
 
-class RankedRows(ResultWindow):
-    """Results in relevance order: the engine's ranked ids first (fetched by id, so a page
-    costs the same however many publications match), then the other matches, newest first."""
+class ListingRows(ResultWindow):
+    """The listing's sorted entries as publications: a page is a slice of the entries
+    (their order, their limit), whose publications are then read by id in one query."""
 
-    def __init__(self, qs, ranked, total):
+    def __init__(self, entries, total, user):
         super().__init__(total)
-        self.qs, self.ranked = qs, ranked
+        self.entries, self.user = entries, user
 
     def __getitem__(self, index):
+        from library.models import PublicationPage
+
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start, stop = index.start or 0, index.stop if index.stop is not None else self.total
-        head = self.ranked[start:stop]
-        found = self.qs.in_bulk(head) if head else {}
-        rows = [found[pk] for pk in head if pk in found]
-        if stop > len(self.ranked):
-            rest = self.qs.exclude(pk__in=self.ranked).order_by(*NEWEST)
-            rows += list(rest[max(0, start - len(self.ranked)) : stop - len(self.ranked)])
-        return rows
+        ids = list(self.entries[index].values_list("publication_id", flat=True))
+        found = (
+            visible_queryset(PublicationPage.objects.filter(pk__in=ids), self.user)
+            .select_related("document_type", "locale")
+            .prefetch_related("organisations", "languages")
+            .defer(*UNLISTED_COLUMNS)
+            .in_bulk()
+        )
+        return [found[pk] for pk in ids if pk in found]
 
 
-def facet_counts(qs, query, taxonomy, whole=None):
-    """For each facet, the terms present in the result set with their counts.
+TOTAL = ""  # the key under which the counting query also counts the entries themselves
 
-    One SQL query for every facet: each publication's row carries the keys of everything it
+
+def facet_counts(entries, query, taxonomy):
+    """``(facets, total)``: for each facet, the terms present in the result set with their
+    counts; and how many entries the result set holds.
+
+    One SQL query for every facet: each entry carries the keys of everything its publication
     is filed under (``library.facets``: its themes with their ancestors, regions, countries,
     languages, organisations, type and year), so the result set is read once and its keys
-    counted, whatever the number of facets or relation rows.
-
-    ``whole`` returns the ``WholeListing`` the text query searched (or ``None``); it is
-    called only when the counts are not cached. When the planner expects most of that
-    listing to match, the counts are its totals minus the counts of the publications that do
-    not match, which reads a small part of the keys.
+    counted in one ``GROUP BY``, whatever the number of facets or relation rows. The answer
+    is cached until a publication changes (``listing_changed``).
     """
     from library.facets import parse
 
-    connection = connections[qs.db]
+    connection = connections[entries.db]
     try:
-        result_sql, params = qs.order_by().values("facet_keys").query.sql_with_params()
+        result_sql, params = entries.order_by().values("facet_keys").query.sql_with_params()
     except EmptyResultSet:  # a filter that can match nothing (an unknown term)
-        return facet_entries({}, query, taxonomy)
-    keys = _keys_of_r(connection)
-    sql = f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {keys} GROUP BY k.value"
+        return facet_entries({}, query, taxonomy), 0
+    sql = (
+        f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {_keys_of_r(connection)} "
+        f"GROUP BY k.value UNION ALL SELECT '{TOTAL}', COUNT(*) FROM r"
+    )
 
     def count():
-        listing = whole() if whole is not None else None
-        rows = _counts_by_difference(connection, qs, listing) if listing is not None else None
-        if rows is None:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-        return rows
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
-    counts = {}
+    counts, total = {}, 0
     for key, n in _cached_counts(connection, sql, params, count):
-        parsed = parse(key)
-        if parsed:
+        if key == TOTAL:
+            total = n
+        elif parsed := parse(key):
             counts.setdefault(parsed[0], {})[parsed[1]] = n
-    return facet_entries(counts, query, taxonomy)
+    return facet_entries(counts, query, taxonomy), total
 
 
 def _keys_of_r(connection):
@@ -347,60 +339,6 @@ def _keys_of_r(connection):
         return "(SELECT unnest(r.facet_keys) AS value FROM r) AS k"
     # SQLite's JSON1 (and MySQL-likes would need JSON_TABLE)
     return "r CROSS JOIN json_each(r.facet_keys) AS k"
-
-
-@dataclass
-class WholeListing:
-    """A listing a text query searched: its facet totals (``FacetTotal``, as the reader may
-    see them) and its publications that do not match the query."""
-
-    totals: object
-    misses: object
-
-
-def whole_listing(query, user, locale):
-    """The ``WholeListing`` of a text query with no other filter, where the database keeps
-    facet totals (PostgreSQL); ``None`` otherwise."""
-    from library.models import FacetTotal
-    from search.service import search_misses
-
-    filtered = query.year_from or query.year_to or any(getattr(query, n) for n in MULTI_FILTERS)
-    if not query.q or filtered or locale is None:
-        return None
-    listing = base_queryset(user, locale)
-    if connections[listing.db].vendor != "postgresql":
-        return None
-    misses = search_misses(listing, query.q, locale.language_code)
-    if misses is None:
-        return None
-    totals = visible_queryset(FacetTotal.objects.filter(language=locale.language_code), user)
-    return WholeListing(totals, misses)
-
-
-def _counts_by_difference(connection, matches, whole):
-    """The facet counts of ``matches`` as the listing's totals minus the counts of its
-    publications that do not match, in one statement (one snapshot); ``None`` when the
-    planner expects no more than half the listing to match (counting the matches is then
-    the cheaper way)."""
-    listed = whole.totals.filter(key__startswith="year:").aggregate(n=Sum("n"))["n"]
-    if not listed or _estimated_rows(matches) * 2 <= listed:
-        return None
-    totals_sql, totals_params = whole.totals.values_list("key", "n").query.sql_with_params()
-    misses_sql, misses_params = whole.misses.order_by().values("facet_keys").query.sql_with_params()
-    missed = f"SELECT k.value, -COUNT(*) FROM {_keys_of_r(connection)} GROUP BY k.value"
-    sql = (
-        f"WITH r AS ({misses_sql}) SELECT t.key, CAST(SUM(t.n) AS bigint) "
-        f"FROM ({totals_sql} UNION ALL {missed}) AS t (key, n) GROUP BY t.key HAVING SUM(t.n) > 0"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*misses_params, *totals_params))
-        return cursor.fetchall()
-
-
-def _estimated_rows(queryset):
-    """How many rows the database's planner expects ``queryset`` to hold (no rows are read)."""
-    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
-    return plan[0]["Plan"]["Plan Rows"]
 
 
 def facet_entries(counts, query, taxonomy):
@@ -438,14 +376,10 @@ GENERATION_KEY = "library:listing:generation"
 
 
 def listing_changed():
-    """Forget every cached facet count (a publication, or what its text matches, changed),
-    and fold the facet totals' changes once the change is committed."""
+    """Forget every cached facet count (a publication, or what its text matches, changed)."""
     from django.core.cache import cache
 
-    from library.facets import compact_totals, on_totals
-
     cache.set(GENERATION_KEY, time.time_ns(), None)
-    transaction.on_commit(lambda: on_totals(compact_totals))
 
 
 def _cached_counts(connection, sql, params, count):
@@ -557,29 +491,18 @@ def build_listing(query, user, locale, per_page=20):
     """Template context of the listing: the page of results, facets and active filters.
 
     A text query goes to Elasticsearch when it is the engine (results, counts and facets in
-    one request); everything else, and every query when it is down, is answered in SQL.
+    one request); everything else, and every query when it is down, is answered from the
+    listing's read model in SQL.
     """
     engine = _elasticsearch_page(query, user, locale, per_page) if query.q else None
     if engine is not None:
         page_obj, facets, taxonomy = engine
         paginator = page_obj.paginator
     else:
-        qs, taxonomy, ranked = _filtered(query, user, locale)
-        facets = facet_counts(qs, query, taxonomy, lambda: whole_listing(query, user, locale))
-        # Every publication has a year, so the year facet already counted the results:
-        # the paginator need not run its own COUNT.
-        total = sum(n for _year, n in facets["year"])
-        rows = (
-            qs.select_related("document_type", "locale")
-            .prefetch_related("organisations", "languages")
-            .defer(*UNLISTED_COLUMNS)
-        )
-        if ranked is not None:
-            rows = RankedRows(rows, ranked, total)
-        else:
-            rows = rows.order_by(*ORDERS.get(query.sort, NEWEST))
-        paginator = Paginator(rows, max(per_page, 1))
-        paginator.__dict__["count"] = total
+        entries, taxonomy = matching_entries(query, user, locale)
+        facets, total = facet_counts(entries, query, taxonomy)
+        # The counting query counted the results too: the paginator need not count again.
+        paginator = Paginator(ListingRows(entries, total, user), max(per_page, 1))
         try:
             page_obj = paginator.page(query.page)
         except (EmptyPage, PageNotAnInteger):

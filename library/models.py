@@ -10,6 +10,7 @@ up with ``portal.models.taxonomy.term_label``.
 import logging
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Prefetch
 from django.urls import reverse
@@ -180,39 +181,11 @@ class PublicationTag(TaggedItemBase):
 
 
 def refresh_listing(translation_key):
-    """Work out which translation of a publication each language's readers see in listings.
+    """Write again the listing entries of one publication's translations, and index again
+    those whose listing languages changed (``library.indexing``)."""
+    from library.indexing import refresh_translations
 
-    A reader sees the live translation in their own language; a publication not translated
-    into it is shown once, in the default language when that translation is live, otherwise
-    in the language it was first written in. The answer is stored on each translation as
-    ``listed_in`` (" en es "), so listings filter one column instead of comparing every
-    publication with its translations at query time. Called after every save (publishing and
-    unpublishing save the page) and after a translation is deleted.
-    """
-    from wagtail.models import Locale
-
-    rows = list(
-        PublicationPage.objects.filter(translation_key=translation_key)
-        .order_by("pk")
-        .values_list("pk", "live", "locale__language_code", "listed_in")
-    )
-    live = {code: pk for pk, is_live, code, _listed in reversed(rows) if is_live}
-    listed = {pk: [] for pk, *_rest in rows}
-    if live:
-        default = Locale.get_default().language_code
-        fallback = live.get(default) or min(live.values())
-        for code in Locale.objects.order_by("pk").values_list("language_code", flat=True):
-            listed[live.get(code, fallback)].append(code)
-    changed = []
-    for pk, _live, _code, current in rows:
-        value = f" {' '.join(listed[pk])} " if listed[pk] else ""
-        if value != current:
-            PublicationPage.objects.filter(pk=pk).update(listed_in=value)
-            changed.append(pk)
-    reindex_publications(changed)  # the page being saved is indexed again anyway
-    from library.listing import listing_changed
-
-    listing_changed()
+    reindex_publications(refresh_translations([translation_key]))
 
 
 REINDEX_BATCH = 500
@@ -221,7 +194,7 @@ REINDEX_BATCH = 500
 def reindex_publications(pks):
     """Index these live publications again where the engine keeps its own documents.
 
-    Elasticsearch documents carry ``listed_in`` and the facet keys (``search_facets``), so
+    Elasticsearch documents carry the listing languages and the facet keys (``search_facets``), so
     a change to those columns made outside a save (another translation published, a theme
     moved) must reach them; the database engine reads the columns itself and needs nothing.
     """
@@ -245,30 +218,6 @@ def reindex_publications(pks):
                     backend.add_bulk(PublicationPage, chunk)
             except Exception:  # noqa: BLE001 - the engine may be down; update_index repairs
                 logger.warning("Publications could not be indexed again.", exc_info=True)
-
-
-class FacetTotal(models.Model):
-    """How many publications one language's listing holds under one facet key
-    (``library.facets``), for readers of one audience.
-
-    PostgreSQL only: triggers on the publications (migration 0008) write every change as a
-    row of its own (``n`` is +k or -k), so the total of a key is the sum of its rows, and
-    ``library.facets.compact_totals`` folds them after each change. The ORM never writes it.
-    The listing reads it through the access policy (``visible_queryset``), like the
-    publications themselves.
-    """
-
-    language = models.CharField(max_length=12)
-    audience = models.CharField(max_length=32)
-    key = models.TextField()
-    n = models.IntegerField()
-
-    class Meta:
-        managed = False
-        db_table = "library_facettotal"
-
-    def __str__(self):
-        return f"{self.language} {self.audience} {self.key}: {self.n}"
 
 
 class PublicationPage(RestrictedMixin, BasePage):
@@ -386,22 +335,6 @@ class PublicationPage(RestrictedMixin, BasePage):
         editable=False,
     )
     submitter_notified = models.BooleanField(default=False, editable=False)
-    listed_in = models.CharField(
-        _("listed in"),
-        max_length=100,
-        blank=True,
-        default="",
-        editable=False,
-        help_text=_("Languages whose readers see this translation in listings."),
-    )
-    facet_keys = FacetKeysField(
-        _("facet keys"),
-        default=list,
-        blank=True,
-        editable=False,
-        help_text=_("Every term the publication is filed under, for counting facets."),
-    )
-
     content_panels = BasePage.content_panels + [
         FieldPanel("abstract"),
         FieldPanel("authors"),
@@ -445,10 +378,6 @@ class PublicationPage(RestrictedMixin, BasePage):
             index.FilterField("year"),
         ]
     )
-    # PostgreSQL: a copy of each publication's match document lives in this column, kept in
-    # step with its index entry by a trigger (migration 0007); the search engine matches the
-    # listing against it (``search.backends.database``), so facets are counted in one table.
-    search_document_column = "search_document"
     api_fields = BasePage.api_fields + ["abstract", "authors", "year", "doi", "isbn"]
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
@@ -469,15 +398,18 @@ class PublicationPage(RestrictedMixin, BasePage):
             .get_indexed_objects()
             .select_related("document_type")
             .prefetch_related(
-                themes, "countries", "regions", "organisations", "languages", "keywords"
+                themes,
+                "countries",
+                "regions",
+                "organisations",
+                "languages",
+                "keywords",
+                Prefetch("listing_entries", queryset=ListingEntry.objects.only("language")),
             )
         )
 
     def save(self, *args, **kwargs):
-        from library.facets import publication_keys
-
         self._add_country_regions()
-        self.facet_keys = publication_keys(self)
         result = super().save(*args, **kwargs)
         refresh_listing(self.translation_key)
         return result
@@ -508,7 +440,7 @@ class PublicationPage(RestrictedMixin, BasePage):
             "language": sorted(la.code.lower() for la in self.languages.all()),
             "organisation": sorted(o.slug for o in self.organisations.all()),
             "year": [str(self.year)] if self.year else [],
-            "listed": self.listed_in.split(),
+            "listed": sorted(entry.language for entry in self.listing_entries.all()),
         }
 
     @property
@@ -638,6 +570,56 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def document_type_label(self):
         return term_label(self.document_type) if self.document_type_id else ""
+
+
+class ListingEntry(models.Model):
+    """One line of one language's library listing: the translation of a publication that
+    readers in ``language`` see there (``library.indexing`` writes every entry).
+
+    The listing filters, counts, sorts and matches these rows alone: its readers' rights
+    (``audience``, asked through the access policy like the publications'), the terms the
+    translation is filed under (``facet_keys``), what it is sorted by, and its text, analysed
+    in the listing's language (``search_vector`` on PostgreSQL, ``title_words`` and ``words``
+    elsewhere). Nothing else writes them: they are a copy, rebuilt with
+    ``manage.py rebuild_listing``.
+    """
+
+    publication = models.ForeignKey(
+        PublicationPage, on_delete=models.CASCADE, related_name="listing_entries"
+    )
+    language = models.CharField(max_length=12)
+    audience = models.CharField(max_length=32, default="public")
+    title = models.CharField(max_length=255)
+    year = models.PositiveSmallIntegerField()
+    publication_date = models.DateField(null=True, blank=True)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    facet_keys = FacetKeysField(default=list, blank=True)
+    # PostgreSQL: title (A), abstract, authors and taxonomy labels (B), files' text (C).
+    search_vector = SearchVectorField(null=True, blank=True)
+    # Other databases: the same texts as ``search.text`` terms (`` term term ``).
+    title_words = models.TextField(blank=True, default="")
+    words = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("listing entry")
+        verbose_name_plural = _("listing entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publication", "language"], name="library_listing_entry_unique"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["language", "audience", "-year", "-publication_date"],
+                name="library_listing_newest",
+            ),
+            models.Index(fields=["language", "title"], name="library_listing_title"),
+        ]
+        # PostgreSQL also has GIN indexes on ``facet_keys`` and ``search_vector`` (migration
+        # 0009): Django declares GIN indexes for PostgreSQL only, and SQLite needs none.
+
+    def __str__(self):
+        return f"{self.language}: {self.title}"
 
 
 class PublicationFile(Orderable):

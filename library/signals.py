@@ -1,5 +1,5 @@
 """Signal handlers of the library: text extraction on publish, submitters told the outcome,
-listing columns kept true when publications or themes change."""
+listing entries kept true when publications or themes change."""
 
 import logging
 
@@ -56,14 +56,14 @@ def on_publication_deleted(sender, instance, **kwargs):
     refresh_listing(instance.translation_key)
 
 
-def _refresh_facet_keys_later(publication_ids):
+def _refresh_entries_later(publication_ids):
     from django.db import transaction
 
-    from library.tasks import refresh_publication_facet_keys
+    from library.tasks import refresh_publication_entries
 
     ids = sorted(set(publication_ids))
     if ids:
-        transaction.on_commit(lambda: refresh_publication_facet_keys.enqueue(ids))
+        transaction.on_commit(lambda: refresh_publication_entries.enqueue(ids))
 
 
 def _publications_under(theme_ids):
@@ -78,7 +78,8 @@ def _publications_under(theme_ids):
 @receiver(pre_save, sender="portal.Theme")
 def on_theme_moving(sender, instance, raw=False, **kwargs):
     """A theme given another parent changes the ancestors, hence the facet keys, of every
-    publication filed under it or below it (``library.facets``)."""
+    publication filed under it or below it (``library.facets``): their listing entries are
+    written again."""
     if raw or instance.pk is None:
         return
     old_parent = sender.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
@@ -88,11 +89,11 @@ def on_theme_moving(sender, instance, raw=False, **kwargs):
 
     parents = theme_parents()
     below = {pk for pk in parents if instance.pk in with_ancestors([pk], parents)}
-    _refresh_facet_keys_later(_publications_under(below))
+    _refresh_entries_later(_publications_under(below))
 
 
 @receiver(pre_delete, sender="portal.Theme")
 def on_theme_deleting(sender, instance, **kwargs):
-    """The publications filed under a deleted theme keep its ancestors in their keys until
-    they are written again."""
-    _refresh_facet_keys_later(_publications_under([instance.pk]))
+    """The listing entries of the publications filed under a deleted theme are written again
+    once it is gone (until then they keep its key, which no facet lists)."""
+    _refresh_entries_later(_publications_under([instance.pk]))

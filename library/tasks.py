@@ -1,4 +1,5 @@
-"""Background work of the library (django-tasks): text extraction from attached PDFs."""
+"""Background work of the library (django-tasks): text extraction from attached PDFs, and
+listing entries written again when the theme tree changes."""
 
 import logging
 
@@ -40,17 +41,22 @@ def extract_publication_text(page_id):
             index.insert_or_update_object(page)
         except Exception:  # noqa: BLE001 - the search engine may be down; logged
             logger.warning("Publication %s could not be reindexed.", page.pk, exc_info=True)
-        from library.listing import listing_changed
+        from library.models import refresh_listing
 
-        listing_changed()  # text queries may now match it: cached counts are stale
+        refresh_listing(page.translation_key)  # its listing entries match the new text
     return f"{len(text)} characters"
 
 
 @task()
-def refresh_publication_facet_keys(publication_ids):
-    """Write again the facet keys of these publications (a theme above them moved or went)."""
-    from library.facets import refresh_facet_keys
-    from library.models import PublicationPage
+def refresh_publication_entries(publication_ids):
+    """Write again the listing entries of these publications (a theme above them moved or
+    went, so their facet keys changed)."""
+    from library.indexing import refresh_translations
+    from library.models import PublicationPage, reindex_publications
 
-    changed = refresh_facet_keys(PublicationPage.objects.filter(pk__in=publication_ids))
-    return f"{changed} publications"
+    keys = PublicationPage.objects.filter(pk__in=publication_ids).values_list(
+        "translation_key", flat=True
+    )
+    refresh_translations(set(keys))
+    reindex_publications(publication_ids)  # Elasticsearch documents carry the facet keys
+    return f"{len(publication_ids)} publications"

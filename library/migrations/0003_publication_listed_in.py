@@ -2,14 +2,9 @@
 
 from django.db import migrations, models
 
-
-def fill_listed_in(apps, schema_editor):
-    """Work out ``listed_in`` for the publications that exist (see models.refresh_listing)."""
-    from library.models import PublicationPage, refresh_listing
-
-    keys = PublicationPage.objects.values_list("translation_key", flat=True).distinct()
-    for key in keys.iterator():
-        refresh_listing(key)
+# The column was filled here by live code (``refresh_listing``); the listing now reads its own
+# read model (``ListingEntry``, 0009, filled by ``manage.py rebuild_listing``) and 0010 drops
+# the column, so nothing fills it any more.
 
 
 class Migration(migrations.Migration):
@@ -24,5 +19,4 @@ class Migration(migrations.Migration):
             name='listed_in',
             field=models.CharField(blank=True, default='', editable=False, help_text='Languages whose readers see this translation in listings.', max_length=100, verbose_name='listed in'),
         ),
-        migrations.RunPython(fill_listed_in, migrations.RunPython.noop),
     ]

@@ -2,13 +2,8 @@
 
 from django.db import migrations, models
 
-
-def fill_facet_keys(apps, schema_editor):
-    """Write the facet keys of the publications that exist (see library.facets)."""
-    from library.facets import refresh_facet_keys
-
-    publications = apps.get_model("library", "PublicationPage")
-    refresh_facet_keys(publications.objects.all(), theme_model=apps.get_model("portal", "Theme"))
+# The column was filled here by live code; the keys now live on the listing's read model
+# (``ListingEntry``, 0009) and 0010 drops the column, so nothing fills it any more.
 
 
 class Migration(migrations.Migration):
@@ -23,5 +18,4 @@ class Migration(migrations.Migration):
             name='facet_keys',
             field=models.JSONField(blank=True, default=list, editable=False, help_text='Every term the publication is filed under, for counting facets.', verbose_name='facet keys'),
         ),
-        migrations.RunPython(fill_facet_keys, migrations.RunPython.noop),
     ]

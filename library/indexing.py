@@ -1,0 +1,162 @@
+"""Writing the library's read model (``ListingEntry``) from the publications.
+
+Each language's listing holds one entry per publication: the live translation in that
+language, or, when the publication is not translated into it, the translation in the
+default language (or else the first written). ``refresh_translations`` works this out for
+the translations of some publications and writes their entries again; it runs after every
+save of a publication (publishing and unpublishing save it), after a translation is
+deleted, when its files' text has been extracted, and when a theme above it moves
+(``library.signals``). ``rebuild`` writes every entry (``manage.py rebuild_listing``).
+
+An entry carries what the listing filters, sorts, counts and matches:
+
+* ``facet_keys``: every term the translation is filed under (``library.facets``);
+* on PostgreSQL ``search_vector``: title (weight A), abstract, authors, keywords and
+  taxonomy labels (B), the files' text (C), analysed with the text search configuration of
+  the *listing's* language, the configuration its readers' queries are parsed with, so
+  a query always meets its document analysed the same way;
+* elsewhere ``title_words`` and ``words``: the same texts as terms of ``search.text``.
+"""
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connections, router, transaction
+from django.db.models import TextField, Value
+from wagtail.models import Locale
+
+from library.facets import publication_keys, theme_parents
+from search.backends import LANGUAGE_ANALYSIS
+from search.text import words_column
+
+BATCH = 500
+
+
+def listing_languages(translations, default_code, codes):
+    """{translation pk: [language codes]}: where each translation of one publication is
+    listed. ``translations``: ``(pk, live, language code)`` of every translation."""
+    live = {}
+    for pk, is_live, code in sorted(translations):
+        if is_live:
+            live.setdefault(code, pk)
+    listed = {pk: [] for pk, _live, _code in translations}
+    if live:
+        fallback = live.get(default_code) or min(live.values())
+        for code in codes:
+            listed[live.get(code, fallback)].append(code)
+    return listed
+
+
+def _texts(publication):
+    """(title, body, files' text) of a publication, as the entry's text is built from."""
+    body = " ".join(
+        part
+        for part in (
+            publication.abstract,
+            publication.authors,
+            publication.search_description,
+            publication.taxonomy_text(),
+        )
+        if part
+    )
+    return publication.title, body, publication.extracted_text or ""
+
+
+def build_entry(publication, language, parents, on_postgresql):
+    """The (unsaved) entry of ``publication`` in the listing of ``language``."""
+    from library.models import ListingEntry
+
+    title, body, files = _texts(publication)
+    entry = ListingEntry(
+        publication=publication,
+        language=language,
+        audience=publication.audience,
+        title=publication.title,
+        year=publication.year,
+        publication_date=publication.publication_date,
+        first_published_at=publication.first_published_at,
+        facet_keys=publication_keys(publication, parents),
+    )
+    config = LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])["pg_config"]
+    if on_postgresql:
+        entry.search_vector = sum(
+            (
+                SearchVector(Value(text, output_field=TextField()), config=config, weight=weight)
+                for text, weight in ((title, "A"), (body, "B"), (files, "C"))
+                if text
+            ),
+            start=SearchVector(Value("", output_field=TextField()), config=config),
+        )
+    else:
+        entry.title_words = words_column(title, language=language)
+        entry.words = words_column(title, body, files, language=language)
+    return entry
+
+
+def refresh_translations(translation_keys):
+    """Write again the entries of the publications with these translation keys.
+
+    Returns the primary keys of the translations whose listing languages changed (an
+    engine that keeps its own documents indexes those again). Runs in one transaction that
+    locks the translations' rows, so two translations saved at once cannot both write the
+    same publication's entries.
+    """
+    from library.models import ListingEntry, PublicationPage
+
+    keys = sorted({key for key in translation_keys if key})
+    if not keys:
+        return []
+    database = router.db_for_write(ListingEntry)
+    on_postgresql = connections[database].vendor == "postgresql"
+    default_code = Locale.get_default().language_code
+    codes = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
+    parents = theme_parents()
+    changed = []
+    for offset in range(0, len(keys), BATCH):
+        chunk = keys[offset : offset + BATCH]
+        with transaction.atomic(using=database):
+            locked = PublicationPage.objects.filter(translation_key__in=chunk)
+            list(locked.select_for_update().order_by("pk").values_list("pk", flat=True))
+            publications = {
+                p.pk: p
+                for p in PublicationPage.get_indexed_objects()
+                .filter(translation_key__in=chunk)
+                .select_related("locale")
+            }
+            before = {}
+            for pk, language in ListingEntry.objects.filter(
+                publication__translation_key__in=chunk
+            ).values_list("publication_id", "language"):
+                before.setdefault(pk, set()).add(language)
+            by_key = {}
+            for page in publications.values():
+                by_key.setdefault(page.translation_key, []).append(
+                    (page.pk, page.live, page.locale.language_code)
+                )
+            entries = []
+            for translations in by_key.values():
+                for pk, languages in listing_languages(translations, default_code, codes).items():
+                    for language in languages:
+                        entries.append(build_entry(publications[pk], language, parents, on_postgresql))
+                    if set(languages) != before.get(pk, set()):
+                        changed.append(pk)
+            ListingEntry.objects.filter(publication__translation_key__in=chunk).delete()
+            ListingEntry.objects.bulk_create(entries, batch_size=BATCH)
+    from library.listing import listing_changed
+
+    listing_changed()
+    return changed
+
+
+def rebuild(stdout=None):
+    """Write every entry again, in batches of publications; returns how many were written."""
+    from library.models import ListingEntry, PublicationPage
+
+    keys = list(
+        PublicationPage.objects.order_by("translation_key")
+        .values_list("translation_key", flat=True)
+        .distinct()
+    )
+    for offset in range(0, len(keys), BATCH):
+        refresh_translations(keys[offset : offset + BATCH])
+        if stdout is not None:
+            stdout.write(f"{min(offset + BATCH, len(keys))} of {len(keys)} publications")
+    return ListingEntry.objects.count()
