@@ -10,8 +10,12 @@ REBUILD_AFTER_MIGRATE_UP_TO = 5000
 def fill_listing_after_migrate(sender, using, verbosity=1, stdout=None, **kwargs):
     """A database whose publications have no listing entries (one just migrated to the read
     model) gets them, when it is small enough to do it now."""
+    from django.db import connections
+
     from library.models import ListingEntry, PublicationPage
 
+    if ListingEntry._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated back to before the read model
     manager = PublicationPage.objects.using(using)
     if ListingEntry.objects.using(using).exists() or not manager.exists():
         return

@@ -68,6 +68,7 @@ def build_entry(publication, language, parents, on_postgresql):
     entry = ListingEntry(
         publication=publication,
         language=language,
+        in_own_language=publication.locale.language_code == language,
         audience=publication.audience,
         title=publication.title,
         year=publication.year,
@@ -135,7 +136,9 @@ def refresh_translations(translation_keys):
             for translations in by_key.values():
                 for pk, languages in listing_languages(translations, default_code, codes).items():
                     for language in languages:
-                        entries.append(build_entry(publications[pk], language, parents, on_postgresql))
+                        entries.append(
+                            build_entry(publications[pk], language, parents, on_postgresql)
+                        )
                     if set(languages) != before.get(pk, set()):
                         changed.append(pk)
             ListingEntry.objects.filter(publication__translation_key__in=chunk).delete()

@@ -404,7 +404,10 @@ class PublicationPage(RestrictedMixin, BasePage):
                 "organisations",
                 "languages",
                 "keywords",
-                Prefetch("listing_entries", queryset=ListingEntry.objects.only("language")),
+                Prefetch(
+                    "listing_entries",
+                    queryset=ListingEntry.objects.only("publication_id", "language"),
+                ),
             )
         )
 
@@ -588,6 +591,9 @@ class ListingEntry(models.Model):
         PublicationPage, on_delete=models.CASCADE, related_name="listing_entries"
     )
     language = models.CharField(max_length=12)
+    # Is the publication written in ``language`` (this translation's own listing)? The site
+    # search, which searches content by the language it is written in, reads only those.
+    in_own_language = models.BooleanField(default=True)
     audience = models.CharField(max_length=32, default="public")
     title = models.CharField(max_length=255)
     year = models.PositiveSmallIntegerField()

@@ -51,7 +51,18 @@ register_snippet(LibraryTaxonomyGroup)
 
 @hooks.register("register_search_model")
 def register_publication_search():
-    return {"model": PublicationPage, "label": _("Publications"), "type": "publication"}
+    """Publications in the site search. On the database engine they are matched on the
+    library's read model (``library.matching``), which analyses each translation in its own
+    language and counts without a cap; Elasticsearch searches its own documents."""
+    from library.matching import autocomplete_publications, search_publications
+
+    return {
+        "model": PublicationPage,
+        "label": _("Publications"),
+        "type": "publication",
+        "search": search_publications,
+        "autocomplete": autocomplete_publications,
+    }
 
 
 @hooks.register("portal_home_sections")

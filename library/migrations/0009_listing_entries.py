@@ -50,6 +50,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("language", models.CharField(max_length=12)),
+                ("in_own_language", models.BooleanField(default=True)),
                 ("audience", models.CharField(default="public", max_length=32)),
                 ("title", models.CharField(max_length=255)),
                 ("year", models.PositiveSmallIntegerField()),

@@ -5,8 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from library.listing import LibraryQuery, base_queryset, build_listing, listing_changed
-from tests.conftest import skip_on_elasticsearch
+from library.listing import LibraryQuery, build_listing, listing_changed
 
 
 @pytest.fixture
@@ -96,9 +95,11 @@ def test_parent_theme_count_includes_publications_under_its_children(catalogue):
 
 def test_facet_keys_hold_every_term_with_the_ancestors_of_themes(catalogue, taxonomy):
     t = taxonomy
+    from library.models import ListingEntry
+
     page = catalogue["bf"]
-    page.refresh_from_db()
-    assert sorted(page.facet_keys) == sorted(
+    entry = ListingEntry.objects.get(publication=page, language="en")
+    assert sorted(entry.facet_keys) == sorted(
         [
             *(f"theme:{t[k].pk}" for k in ("cct", "cash", "social")),
             f"country:{t['brazil'].pk}",
@@ -139,17 +140,22 @@ def test_deleting_a_theme_takes_it_out_of_the_counts(
     }
 
 
-def test_stale_facet_keys_are_written_again_by_the_refresh(catalogue):
-    from library.facets import refresh_facet_keys
-    from library.models import PublicationPage
+def test_stale_entries_are_written_again_by_the_rebuild(catalogue):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from library.models import ListingEntry
 
     expected = counts(listing(""), "theme")
-    PublicationPage.objects.update(facet_keys=[])
+    assert expected  # a positive control: the catalogue has themes
+    ListingEntry.objects.update(facet_keys=[])
     listing_changed()
     assert counts(listing(""), "theme") == {}
-    assert refresh_facet_keys(PublicationPage.objects.all()) == 4
+    out = StringIO()
+    call_command("rebuild_listing", stdout=out)
+    assert out.getvalue().splitlines()[-1] == "12 listing entries written."  # 4 × 3 languages
     assert counts(listing(""), "theme") == expected
-    assert refresh_facet_keys(PublicationPage.objects.all()) == 0
 
 
 def test_theme_facet_is_ordered_as_a_tree(catalogue):
@@ -358,148 +364,71 @@ def test_relevance_pages_go_past_the_ranked_matches(taxonomy, publish, library, 
     assert rest == sorted(rest, reverse=True)  # after the ranked two: newest first
 
 
-def test_refresh_facet_keys_command_reports_what_it_wrote(catalogue):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    from library.models import PublicationPage
-
-    PublicationPage.objects.filter(pk=catalogue["kenya"].pk).update(facet_keys=["theme:0"])
-    out = StringIO()
-    call_command("refresh_facet_keys", stdout=out)
-    assert out.getvalue().splitlines()[0] == "1 of 4 publications had stale facet keys."
-    assert counts(listing(""), "theme")["health"] == 1
-
-
-def _postgres_candidates(monkeypatch, number):
-    """Skip unless on PostgreSQL; rank ``number`` candidates one by one."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the candidate ranking is the PostgreSQL engine's")
-    skip_on_elasticsearch("Elasticsearch ranks every match")
-    from search.backends import database
-
-    monkeypatch.setattr(database, "RANK_CANDIDATES", number)
-
-
-def _pensions_listing():
+def _listing(params, locale=None, user=None, per_page=10):
     from django.http import QueryDict
 
-    query = LibraryQuery.from_params(QueryDict("q=pensions"))
-    return build_listing(query, AnonymousUser(), None, per_page=10)
+    query = LibraryQuery.from_params(QueryDict(params))
+    return build_listing(query, user or AnonymousUser(), locale, per_page=per_page)
 
 
-def test_postgres_ranks_the_best_title_matches_and_still_counts_every_match(
-    taxonomy, publish, library, monkeypatch
-):
-    """With more matches than it ranks one by one, the PostgreSQL engine ranks those with
-    the query in their title; counts, facets and later pages still hold every match."""
-    _postgres_candidates(monkeypatch, 2)
+def test_title_matches_rank_first_and_every_match_is_counted(taxonomy, publish, library):
+    """Relevance puts the publications with the query in their title first; counts, facets
+    and the pages hold every match, with no cap."""
     publish("Annual report", year=2024, abstract="Pensions in the body only.")
     publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
     publish("Notes", year=2023, abstract="Something about pensions.")
     publish("Pensions and pensions", year=2015, abstract="Pensions reform.")
-    context = _pensions_listing()
+    publish("Health cover", year=2022, abstract="Nothing about old age.")
+    context = _listing("q=pensions", per_page=3)
     assert context["result_count"] == 4
     assert sum(n for _year, n in context["facets"]["year"]) == 4
     found = [p.title for p in context["results"]]
     assert sorted(found[:2]) == ["Pensions and pensions", "Pensions in Brazil"]
-    assert found[2:] == ["Annual report", "Notes"]  # newest first after the ranked ones
+    last = [p.title for p in _listing("q=pensions&page=2", per_page=3)["results"]]
+    assert sorted(found[2:] + last) == ["Annual report", "Notes"]
 
 
-def test_postgres_makes_up_the_candidates_with_the_newest_matches_the_reader_may_see(
-    taxonomy, publish, library, monkeypatch
-):
-    """Fewer matching titles than candidates: the newest other matches join the ranking;
-    a members-only publication whose title matches is never a candidate for a visitor."""
-    _postgres_candidates(monkeypatch, 3)
-    publish("Annual report", year=2024, abstract="Pensions in the body only.")
-    publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
-    publish("Notes", year=2023, abstract="Something about pensions.")
-    publish("Pensions for members", year=2020, abstract="Pensions.", members_only=True)
-    publish("Field memo", year=2022, abstract="A word on pensions.")
-    context = _pensions_listing()
-    found = [p.title for p in context["results"]]
-    assert context["result_count"] == 4
-    assert found[0] == "Pensions in Brazil"  # the only title match the visitor may see
-    # The two newest other matches (by creation) were ranked; the oldest follows them.
-    assert sorted(found[1:3]) == ["Field memo", "Notes"]
-    assert found[3] == "Annual report"
+TOKENS = {
+    "SDG 1.3": "Progress towards SDG 1.3 on social protection floors.",
+    "2.5": "Coverage rose by 2.5 percentage points.",
+    "www.who.int": "Figures from www.who.int and national sources.",
+    "report.pdf": "The full text is in report.pdf, attached.",
+    "cash_transfer": "The cash_transfer variable of the survey.",
+    "info@socialprotection.org": "Write to info@socialprotection.org for the data.",
+}
 
 
-def _document_copy(page):
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT search_document::text FROM library_publicationpage WHERE page_ptr_id = %s",
-            [page.pk],
-        )
-        return cursor.fetchone()[0]
-
-
-def _entry_matches(query, config="portal_english"):
-    """Publications whose index entry matches ``query``, read from the entries themselves."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.object_id::bigint FROM wagtailsearch_indexentry e "
-            "JOIN django_content_type c ON c.id = e.content_type_id "
-            "AND c.model = 'publicationpage' "
-            "WHERE portal_document(e.title, e.body) @@ to_tsquery(%s::regconfig, %s)",
-            [config, query],
-        )
-        return {row[0] for row in cursor.fetchall()}
+@pytest.mark.parametrize("token", list(TOKENS))
+def test_every_token_a_publication_holds_can_be_found(token, taxonomy, publish, library):
+    """Tokens the database's parser keeps whole are found as they are written, on every
+    engine (the query is split as the document was)."""
+    for number, text in enumerate(TOKENS.values()):
+        publish(f"Note {number}", year=2010 + number, abstract=text)
+    found = titles(_listing(f"q={token}"))
+    assert found == [f"Note {list(TOKENS).index(token)}"]
 
 
-def test_postgres_keeps_a_copy_of_each_publications_document_in_its_row(
+def test_a_quoted_phrase_is_a_phrase_and_or_is_not_a_word(taxonomy, publish, library):
+    publish("Adaptive social protection", year=2020, abstract="Shock-responsive systems.")
+    publish("Protection of social workers", year=2019, abstract="Labour rights.")
+    publish("Orphans and pensions", year=2018, abstract="Care for orphans.")
+    both = sorted(titles(_listing("q=social protection")))
+    assert both == ["Adaptive social protection", "Protection of social workers"]
+    assert titles(_listing('q="social protection"')) == ["Adaptive social protection"]
+    # "or" joins alternatives; it is not searched as a word ("orphans" does not need it).
+    either = sorted(titles(_listing("q=adaptive or workers")))
+    assert either == ["Adaptive social protection", "Protection of social workers"]
+    assert titles(_listing("q=orphans")) == ["Orphans and pensions"]
+    assert titles(_listing("q=orphans -pensions")) == []
+
+
+def test_a_spanish_reader_finds_an_english_publication_by_its_spanish_label(
     taxonomy, publish, library, locales
 ):
-    """The match document is copied into the publication's row when it is indexed, again on
-    every edit, and cleared when the publication leaves the index (a trigger on the entries);
-    the listing's matches are exactly the index entries' matches."""
-    if connection.vendor != "postgresql":
-        pytest.skip("the document copy is PostgreSQL's")
-    skip_on_elasticsearch("Elasticsearch answers text queries")
-    page = publish("Pensions in Brazil", year=2016, abstract="Old-age zebrafish pensions.")
+    """The English publication is listed for Spanish readers (not translated), and the
+    Spanish label of its theme is part of its text."""
     publish("Cash transfers", year=2020, abstract="Bolsa Família.", themes=[taxonomy["cash"]])
-    publish("Health coverage", year=2021, abstract="Pensions for members.", members_only=True)
-    assert "zebrafish" in _document_copy(page)
-    assert "(" not in _document_copy(page)  # stripped: no positions, no weights
-
-    page.abstract = "Old-age pensions and okapi."
-    page.save_revision().publish()
-    assert "okapi" in _document_copy(page) and "zebrafish" not in _document_copy(page)
-    listed = set(base_queryset(AnonymousUser(), locales["en"]).values_list("pk", flat=True))
-    for words, tsquery in (("pensions", "pension"), ("okapi", "okapi"), ("bolsa", "bolsa")):
-        context = listing(f"q={words}", locale=locales["en"])
-        assert {p.pk for p in context["results"]} == _entry_matches(tsquery) & listed, words
-        assert context["result_count"] == len(_entry_matches(tsquery) & listed)
-    # The Spanish label of the theme is in the English publication's document too.
-    assert titles(listing("q=transferencias", locale=locales["es"])) == ["Cash transfers"]
-
-    # Taken out of the index (as Wagtail does before deleting it): no copy either.
-    from wagtail.search.backends import get_search_backend
-
-    get_search_backend().delete(page)
-    assert _document_copy(page) is None
-    assert "okapi" not in titles(listing("q=okapi", locale=locales["en"]))
-
-
-def test_postgres_migration_fills_the_copies_from_the_index(taxonomy, publish, library):
-    """Publications indexed before the column existed get their copy from the migration."""
-    import importlib
-
-    if connection.vendor != "postgresql":
-        pytest.skip("the document copy is PostgreSQL's")
-    skip_on_elasticsearch("Elasticsearch answers text queries")
-    migration = importlib.import_module("library.migrations.0007_publication_search_document")
-    page = publish("Pensions in Brazil", year=2016, abstract="Old-age pensions.")
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE library_publicationpage SET search_document = NULL")
-    assert _document_copy(page) is None
-    with connection.cursor() as cursor:
-        migration.copy_from_index(cursor)
-    assert "pension" in _document_copy(page)
-    assert titles(listing("q=pensions")) == ["Pensions in Brazil"]
+    publish("Health coverage", year=2021, abstract="Clinics.")
+    assert titles(_listing("q=transferencias", locale=locales["es"])) == ["Cash transfers"]
+    assert titles(_listing("q=clinicas", locale=locales["es"])) == []
+    assert titles(_listing("q=clinics", locale=locales["es"])) == ["Health coverage"]
