@@ -60,11 +60,21 @@ def _texts(publication):
     return publication.title, body, publication.extracted_text or ""
 
 
-def build_entry(publication, language, parents, on_postgresql):
-    """The (unsaved) entry of ``publication`` in the listing of ``language``."""
+def build_entries(publication, languages, parents, on_postgresql):
+    """The (unsaved) entries of ``publication`` in the listings of ``languages``."""
+    texts = _texts(publication)
+    keys = publication_keys(publication, parents)
+    return [
+        build_entry(publication, language, texts, keys, on_postgresql) for language in languages
+    ]
+
+
+def build_entry(publication, language, texts, keys, on_postgresql):
+    """The (unsaved) entry of ``publication`` in the listing of ``language``, from its
+    ``texts`` (``_texts``) and facet ``keys``."""
     from library.models import ListingEntry
 
-    title, body, files = _texts(publication)
+    title, body, files = texts
     entry = ListingEntry(
         publication=publication,
         language=language,
@@ -74,7 +84,7 @@ def build_entry(publication, language, parents, on_postgresql):
         year=publication.year,
         publication_date=publication.publication_date,
         first_published_at=publication.first_published_at,
-        facet_keys=publication_keys(publication, parents),
+        facet_keys=keys,
     )
     config = LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])["pg_config"]
     if on_postgresql:
@@ -135,10 +145,7 @@ def refresh_translations(translation_keys):
             entries = []
             for translations in by_key.values():
                 for pk, languages in listing_languages(translations, default_code, codes).items():
-                    for language in languages:
-                        entries.append(
-                            build_entry(publications[pk], language, parents, on_postgresql)
-                        )
+                    entries += build_entries(publications[pk], languages, parents, on_postgresql)
                     if set(languages) != before.get(pk, set()):
                         changed.append(pk)
             ListingEntry.objects.filter(publication__translation_key__in=chunk).delete()

@@ -43,6 +43,7 @@ def _stemmer(language):
     return snowballstemmer.stemmer(STEMMERS.get(language, "english"))
 
 
+@lru_cache(maxsize=200_000)  # a library's vocabulary: stemming it once is most of the work
 def stem(word, language):
     """The Snowball stem of one folded word (a word with a digit is kept as it is)."""
     if any(char.isdigit() for char in word):
