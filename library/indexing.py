@@ -12,9 +12,10 @@ An entry carries what the listing filters, sorts, counts and matches:
 
 * ``facet_keys``: every term the translation is filed under (``library.facets``);
 * on PostgreSQL ``search_vector``: title (weight A), abstract, authors, keywords and
-  taxonomy labels (B), the files' text (C), analysed with the text search configuration of
-  the *listing's* language, the configuration its readers' queries are parsed with, so
-  a query always meets its document analysed the same way;
+  taxonomy labels in every language (B), the files' text (C), analysed with the text search
+  configuration of the translation's own language, and, in another language's listing, its
+  title and body analysed with that language's configuration too, the one its readers'
+  queries are parsed with (a Spanish ``pensiones`` meets the English ``pensions``);
 * elsewhere ``title_words`` and ``words``: the same texts as terms of ``search.text``.
 """
 
@@ -60,6 +61,10 @@ def _texts(publication):
     return publication.title, body, publication.extracted_text or ""
 
 
+def _config(language):
+    return LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])["pg_config"]
+
+
 def build_entries(publication, languages, parents, on_postgresql):
     """The (unsaved) entries of ``publication`` in the listings of ``languages``."""
     texts = _texts(publication)
@@ -86,19 +91,25 @@ def build_entry(publication, language, texts, keys, on_postgresql):
         first_published_at=publication.first_published_at,
         facet_keys=keys,
     )
-    config = LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])["pg_config"]
+    own = publication.locale.language_code
+    # The text in its own language's analysis; in another language's listing, its title and
+    # body in that language's analysis too (a query there is parsed that way, and the
+    # labels of its terms are in every language).
+    copies = [(own, (title, body, files))]
+    if language != own:
+        copies.append((language, (title, body)))
     if on_postgresql:
-        entry.search_vector = sum(
-            (
-                SearchVector(Value(text, output_field=TextField()), config=config, weight=weight)
-                for text, weight in ((title, "A"), (body, "B"), (files, "C"))
-                if text
-            ),
-            start=SearchVector(Value("", output_field=TextField()), config=config),
-        )
+        vectors = [
+            SearchVector(Value(text, output_field=TextField()), config=_config(code), weight=weight)
+            for code, texts in copies
+            for text, weight in zip(texts, "ABC", strict=False)
+            if text
+        ]
+        entry.search_vector = sum(vectors[1:], start=vectors[0])
     else:
-        entry.title_words = words_column(title, language=language)
-        entry.words = words_column(title, body, files, language=language)
+        # " | " between the copies: a phrase never runs from one into the next.
+        entry.title_words = " | ".join(words_column(title, language=code) for code, _t in copies)
+        entry.words = " | ".join(words_column(*texts, language=code) for code, texts in copies)
     return entry
 
 

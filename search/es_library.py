@@ -10,6 +10,8 @@ after all of them. A publication's document carries its themes' ancestors
 (``PublicationPage.search_facets``), so a parent theme counts and filters its children.
 """
 
+import re
+
 from elasticsearch_dsl import Q, Search
 
 from community_pages.access import search_filters
@@ -65,11 +67,14 @@ def build_library_search(
     search = Search(index=index).extra(stored_fields=["pk"], track_total_hits=True)
     search = search.source(False)
     if query:
+        # Read as the database engine reads it (``search.text.parse_query``): every word
+        # required, "quoted words" a phrase, ``or`` between alternatives, ``-word`` excluded.
         search = search.query(
-            "multi_match",
-            query=query,
+            "simple_query_string",
+            query=_OR_RE.sub("|", query),
             fields=text_fields([language] if language else None),
-            operator="and",
+            default_operator="and",
+            flags="OR|NOT|PHRASE|WHITESPACE",
         )
     # Column names contain "__", which elasticsearch-dsl keyword arguments would turn into
     # dots: every clause on a column is written as a dict.
@@ -113,6 +118,9 @@ def build_library_search(
     )
     start = (max(1, page) - 1) * per_page
     return search[start : start + per_page]
+
+
+_OR_RE = re.compile(r"(?i)(?<!\S)or(?!\S)")
 
 
 def run_library_search(model, query, user, language=None, **kwargs):

@@ -430,5 +430,5 @@ def test_a_spanish_reader_finds_an_english_publication_by_its_spanish_label(
     publish("Cash transfers", year=2020, abstract="Bolsa Família.", themes=[taxonomy["cash"]])
     publish("Health coverage", year=2021, abstract="Clinics.")
     assert titles(_listing("q=transferencias", locale=locales["es"])) == ["Cash transfers"]
-    assert titles(_listing("q=clinicas", locale=locales["es"])) == []
-    assert titles(_listing("q=clinics", locale=locales["es"])) == ["Health coverage"]
+    # Its own words are found as the English analyse them, in the Spanish listing too.
+    assert titles(_listing("q=clinic", locale=locales["es"])) == ["Health coverage"]
