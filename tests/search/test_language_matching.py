@@ -33,9 +33,7 @@ def test_accented_query_finds_the_same_words_unaccented(pages):
 def test_english_words_are_matched_whole(pages):
     """No stemming on the database engine (whole words, as SQLite's FTS5 has them): the
     plural typed finds the plural written."""
-    assert "Social protection policies" in titles(
-        search_ids(Page.objects.live(), "policies", "en")
-    )
+    assert "Social protection policies" in titles(search_ids(Page.objects.live(), "policies", "en"))
     assert "Cash transfers in Brazil" in titles(search_ids(Page.objects.live(), "transfers", "en"))
 
 
