@@ -30,7 +30,7 @@ DROP_OLD_SEARCH = [
     BEGIN
         IF NOT EXISTS (
             SELECT 1 FROM pg_proc
-            WHERE prosrc LIKE '%portal_document(%' AND proname <> 'portal_document'
+            WHERE position('portal_document(' IN prosrc) > 0 AND proname <> 'portal_document'
         ) THEN
             DROP FUNCTION IF EXISTS portal_document(tsvector, tsvector);
         END IF;

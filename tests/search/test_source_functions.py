@@ -65,9 +65,7 @@ def test_source_functions_are_merged_by_score_and_counted(homes, fake_source):
     assert response.hits[0].url == "/en/library/best/" and response.hits[0].type == "fake"
 
 
-def test_source_functions_get_no_language_for_all_and_no_limit_when_unselected(
-    homes, fake_source
-):
+def test_source_functions_get_no_language_for_all_and_no_limit_when_unselected(homes, fake_source):
     skip_on_elasticsearch("Elasticsearch searches every source's index itself")
     make_page(homes["en"], "Zebra crossings", "Zebra.")
     response = service.search("zebra", anon, service.ALL_LANGUAGES, types=["page"])
