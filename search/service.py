@@ -6,15 +6,18 @@ database engine answering while Elasticsearch is down, see ``search.backends.ela
 
 Public functions:
 
-* ``search_matches(queryset, query, language=None)``: every match as a queryset (for
-  filters, counts and facets in SQL) and the ids of the best matches, ranked.
-* ``search_misses(queryset, query, language=None)``: the objects that do not match, where the
-  engine can say so row by row (counting them is cheaper when most of a listing matches).
 * ``search_ids(queryset, query, language=None)``: ranked primary keys within a queryset the
-  caller has already restricted to what the reader may see (the library uses it);
+  caller has already restricted to what the reader may see;
 * ``search(query, user, language, types=None, page=1)``: the site search over every model
   registered with the ``register_search_model`` hook plus the portal's generic pages;
 * ``autocomplete(query, user, language)``: titles and taxonomy terms for the header box.
+
+A query is read as a web search box reads it, the same on every engine (``engine_query``):
+every word is required, ``"quoted words"`` are a phrase, ``or`` between words separates
+alternatives (and is never searched as a word). Words are whole words; autocomplete matches
+the last word typed as a prefix. A word is what ``search.text`` calls a piece: ``SDG 1.3``,
+``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the engine whole, and each engine
+splits it as it split the documents.
 
 Permissions are applied in the query itself: every searched model with an ``audience`` field
 is filtered with ``community_pages.access.search_filters(user)``; pages are live only.
@@ -24,11 +27,9 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import partial
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.core.cache import cache
-from django.db import connections
-from django.db.models import F, Func
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -36,8 +37,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from community_pages.access import has_field, readable_audiences, search_filters
+from search import text as analysis
 from search.backends import LANGUAGE_ANALYSIS
 
 MAX_QUERY_LENGTH = 200
@@ -51,6 +54,7 @@ ALL_LANGUAGES = "all"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 _WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
 
 
 # --- query hygiene -----------------------------------------------------------------------
@@ -80,8 +84,71 @@ def fold(text):
 # --- engine --------------------------------------------------------------------------------
 
 
+def query_groups(query):
+    """``query`` read as a web search box reads it: a list of alternatives (``or``), each a
+    list of required clauses, a clause a tuple of pieces (one piece: a word; several: a
+    phrase). At most ``search.analysis.MAX_QUERY_TERMS`` pieces; quotes and operators never
+    reach an engine as syntax, only the pieces do."""
+    groups, current, count = [], [], 0
+    for match in _TOKEN_RE.finditer(clean_query(query)):
+        phrase, word = match.groups()
+        if word is not None and word.lower() == "or":
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        pieces = analysis.PIECE_RE.findall(phrase if phrase is not None else word)
+        pieces = pieces[: analysis.MAX_QUERY_TERMS - count]
+        if not pieces:
+            continue
+        count += len(pieces)
+        current.extend([tuple(pieces)] if phrase is not None else [(p,) for p in pieces])
+        if count >= analysis.MAX_QUERY_TERMS:
+            break
+    if current:
+        groups.append(current)
+    return groups
+
+
+def query_words(query):
+    """The words of ``query`` (each part of each piece), accents folded: what highlighting
+    and suggestions look for."""
+    return [
+        word
+        for group in query_groups(query)
+        for clause in group
+        for piece in clause
+        for word in analysis.PART_RE.findall(analysis.fold(piece))
+    ]
+
+
+def engine_query(query):
+    """``query`` as a query object of Wagtail's search API (``None`` when it has no word).
+
+    The words of an alternative are one ``PlainText`` (all required), its phrases ``Phrase``
+    objects beside it; alternatives are ``Or``-ed. Wagtail's compilers quote each term for
+    SQLite's FTS5 and hand it to PostgreSQL's ``to_tsquery`` parser whole, so a piece meets
+    the same tokens as the documents' text."""
+    alternatives = []
+    for group in query_groups(query):
+        words = [clause[0] for clause in group if len(clause) == 1]
+        parts = [PlainText(" ".join(words), operator="and")] if words else []
+        parts += [Phrase(" ".join(clause)) for clause in group if len(clause) > 1]
+        alternatives.append(parts[0] if len(parts) == 1 else And(parts))
+    if not alternatives:
+        return None
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def on_database_engine():
+    """Is the engine the database one (not Elasticsearch)? Sources with a search function of
+    their own (see ``search_sources``) answer for themselves there."""
+    return not hasattr(get_search_backend(), "es")
+
+
 def backend_for(language=None):
-    """The configured backend, narrowed to ``language`` (None or "all": every language)."""
+    """The configured backend; Elasticsearch narrowed to ``language``'s analysis (None or
+    "all": every language). The database engine has one analysis for every language."""
     backend = get_search_backend()
     if hasattr(backend, "for_languages"):
         codes = [language] if language in LANGUAGE_ANALYSIS else list(LANGUAGE_ANALYSIS)
@@ -95,75 +162,11 @@ def search_ids(queryset, query, language=None):
     ``queryset`` must already be restricted to what the reader may see (the access policy);
     the engine only ranks within it.
     """
-    query = clean_query(query)
-    if not has_words(query):
+    parsed = engine_query(query)
+    if parsed is None:
         return []
-    results = backend_for(language).search(query, queryset, operator="and")
+    results = backend_for(language).search(parsed, queryset)
     return [obj.pk for obj in results]
-
-
-RANKED_LIMIT = 1000  # matches ranked individually; the rest follow in the caller's order
-EXTERNAL_LIMIT = 10000  # matches an external engine is asked for (its result window)
-
-
-def search_matches(queryset, query, language=None, ranked=None):
-    """The objects of ``queryset`` that match ``query``, for filtering and counting in SQL.
-
-    Returns ``(matches, ids)``: ``matches`` a queryset of every match (the database engines
-    express the match as a subquery, so nothing is loaded however many there are), ``ids``
-    the primary keys of the ``ranked`` best matches, best first. An external engine
-    (Elasticsearch) answers with ids only: ``matches`` is then the first ``EXTERNAL_LIMIT``.
-    Like ``search_ids``, ``queryset`` must already be restricted to what the reader may see.
-
-    With the database engines ``queryset`` may filter on any field: Wagtail's search takes
-    filters on indexed fields only, so the engine ranks within an id subquery of it, and the
-    matches are a filter of ``queryset`` itself (counting them joins nothing more).
-    """
-    query = clean_query(query)
-    if not has_words(query):
-        return queryset.none(), []
-    ranked = ranked or RANKED_LIMIT
-    results = _search_within(queryset, query, language)
-    compiler = getattr(results, "query_compiler", None)
-    fast = getattr(compiler, "fast_matches", None)
-    if fast is not None and (plan := fast()) is not None:  # SQLite
-        matches = queryset.filter(pk__in=plan.ids)
-    elif hasattr(results, "matches"):  # PostgreSQL (the portal's database backend)
-        matches = results.matches(queryset)
-    else:  # an external engine answers with its best matches only
-        found = [obj.pk for obj in results[:EXTERNAL_LIMIT]]
-        return queryset.filter(pk__in=found), found[:ranked]
-    return matches, results.ranked_ids(ranked)  # the portal's database backends
-
-
-def search_misses(queryset, query, language=None):
-    """The objects of ``queryset`` that do *not* match ``query``, as a filter of its own rows,
-    when the engine can tell them apart row by row (PostgreSQL, for a model that keeps a copy
-    of its match document: the publications); ``None`` otherwise.
-
-    When most of a listing matches, counting what does not match is the cheaper way to count
-    what does (``library.listing.facet_counts``). ``queryset`` as for ``search_matches``.
-    """
-    query = clean_query(query)
-    if not has_words(query) or not ranks_in_sql():
-        return None
-    misses = getattr(_search_within(queryset, query, language), "misses", None)
-    return misses(queryset) if misses is not None else None
-
-
-def _search_within(queryset, query, language):
-    """The engine's search for ``query`` (cleaned) within ``queryset``. The database engines
-    search an id subquery of it: Wagtail's search takes filters on indexed fields only."""
-    searched = queryset
-    if ranks_in_sql():
-        searched = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
-    return backend_for(language).search(query, searched.only("pk"), operator="and")
-
-
-def ranks_in_sql():
-    """Does the engine search inside any queryset (the database engines), so callers may
-    hand it their own filters? Elasticsearch only takes filters on indexed fields."""
-    return not hasattr(get_search_backend(), "es")
 
 
 def _lower_is_better(backend):
@@ -179,10 +182,34 @@ class Source:
     type: str
     label: str
     models: list  # querysets are built per reader
+    # Models whose entry brings search functions of its own: [(model, search, autocomplete)]
+    delegates: list = field(default_factory=list)
+
+    def delegated(self, model, purpose):
+        """Does ``model`` (an item of ``models``) have a ``purpose`` function ("search" or
+        "autocomplete") of its own?"""
+        model = model[0] if isinstance(model, tuple) and model[0] != "generic" else model
+        index = 1 if purpose == "search" else 2
+        return any(d[0] is model and d[index] for d in self.delegates)
+
+    def functions(self, purpose):
+        index = 1 if purpose == "search" else 2
+        return [d[index] for d in self.delegates if d[index]]
 
 
 def search_sources():
-    """Registered models (``register_search_model``) and the generic pages, by type."""
+    """Registered models (``register_search_model``) and the generic pages, by type.
+
+    A hook returns entries ``{"type", "label", "model"}`` with optional ``"filters"`` (extra
+    queryset filters of that model, on FilterFields) and, for a large source that keeps a
+    read model of its own, optional functions that answer for it on the database engine
+    (Elasticsearch searches the model's index as any other's):
+
+    * ``"search": callable(query, user, language, limit) -> (count, [(score, obj), ...])``:
+      ``count`` every match ``user`` may see in ``language`` (every language when it is
+      None), the list the best ``limit`` of them, higher scores better;
+    * ``"autocomplete": callable(query, user, language, limit) -> [obj, ...]``.
+    """
     sources = {}
     registered_page_models = []
     for fn in hooks.get_hooks("register_search_model"):
@@ -196,6 +223,8 @@ def search_sources():
             source.models.append(
                 (model, entry.get("filters") or {}) if entry.get("filters") else model
             )
+            if entry.get("search") or entry.get("autocomplete"):
+                source.delegates.append((model, entry.get("search"), entry.get("autocomplete")))
             if isinstance(model, type) and issubclass(model, Page):
                 registered_page_models.append(model)
     page_source = Source("page", _("Pages"), [])
@@ -257,19 +286,17 @@ def source_querysets(source, user, language_id):
 
 
 def _term_pattern(query):
-    from search.backends.database import light_stem, query_terms
-
-    terms = {fold(light_stem(t)) for t in query_terms(query) if len(t) > 1}
+    terms = {word for word in query_words(query) if len(word) > 1}
     if not terms:
         return None
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.UNICODE)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.UNICODE)
 
 
 def highlight(text, query, length=None):
     """``text`` HTML-escaped with the query's words wrapped in ``<mark>``.
 
-    Matching folds accents and case and lightly stems, like the database engine; with
+    Matching folds accents and case and takes whole words, like the database engine; with
     ``length``, a window of about that many characters around the first match.
     """
     text = " ".join(str(text or "").split())
@@ -386,10 +413,10 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
     ``language``: a language code (only content in that language) or ``"all"``/None;
     ``types``: a list of type keys to keep (None: all); ``page``: 1-based.
     Counts per type are always for every type (for the type filter), under the same
-    permission and language filters.
+    permission and language filters. On the database engine a source with a search function
+    of its own (see ``search_sources``) is asked through it, and its hits are merged with the
+    others' by score.
     """
-    from search.backends.database import query_terms
-
     query = clean_query(query)
     types = [t for t in (types or []) if t]
     try:
@@ -399,9 +426,12 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
     response = SearchResponse(
         query=query, language=language or ALL_LANGUAGES, types=types, page=page, per_page=per_page
     )
-    if not has_words(query) or not query_terms(query):
+    parsed = engine_query(query)
+    if parsed is None:
         return response
-    backend = backend_for(language if language != ALL_LANGUAGES else None)
+    reader_language = language if language in LANGUAGE_ANALYSIS else None
+    backend = backend_for(reader_language)
+    delegating = on_database_engine()
     language_id = _language_id(language)
     lower_is_better = _lower_is_better(backend)
     wanted = page * per_page
@@ -409,14 +439,23 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
     for source in search_sources():
         count = 0
         selected = not types or source.type in types
-        for qs in source_querysets(source, user, language_id):
-            results = backend.search(query, qs, operator="and")
-            count += results[: COUNT_LIMIT + 1].count()
-            if selected and count:
+        querysets = source_querysets(source, user, language_id)
+        for model, qs in zip(source.models, querysets, strict=True):
+            if delegating and source.delegated(model, "search"):
+                continue
+            results = backend.search(parsed, qs)
+            found = results[: COUNT_LIMIT + 1].count()
+            count += found
+            if selected and found:
                 scored = results.annotate_score("_score")[:wanted]
                 for obj in scored:
                     score = getattr(obj, "_score", 0) or 0
                     candidates.append((-score if lower_is_better else score, source, obj))
+        for search_function in source.functions("search") if delegating else []:
+            found, scored = search_function(query, user, reader_language, wanted if selected else 0)
+            count += found
+            if selected:
+                candidates.extend((score, source, obj) for score, obj in scored[:wanted])
         capped = count > COUNT_LIMIT
         count = min(count, COUNT_LIMIT)
         response.type_counts.append(
@@ -442,13 +481,21 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
 
 
 def _any_match(query, user, language):
-    backend = backend_for(language if language != ALL_LANGUAGES else None)
+    reader_language = language if language in LANGUAGE_ANALYSIS else None
+    backend = backend_for(reader_language)
+    delegating = on_database_engine()
+    parsed = engine_query(query)
     language_id = _language_id(language)
-    return any(
-        backend.search(query, qs, operator="and")[:1].count()
-        for source in search_sources()
-        for qs in source_querysets(source, user, language_id)
-    )
+    for source in search_sources():
+        querysets = source_querysets(source, user, language_id)
+        for model, qs in zip(source.models, querysets, strict=True):
+            if not (delegating and source.delegated(model, "search")):
+                if backend.search(parsed, qs)[:1].count():
+                    return True
+        for search_function in source.functions("search") if delegating else []:
+            if search_function(query, user, reader_language, 0)[0]:
+                return True
+    return False
 
 
 def _hits(window, query):
@@ -508,9 +555,7 @@ def _vocabulary(user, language):
 
 def suggestions(query, user, language):
     """(did-you-mean query or "", taxonomy terms close to the query) for an empty result."""
-    from search.backends.database import query_terms
-
-    terms = query_terms(query)
+    terms = query_words(query)
     vocabulary = _vocabulary(user, language)
     known = set(vocabulary)
     corrected, changed = [], False
@@ -610,75 +655,30 @@ def forget_taxonomy(**kwargs):
         cache.set(TAXONOMY_VERSION_KEY, 1, None)
 
 
-TITLE_CANDIDATES = 3000  # pages of a source matched by title before the reader's filters
-
-
-class TitleWords(Func):
-    """The words of a page title, accents folded: the expression that PostgreSQL index
-    ``portal_page_title_words`` holds (migration 0002)."""
-
-    template = "to_tsvector('portal_simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
-
-
-def _titles_indexed(qs, backend):
-    """Can the titles of ``qs`` be matched through the title index (pages, PostgreSQL,
-    a database engine)?"""
-    return (
-        issubclass(qs.model, Page)
-        and connections[qs.db].vendor == "postgresql"
-        and not hasattr(backend, "es")
-    )
-
-
-def _candidate_pages(model, language_id):
-    """The pages a source's title candidates come from: its page types (``model`` as in
-    ``Source.models``), in the reader's language."""
-    if isinstance(model, tuple) and model[0] == "generic":
-        pages = generic_pages(model[1])
-    else:
-        pages = Page.objects.type(model[0] if isinstance(model, tuple) else model)
-    return pages.filter(locale_id=language_id) if language_id else pages
-
-
-def _title_prefix_matches(qs, terms, candidate_pages):
-    """Pages of ``qs`` whose title has a word starting with each of ``terms``.
-
-    Served by the title index without ranking: a two-letter prefix can match most of a
-    large library, and ranking every match is what made autocomplete slow; the header box
-    needs a handful of good-enough titles, fast. ``candidate_pages`` narrows the title
-    index's matches to the source's page types first, so a hundred thousand publications
-    sharing a prefix cannot crowd a community or a webinar out of the candidates.
-    """
-    words = [w for term in terms for w in _WORDS_RE.findall(term)]
-    if not words:
-        return qs.none()
-    tsquery = " & ".join(f"{word}:*" for word in words)
-    # The candidates come from the title index alone (a subquery with a limit is planned
-    # on its own): joined with the reader's filters, PostgreSQL would rather walk every page
-    # of the language and compute its title's words when it expects many matches.
-    candidates = (
-        candidate_pages.alias(_title_words=TitleWords(F("title")))
-        .filter(_title_words=SearchQuery(tsquery, search_type="raw", config="portal_simple"))
-        .order_by()
-        .values("pk")[:TITLE_CANDIDATES]
-    )
-    return qs.filter(pk__in=candidates).order_by()
+def _engine_autocomplete(backend, typed, qs, limit):
+    """The engine's first ``limit`` autocomplete matches of ``typed`` in ``qs``."""
+    try:
+        return list(backend.autocomplete(typed, qs, operator="and")[:limit])
+    except Exception:  # noqa: BLE001 (models without autocomplete fields)
+        return []
 
 
 def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
     """Suggestions for the header box: titles the reader may read, then taxonomy terms.
 
-    Each item is ``{"label", "url", "type", "type_label"}``.
+    Each item is ``{"label", "url", "type", "type_label"}``. Titles match whole words and
+    the last word typed as a prefix (Wagtail's autocomplete); taxonomy labels, a few hundred
+    held in memory, match every word typed as a prefix of one of theirs. On the database
+    engine a source with an autocomplete function of its own (see ``search_sources``) is
+    asked through it.
     """
-    from search.backends.database import query_terms
-
     query = clean_query(query)[:100]
-    terms = query_terms(query)
-    if not terms or len(query) < 2:
+    pieces = [piece for group in query_groups(query) for clause in group for piece in clause]
+    if not pieces or len(query) < 2:
         return []
+    typed = " ".join(pieces)
     items = []
-    folded_terms = [fold(t) for t in terms]
+    folded_terms = query_words(typed)
     for term in taxonomy_terms(language):
         words = _WORDS_RE.findall(fold(term.label))
         if all(any(w.startswith(t) for w in words) for t in folded_terms):
@@ -693,21 +693,25 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
         if len(items) >= limit // 2:
             break
     backend = get_search_backend()
+    delegating = on_database_engine()
+    reader_language = language if language in LANGUAGE_ANALYSIS else None
     language_id = _language_id(language)
     for source in search_sources():
         querysets = source_querysets(source, user, language_id)
-        for model, qs in zip(source.models, querysets, strict=True):
+        answers = [
+            partial(_engine_autocomplete, backend, typed, qs)
+            for model, qs in zip(source.models, querysets, strict=True)
+            if not (delegating and source.delegated(model, "autocomplete"))
+        ]
+        answers += [
+            partial(function, query, user, reader_language)
+            for function in (source.functions("autocomplete") if delegating else [])
+        ]
+        for answer in answers:
             remaining = limit - len(items)
             if remaining <= 0:
                 break
-            try:
-                if _titles_indexed(qs, backend):
-                    pages = _candidate_pages(model, language_id)
-                    objects = list(_title_prefix_matches(qs, folded_terms, pages)[:remaining])
-                else:
-                    objects = list(backend.autocomplete(query, qs, operator="and")[:remaining])
-            except Exception:  # noqa: BLE001 (models without autocomplete fields)
-                continue
+            objects = list(answer(remaining))
             generic = [obj.pk for obj in objects if type(obj) is Page]
             specific = (
                 {p.pk: p for p in Page.objects.filter(pk__in=generic).specific()} if generic else {}

@@ -105,7 +105,11 @@ def live_elasticsearch(settings):
                 "INDEX_PREFIX": prefix,
                 "AUTO_UPDATE": True,
             },
-            "database": {"BACKEND": "search.backends.database", "AUTO_UPDATE": True},
+            "database": {
+                "BACKEND": "wagtail.search.backends.database",
+                "SEARCH_CONFIG": "portal_simple",
+                "AUTO_UPDATE": True,
+            },
         }
         call_command("update_index", backend_name="default", stdout=open(os.devnull, "w"))
         backend = get_search_backend()

@@ -237,8 +237,10 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        # The search app's variant of Wagtail's database backend (language analysis).
-        "BACKEND": "search.backends.database",
+        # Wagtail's own database engine (SQLite FTS5, PostgreSQL full-text search). On
+        # PostgreSQL one configuration for every language (see search.backends.SEARCH_CONFIG).
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "portal_simple",  # search.backends.SEARCH_CONFIG
         "AUTO_UPDATE": True,
     }
 }

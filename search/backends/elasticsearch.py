@@ -1,6 +1,6 @@
 """Wagtail's elasticsearch8 backend with the portal's language analysis and a safety net.
 
-Analysis (the same design as the PostgreSQL engine, ``search.backends.database``):
+Analysis:
 
 * every document carries its language (``_language``, from its locale) and its text goes
   to Wagtail's catch-all fields (``_all_text``, ``_all_text_boost_*``), which we map with a
@@ -42,7 +42,7 @@ from modelsearch.backends.elasticsearch8 import (
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.utils import deep_update
 
-from search.backends import LANGUAGE_ANALYSIS, language_of
+from search.backends import LANGUAGE_ANALYSIS, SEARCH_CONFIG, language_of
 
 logger = logging.getLogger("search")
 
@@ -249,25 +249,20 @@ def cluster_resting():
     return time.monotonic() < _state["down_until"]
 
 
-def database_backend(languages=None):
+def database_backend():
+    """The database engine that answers while the cluster cannot: the one configured as
+    ``"database"`` beside it (kept up to date alongside), else Wagtail's with our config."""
     from modelsearch.backends import get_search_backend
 
-    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else None
-    if name:
-        backend = get_search_backend(name)
-    else:
-        from search.backends.database import SearchBackend
-
-        backend = SearchBackend({})
-    if languages and hasattr(backend, "for_languages"):
-        backend = backend.for_languages(languages)
-    return backend
+    if "database" in settings.WAGTAILSEARCH_BACKENDS:
+        return get_search_backend("database")
+    return get_search_backend("wagtail.search.backends.database", SEARCH_CONFIG=SEARCH_CONFIG)
 
 
 class PortalSearchResults(Elasticsearch8SearchResults):
     def _fallback_results(self):
         compiler = self.query_compiler
-        backend = database_backend(getattr(compiler, "query_languages", None))
+        backend = database_backend()
         method = (
             backend.autocomplete
             if isinstance(compiler, PortalAutocompleteQueryCompiler)

@@ -1,14 +1,13 @@
 """PostgreSQL text search configurations for the portal's languages (no-op elsewhere).
 
 ``portal_english``, ``portal_spanish`` and ``portal_french`` fold accents with ``unaccent``
-before the language's Snowball stemmer; ``portal_simple`` folds accents without stemming
-(autocomplete). The ``unaccent`` extension ships with PostgreSQL's contrib package and is a
-trusted extension (PostgreSQL 13+), so the migrating role needs no superuser rights.
+before the language's Snowball stemmer (without stop words since 0006); ``portal_simple``
+folds accents without stemming (the site search's configuration). The ``unaccent`` extension
+ships with PostgreSQL's contrib package and is a trusted extension (PostgreSQL 13+), so the
+migrating role needs no superuser rights.
 """
 
 from django.db import migrations
-
-from portal.postgres import on_postgresql
 
 CONFIGS = {
     "portal_english": ("english", "english_stem"),
@@ -18,8 +17,9 @@ CONFIGS = {
 }
 
 
-@on_postgresql
-def create_configurations(cursor):
+def create_configurations(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
     statements = ["CREATE EXTENSION IF NOT EXISTS unaccent"]
     for name, (parent, dictionary) in CONFIGS.items():
         statements += [
@@ -30,13 +30,14 @@ def create_configurations(cursor):
             f"WITH unaccent, {dictionary}",
         ]
     for statement in statements:
-        cursor.execute(statement)
+        schema_editor.execute(statement)
 
 
-@on_postgresql
-def drop_configurations(cursor):
+def drop_configurations(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
     for name in CONFIGS:
-        cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
+        schema_editor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name}")
 
 
 class Migration(migrations.Migration):

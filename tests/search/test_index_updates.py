@@ -81,34 +81,3 @@ def test_terms_chosen_with_the_first_publish_are_indexed(homes):
     page.save_revision().publish()
     assert "Bolsa Família review" in found("transferencias")
     assert "Bolsa Família review" in found("monetaires")
-
-
-def test_title_entries_follow_the_index_entries(pages):
-    """PostgreSQL: the narrow copy of the entries' titles follows every write and delete,
-    through a save, a rebuild and a deletion."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        pytest.skip("the title entries are PostgreSQL's")
-    from modelsearch.backends.database.postgres.postgres import IndexEntry
-
-    from search.models import TitleEntry
-
-    def copies():
-        entries = IndexEntry.objects.values_list("id", "object_id", "title", "title_norm")
-        titles = TitleEntry.objects.values_list("entry_id", "object_id", "title", "title_norm")
-        return sorted(map(str, entries)), sorted(map(str, titles))
-
-    entries, titles = copies()
-    assert entries == titles and len(entries) >= 5
-    page = pages["en_policy"]
-    page.title = "Graduation programmes"
-    page.save_revision().publish()
-    entries, titles = copies()
-    assert entries == titles and any("graduat" in title for title in titles)
-    call_command("update_index", stdout=io.StringIO())
-    assert copies()[0] == copies()[1]
-    pages["fr_protection"].delete()
-    entries, titles = copies()
-    assert entries == titles
-    assert not TitleEntry.objects.filter(object_id=str(pages["fr_protection"].pk)).exists()
