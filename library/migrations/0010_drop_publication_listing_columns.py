@@ -20,6 +20,7 @@ FUNCTIONS = (
     "library_facet_totals_changed()",
     "library_facet_total_keys(text, text, text[])",
     "library_copy_search_document()",
+    "portal_document(tsvector, tsvector)",  # portal_search 0003's, which that trigger called
 )
 
 
