@@ -174,7 +174,9 @@ def test_library_request_has_facets_permissions_and_highlighting(restricted):
         sort="newest",
     )
     body = search.to_dict()
-    assert body["query"]["bool"]["must"][0]["multi_match"]["fields"][0] == "_all_text.es"
+    text_query = body["query"]["bool"]["must"][0]["simple_query_string"]
+    assert text_query["fields"][0] == "_all_text.es"
+    assert text_query["default_operator"] == "and"  # every word, as on the database engine
     filters = body["query"]["bool"]["filter"]
     assert {"terms": {"webinars_webinarseriespage__audience_filter": ["public"]}} in filters
     assert {"term": {"live_filter": True}} in filters
