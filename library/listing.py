@@ -6,7 +6,7 @@ The index page, the feeds and the benchmark all go through :func:`build_listing`
 from results, counts and facets alike for anonymous readers.
 
 Facet counts are computed over the current result set in one aggregate query over the
-facet keys each publication's row carries (``library.facets``), so the number of queries
+facet keys each listing entry carries (``library.facets``), so the number of queries
 does not depend on how many publications match.
 """
 
