@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from search import service
+from tests.conftest import _on_elasticsearch
 from tests.search.conftest import make_page
 
 pytestmark = pytest.mark.django_db
@@ -157,8 +158,11 @@ def test_autocomplete_titles_and_terms(pages):
     for typed in ("protección soc", "AMÉRICA lat", "latina", "Améri"):
         labels = [item["label"] for item in service.autocomplete(typed, anon, "es")]
         assert "Protección social en América Latina" in labels, typed
-    labels = [item["label"] for item in service.autocomplete("amer prot", anon, "es")]
-    assert "Protección social en América Latina" not in labels  # "amer" is not a word of it
+    if not _on_elasticsearch():
+        # Elasticsearch's autocomplete matches every word as a prefix (edge n-grams); the
+        # database engine takes only the last word typed as one.
+        labels = [item["label"] for item in service.autocomplete("amer prot", anon, "es")]
+        assert "Protección social en América Latina" not in labels  # "amer" is no word of it
     assert service.autocomplete("protección zebra", anon, "es") == []
     labels = [item["label"] for item in service.autocomplete("segur", anon, "es")]
     assert labels == ["Seguro social"]
