@@ -19,9 +19,9 @@ An entry carries what the listing filters, sorts, counts and matches:
 * elsewhere ``title_words`` and ``words``: the same texts as terms of ``search.text``.
 """
 
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, router, transaction
-from django.db.models import TextField, Value
+from django.db.models import Func, TextField, Value
 from wagtail.models import Locale
 
 from library.facets import publication_keys, theme_parents
@@ -29,6 +29,17 @@ from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
 
 BATCH = 500
+GAP = "''' gap'':1'::tsvector"  # a vector of one lexeme no analysis makes: it begins with a space
+
+
+class Apart(Func):
+    """The vectors given, one after another with a gap between them: ``ts_delete(a || GAP
+    || b, ' gap')``. ``||`` continues the positions of the left vector, so without the gap a
+    phrase could run from the last word of one copy of the text into the first of the next."""
+
+    template = "ts_delete(%(expressions)s, ' gap')"
+    arg_joiner = f" || {GAP} || "
+    output_field = SearchVectorField()
 
 
 def listing_languages(translations, default_code, codes):
@@ -99,13 +110,17 @@ def build_entry(publication, language, texts, keys, on_postgresql):
     if language != own:
         copies.append((language, (title, body)))
     if on_postgresql:
-        vectors = [
-            SearchVector(Value(text, output_field=TextField()), config=_config(code), weight=weight)
-            for code, texts in copies
-            for text, weight in zip(texts, "ABC", strict=False)
-            if text
-        ]
-        entry.search_vector = sum(vectors[1:], start=vectors[0])
+        vectors = []
+        for code, texts in copies:
+            parts = [
+                SearchVector(Value(text, output_field=TextField()), config=_config(code), weight=w)
+                for text, w in zip(texts, "ABC", strict=False)
+                if text
+            ]
+            if parts:
+                vectors.append(sum(parts[1:], start=parts[0]))
+        if vectors:
+            entry.search_vector = vectors[0] if len(vectors) == 1 else Apart(*vectors)
     else:
         # " | " between the copies: a phrase never runs from one into the next.
         entry.title_words = " | ".join(words_column(title, language=code) for code, _t in copies)

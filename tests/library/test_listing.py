@@ -422,3 +422,17 @@ def test_a_spanish_reader_finds_an_english_publication_by_its_spanish_label(
     assert titles(_listing("q=transferencias", locale=locales["es"])) == ["Cash transfers"]
     # Its own words are found as the English analyse them, in the Spanish listing too.
     assert titles(_listing("q=clinic", locale=locales["es"])) == ["Health coverage"]
+
+
+def test_a_phrase_never_runs_from_one_copy_of_the_text_into_the_next(
+    taxonomy, publish, library, locales
+):
+    """In the Spanish listing an English publication's text is there twice: as English
+    analyses it (title, body, then its files' text) and as Spanish does (title, body). The
+    last word of the first copy and the first of the second are not a phrase."""
+    publish("Zanzibar report", year=2020, abstract="Notes.", extracted_text="Data from Malawi")
+    spanish = locales["es"]
+    assert titles(_listing('q="zanzibar report"', locale=spanish)) == ["Zanzibar report"]
+    assert titles(_listing('q="from malawi"', locale=spanish)) == ["Zanzibar report"]
+    assert titles(_listing("q=malawi zanzibar", locale=spanish)) == ["Zanzibar report"]
+    assert titles(_listing('q="malawi zanzibar"', locale=spanish)) == []
