@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
+from django.db.models import Case, FloatField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
@@ -25,6 +26,8 @@ from library.facets import RELATIONS
 from portal.models import Country, Region, Theme
 from portal.models.taxonomy import term_label
 from portal.params import MAX_PAGE, int_param, text_list_param, text_param
+from search.backends import LANGUAGE_ANALYSIS
+from search.text import parse_query
 
 SORTS = {
     "newest": _("Newest first"),
@@ -222,7 +225,7 @@ def apply_filters(entries, query, taxonomy):
 
 
 # Columns a listing never shows: not loaded with its rows.
-UNLISTED_COLUMNS = ("extracted_text", "import_hash", "search_description")
+UNLISTED_COLUMNS = ("extracted_text", "import_hash")  # long, and no result shows them
 NEWEST = ["-year", "-publication_date", "-first_published_at", "publication_id"]
 ORDERS = {
     "newest": NEWEST,
@@ -279,19 +282,26 @@ class ListingRows(ResultWindow):
         self.entries, self.user = entries, user
 
     def __getitem__(self, index):
-        from library.models import PublicationPage
-
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ids = list(self.entries[index].values_list("publication_id", flat=True))
-        found = (
-            visible_queryset(PublicationPage.objects.filter(pk__in=ids), self.user)
-            .select_related("document_type", "locale")
-            .prefetch_related("organisations", "languages")
-            .defer(*UNLISTED_COLUMNS)
-            .in_bulk()
-        )
-        return [found[pk] for pk in ids if pk in found]
+        ids = self.entries[index].values_list("publication_id", flat=True)
+        return publications_in_order(ids, self.user)
+
+
+def publications_in_order(ids, user):
+    """The publications of ``ids`` that ``user`` may read, in the order of ``ids``, read in
+    one query with what a result shows (type, language, organisations)."""
+    from library.models import PublicationPage
+
+    ids = list(ids)
+    found = (
+        visible_queryset(PublicationPage.objects.filter(pk__in=ids), user)
+        .select_related("document_type", "locale")
+        .prefetch_related("organisations", "languages")
+        .defer(*UNLISTED_COLUMNS)
+        .in_bulk()
+    )
+    return [found[pk] for pk in ids if pk in found]
 
 
 TOTAL = ""  # the key under which the counting query also counts the entries themselves
@@ -532,3 +542,59 @@ def build_listing(query, user, locale, per_page=20):
         "sorts": [(k, v) for k, v in SORTS.items() if k != "relevance" or query.q],
         "query_string": query.urlencode(),
     }
+
+
+# --- the site search's publications (``register_search_model`` in wagtail_hooks) ----------
+
+
+def _written_in(user, language):
+    """The entries of publications as written (each translation once, in its own language)
+    that ``user`` may read, and the languages to search: ``language``, or every one."""
+    from library.models import ListingEntry
+
+    entries = visible_queryset(ListingEntry.objects.filter(in_own_language=True), user)
+    if language in LANGUAGE_ANALYSIS:
+        return entries.filter(language=language), [language]
+    return entries, list(LANGUAGE_ANALYSIS)
+
+
+def search_publications(query, user, language, limit):
+    """The site search's publications: ``(count, [(score, publication)])``, the count of
+    every match ``user`` may read, the ``limit`` best matches first."""
+    from library.matching import on_postgresql, rank, text_condition
+
+    entries, languages = _written_in(user, language)
+    postgresql = on_postgresql(entries)
+    condition, ranks = Q(pk__in=[]), []
+    for code in languages:
+        if parse_query(query, code):
+            condition |= Q(language=code) & text_condition(query, code, postgresql)
+            ranks.append(When(language=code, then=rank(query, code, postgresql)))
+    if not ranks:
+        return 0, []
+    found = entries.filter(condition)
+    score = Case(*ranks, default=Value(0.0), output_field=FloatField())
+    best = dict(
+        found.annotate(score=score)
+        .order_by("-score", *NEWEST)[:limit]
+        .values_list("publication_id", "score")
+    )
+    return found.count(), [(best[p.pk], p) for p in publications_in_order(best, user)]
+
+
+def autocomplete_publications(query, user, language, limit):
+    """Publications whose title holds the words typed (the last one as a prefix), newest
+    first, for the header box."""
+    from library.matching import on_postgresql, title_condition
+
+    entries, languages = _written_in(user, language)
+    postgresql = on_postgresql(entries)
+    condition = Q(pk__in=[])
+    for code in languages:
+        title = title_condition(query, code, postgresql)
+        if title is not None:
+            condition |= Q(language=code) & title
+    ids = (
+        entries.filter(condition).order_by(*NEWEST)[:limit].values_list("publication_id", flat=True)
+    )
+    return publications_in_order(ids, user)

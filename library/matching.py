@@ -31,7 +31,7 @@ def _config(language):
     return LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])["pg_config"]
 
 
-def _on_postgresql(entries):
+def on_postgresql(entries):
     return connections[entries.db].vendor == "postgresql"
 
 
@@ -84,7 +84,7 @@ def _sqlite_filter(parsed, prefix_last=False):
     return groups
 
 
-def _text_condition(query, language, on_postgresql):
+def text_condition(query, language, on_postgresql):
     """The condition an entry of ``language`` meets when its text matches ``query``."""
     if on_postgresql:
         tsquery = SearchQuery(query, config=_config(language), search_type="websearch")
@@ -92,7 +92,7 @@ def _text_condition(query, language, on_postgresql):
     return _sqlite_filter(parse_query(query, language))
 
 
-def _rank(query, language, on_postgresql):
+def rank(query, language, on_postgresql):
     """How well an entry of ``language`` matches ``query`` (higher is better)."""
     if on_postgresql:
         tsquery = SearchQuery(query, config=_config(language), search_type="websearch")
@@ -109,7 +109,7 @@ def _rank(query, language, on_postgresql):
     return score
 
 
-def _title_condition(query, language, on_postgresql):
+def title_condition(query, language, on_postgresql):
     """The condition an entry of ``language`` meets when its title holds every word of
     ``query``, the last one as a prefix; ``None`` when the query has no word."""
     parsed = parse_query(query, language)
@@ -140,78 +140,16 @@ def match(entries, query, language):
     """The entries of ``entries`` (one listing's, of ``language``) that match ``query``."""
     if not parse_query(query, language):
         return entries.none()
-    return entries.filter(_text_condition(query, language, _on_postgresql(entries)))
+    return entries.filter(text_condition(query, language, on_postgresql(entries)))
 
 
 def ranked(entries, query, language, then=()):
     """``entries`` (already matched) best first, ties in the order ``then``."""
-    rank = _rank(query, language, _on_postgresql(entries))
-    return entries.alias(_rank=rank).order_by(F("_rank").desc(), *then)
+    score = rank(query, language, on_postgresql(entries))
+    return entries.alias(_rank=score).order_by(F("_rank").desc(), *then)
 
 
 def title_match(entries, query, language):
     """Entries whose title holds every word of ``query``, the last one as a prefix."""
-    condition = _title_condition(query, language, _on_postgresql(entries))
+    condition = title_condition(query, language, on_postgresql(entries))
     return entries.none() if condition is None else entries.filter(condition)
-
-
-# --- the site search's publications (``register_search_model`` in wagtail_hooks) ----------
-
-
-def _written_in(user, language):
-    """The entries of publications as written (each translation once, in its own language)
-    that ``user`` may read, and the languages to search: ``language``, or every one."""
-    from community_pages.access import visible_queryset
-    from library.models import ListingEntry
-
-    entries = visible_queryset(ListingEntry.objects.filter(in_own_language=True), user)
-    if language in LANGUAGE_ANALYSIS:
-        return entries.filter(language=language), [language]
-    return entries, list(LANGUAGE_ANALYSIS)
-
-
-def _publications(entry_rows, user):
-    """``[(score, publication)]`` for ``(publication id, score)`` rows, in their order."""
-    from community_pages.access import visible_queryset
-    from library.models import PublicationPage
-
-    ids = [pk for pk, _score in entry_rows]
-    found = visible_queryset(PublicationPage.objects.filter(pk__in=ids), user).in_bulk()
-    return [(score, found[pk]) for pk, score in entry_rows if pk in found]
-
-
-NEWEST = ("-year", "-publication_date", "-first_published_at", "publication_id")
-
-
-def search_publications(query, user, language, limit):
-    """The site search's publications: ``(count, [(score, publication)])``, the count of
-    every match ``user`` may read, the ``limit`` best matches first."""
-    entries, languages = _written_in(user, language)
-    on_postgresql = _on_postgresql(entries)
-    condition, ranks = Q(pk__in=[]), []
-    for code in languages:
-        if parse_query(query, code):
-            condition |= Q(language=code) & _text_condition(query, code, on_postgresql)
-            ranks.append(When(language=code, then=_rank(query, code, on_postgresql)))
-    if not ranks:
-        return 0, []
-    found = entries.filter(condition)
-    rank = Case(*ranks, default=Value(0.0), output_field=FloatField())
-    best = found.annotate(score=rank).order_by(F("score").desc(), *NEWEST)[:limit]
-    return found.count(), _publications(best.values_list("publication_id", "score"), user)
-
-
-def autocomplete_publications(query, user, language, limit):
-    """Publications whose title holds the words typed (the last one as a prefix), newest
-    first, for the header box."""
-    entries, languages = _written_in(user, language)
-    on_postgresql = _on_postgresql(entries)
-    condition = Q(pk__in=[])
-    for code in languages:
-        title = _title_condition(query, code, on_postgresql)
-        if title is not None:
-            condition |= Q(language=code) & title
-    rows = entries.filter(condition).order_by(*NEWEST)[:limit]
-    return [
-        page for _score, page in _publications(rows.values_list("publication_id", "year"), user)
-    ]

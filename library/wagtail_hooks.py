@@ -52,9 +52,9 @@ register_snippet(LibraryTaxonomyGroup)
 @hooks.register("register_search_model")
 def register_publication_search():
     """Publications in the site search. On the database engine they are matched on the
-    library's read model (``library.matching``), which analyses each translation in its own
+    library's read model (``library.listing``), which analyses each translation in its own
     language and counts without a cap; Elasticsearch searches its own documents."""
-    from library.matching import autocomplete_publications, search_publications
+    from library.listing import autocomplete_publications, search_publications
 
     return {
         "model": PublicationPage,
