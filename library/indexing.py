@@ -19,14 +19,21 @@ An entry carries what the listing filters, sorts, counts and matches:
 * elsewhere ``title_words`` and ``words``: the same texts as terms of ``search.text``.
 """
 
+import logging
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, router, transaction
 from django.db.models import Func, TextField, Value
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backends
 
 from library.facets import publication_keys, theme_parents
+from library.models import ListingEntry, PublicationPage
 from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
+
+logger = logging.getLogger(__name__)
 
 BATCH = 500
 GAP = "''' gap'':1'::tsvector"  # a vector of one lexeme no analysis makes: it begins with a space
@@ -88,8 +95,6 @@ def build_entries(publication, languages, parents, on_postgresql):
 def build_entry(publication, language, texts, keys, on_postgresql):
     """The (unsaved) entry of ``publication`` in the listing of ``language``, from its
     ``texts`` (``_texts``) and facet ``keys``."""
-    from library.models import ListingEntry
-
     title, body, files = texts
     entry = ListingEntry(
         publication=publication,
@@ -136,8 +141,6 @@ def refresh_translations(translation_keys):
     locks the translations' rows, so two translations saved at once cannot both write the
     same publication's entries.
     """
-    from library.models import ListingEntry, PublicationPage
-
     keys = sorted({key for key in translation_keys if key})
     if not keys:
         return []
@@ -182,10 +185,44 @@ def refresh_translations(translation_keys):
     return changed
 
 
+def refresh_listing(translation_key):
+    """Write again the listing entries of one publication's translations, and index again
+    those whose listing languages changed (``library.indexing``)."""
+    reindex_publications(refresh_translations([translation_key]))
+
+
+REINDEX_BATCH = 500
+
+
+def reindex_publications(pks):
+    """Index these live publications again where the engine keeps its own documents.
+
+    Elasticsearch documents carry the listing languages and the facet keys (``search_facets``), so
+    a change to those columns made outside a save (another translation published, a theme
+    moved) must reach them; the database engine reads the columns itself and needs nothing.
+    """
+    if not pks or "elasticsearch" not in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        return
+    pks = sorted(pks)
+    for offset in range(0, len(pks), REINDEX_BATCH):
+        chunk = list(
+            PublicationPage.get_indexed_objects().filter(
+                pk__in=pks[offset : offset + REINDEX_BATCH], live=True
+            )
+        )
+        for backend in get_search_backends(with_auto_update=True):
+            index = backend.get_index_for_model(PublicationPage)
+            try:
+                if hasattr(index, "add_items_or_keep"):  # Elasticsearch: kept while it is down
+                    index.add_items_or_keep(PublicationPage, chunk)
+                else:
+                    backend.add_bulk(PublicationPage, chunk)
+            except Exception:  # noqa: BLE001 - the engine may be down; update_index repairs
+                logger.warning("Publications could not be indexed again.", exc_info=True)
+
+
 def rebuild(stdout=None):
     """Write every entry again, in batches of publications; returns how many were written."""
-    from library.models import ListingEntry, PublicationPage
-
     keys = list(
         PublicationPage.objects.order_by("translation_key")
         .values_list("translation_key", flat=True)

@@ -7,8 +7,6 @@ a facet count is the same whatever language the reader browses in, and labels ar
 up with ``portal.models.taxonomy.term_label``.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, models, transaction
@@ -26,8 +24,6 @@ from wagtail.search import index
 from library.facets import FacetKeysField
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
-
-logger = logging.getLogger(__name__)
 
 
 class DocumentType(TranslatableMixin, index.Indexed, models.Model):
@@ -178,46 +174,6 @@ class PublicationTag(TaggedItemBase):
     content_object = ParentalKey(
         "library.PublicationPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
-
-
-def refresh_listing(translation_key):
-    """Write again the listing entries of one publication's translations, and index again
-    those whose listing languages changed (``library.indexing``)."""
-    from library.indexing import refresh_translations
-
-    reindex_publications(refresh_translations([translation_key]))
-
-
-REINDEX_BATCH = 500
-
-
-def reindex_publications(pks):
-    """Index these live publications again where the engine keeps its own documents.
-
-    Elasticsearch documents carry the listing languages and the facet keys (``search_facets``), so
-    a change to those columns made outside a save (another translation published, a theme
-    moved) must reach them; the database engine reads the columns itself and needs nothing.
-    """
-    if not pks or "elasticsearch" not in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
-        return
-    from wagtail.search.backends import get_search_backends
-
-    pks = sorted(pks)
-    for offset in range(0, len(pks), REINDEX_BATCH):
-        chunk = list(
-            PublicationPage.get_indexed_objects().filter(
-                pk__in=pks[offset : offset + REINDEX_BATCH], live=True
-            )
-        )
-        for backend in get_search_backends(with_auto_update=True):
-            index = backend.get_index_for_model(PublicationPage)
-            try:
-                if hasattr(index, "add_items_or_keep"):  # Elasticsearch: kept while it is down
-                    index.add_items_or_keep(PublicationPage, chunk)
-                else:
-                    backend.add_bulk(PublicationPage, chunk)
-            except Exception:  # noqa: BLE001 - the engine may be down; update_index repairs
-                logger.warning("Publications could not be indexed again.", exc_info=True)
 
 
 class PublicationPage(RestrictedMixin, BasePage):
@@ -414,6 +370,8 @@ class PublicationPage(RestrictedMixin, BasePage):
     def save(self, *args, **kwargs):
         self._add_country_regions()
         result = super().save(*args, **kwargs)
+        from library.indexing import refresh_listing  # indexing reads these models
+
         refresh_listing(self.translation_key)
         return result
 

@@ -42,7 +42,8 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 @receiver(page_unpublished)
 def on_publication_unpublished(sender, instance, **kwargs):
     """Unpublishing saves the page, but possibly as a plain ``Page``: refresh the listing."""
-    from library.models import PublicationPage, refresh_listing
+    from library.indexing import refresh_listing
+    from library.models import PublicationPage
 
     if issubclass(instance.specific_class or type(instance), PublicationPage):
         refresh_listing(instance.translation_key)
@@ -51,7 +52,7 @@ def on_publication_unpublished(sender, instance, **kwargs):
 @receiver(post_delete, sender="library.PublicationPage")
 def on_publication_deleted(sender, instance, **kwargs):
     """A deleted translation hands its readers over to another translation."""
-    from library.models import refresh_listing
+    from library.indexing import refresh_listing
 
     refresh_listing(instance.translation_key)
 

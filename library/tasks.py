@@ -41,7 +41,7 @@ def extract_publication_text(page_id):
             index.insert_or_update_object(page)
         except Exception:  # noqa: BLE001 - the search engine may be down; logged
             logger.warning("Publication %s could not be reindexed.", page.pk, exc_info=True)
-        from library.models import refresh_listing
+        from library.indexing import refresh_listing
 
         refresh_listing(page.translation_key)  # its listing entries match the new text
     return f"{len(text)} characters"
@@ -51,8 +51,8 @@ def extract_publication_text(page_id):
 def refresh_publication_entries(publication_ids):
     """Write again the listing entries of these publications (a theme above them moved or
     went, so their facet keys changed)."""
-    from library.indexing import refresh_translations
-    from library.models import PublicationPage, reindex_publications
+    from library.indexing import refresh_translations, reindex_publications
+    from library.models import PublicationPage
 
     keys = PublicationPage.objects.filter(pk__in=publication_ids).values_list(
         "translation_key", flat=True

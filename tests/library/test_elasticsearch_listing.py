@@ -116,7 +116,7 @@ def test_moving_a_theme_sends_its_publications_again_with_their_new_ancestors(
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "search.backends.elasticsearch", "AUTO_UPDATE": True}
     }
-    monkeypatch.setattr("wagtail.search.backends.get_search_backends", lambda *a, **k: [Recorder()])
+    monkeypatch.setattr("library.indexing.get_search_backends", lambda *a, **k: [Recorder()])
     with django_capture_on_commit_callbacks(execute=True):
         t["cash"].parent = t["health"]
         t["cash"].save()

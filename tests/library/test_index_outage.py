@@ -96,7 +96,8 @@ def test_publications_indexed_again_while_the_cluster_is_down_are_kept(cluster, 
     # A change outside a save (another translation published, a term moved) indexes the
     # publications it touched again: while the cluster is down they wait for the replay,
     # with no traceback, as a save's changes do.
-    from library.models import PublicationPage, reindex_publications
+    from library.indexing import reindex_publications
+    from library.models import PublicationPage
 
     page = publish("Old age pensions in Nepal", abstract="Pensions.")
     cluster.stop()
