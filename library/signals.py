@@ -93,8 +93,45 @@ def on_theme_moving(sender, instance, raw=False, **kwargs):
     _refresh_entries_later(_publications_under(below))
 
 
-@receiver(pre_delete, sender="portal.Theme")
-def on_theme_deleting(sender, instance, **kwargs):
-    """The listing entries of the publications filed under a deleted theme are written again
-    once it is gone (until then they keep its key, which no facet lists)."""
-    _refresh_entries_later(_publications_under([instance.pk]))
+# The field of ``PublicationPage`` that files a publication under each kind of term.
+TERM_FIELDS = {
+    "portal.Theme": "themes",
+    "portal.Region": "regions",
+    "portal.Country": "countries",
+    "library.DocumentType": "document_type",
+    "library.Organisation": "organisations",
+    "library.DocumentLanguage": "languages",
+}
+
+
+def _publications_filed_under(sender, term):
+    """Publications filed under ``term`` in any of its languages (its translations share a
+    ``translation_key``): the labels of every translation are part of their text."""
+    from library.models import PublicationPage
+
+    field = TERM_FIELDS[sender._meta.label]
+    return PublicationPage.objects.filter(
+        **{f"{field}__translation_key": term.translation_key}
+    ).values_list("pk", flat=True)
+
+
+def on_term_saving(sender, instance, raw=False, **kwargs):
+    """A term renamed, or translated into another language, changes the text of every
+    publication filed under it (``PublicationPage.taxonomy_text``): their listing entries,
+    and their Elasticsearch documents, are written again once the change is committed."""
+    if raw:
+        return
+    old_name = sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+    if instance.pk is None or old_name != instance.name:
+        _refresh_entries_later(_publications_filed_under(sender, instance))
+
+
+def on_term_deleting(sender, instance, **kwargs):
+    """The publications filed under a deleted term (or one of its translations) are written
+    again once it is gone: its key and its label leave their entries."""
+    _refresh_entries_later(_publications_filed_under(sender, instance))
+
+
+for _label in TERM_FIELDS:
+    pre_save.connect(on_term_saving, sender=_label, dispatch_uid=f"library-term-saving-{_label}")
+    pre_delete.connect(on_term_deleting, sender=_label, dispatch_uid=f"library-term-del-{_label}")

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from library.listing import LibraryQuery, build_listing, listing_changed
+from portal.demo_utils import translate_instance
 
 
 @pytest.fixture
@@ -436,3 +437,26 @@ def test_a_phrase_never_runs_from_one_copy_of_the_text_into_the_next(
     assert titles(_listing('q="from malawi"', locale=spanish)) == ["Zanzibar report"]
     assert titles(_listing("q=malawi zanzibar", locale=spanish)) == ["Zanzibar report"]
     assert titles(_listing('q="malawi zanzibar"', locale=spanish)) == []
+
+
+def test_a_renamed_or_newly_translated_term_is_searched_by_its_new_label(
+    taxonomy, publish, library, locales, django_capture_on_commit_callbacks
+):
+    """The labels of a publication's terms, in every language, are part of its text: a term
+    renamed or translated rewrites the entries of the publications filed under it."""
+    publish("Pension reform", year=2020, abstract="Contributions.", countries=[taxonomy["kenya"]])
+    publish("School meals", year=2021, abstract="Nutrition.", countries=[taxonomy["brazil"]])
+    assert titles(_listing("q=kenya")) == ["Pension reform"]
+    assert titles(_listing("q=kenia", locale=locales["es"])) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        kenya = taxonomy["kenya"]
+        kenya.name = "Republic of Kenya"
+        kenya.save()
+    assert titles(_listing("q=republic")) == ["Pension reform"]
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_instance(taxonomy["kenya"], "es", {"Republic of Kenya": "Kenia"})
+    assert titles(_listing("q=kenia", locale=locales["es"])) == ["Pension reform"]
+    with django_capture_on_commit_callbacks(execute=True):
+        taxonomy["kenya"].get_translation(locales["es"]).delete()
+    assert titles(_listing("q=kenia", locale=locales["es"])) == []
+    assert titles(_listing("q=republic", locale=locales["es"])) == ["Pension reform"]
