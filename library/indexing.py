@@ -22,9 +22,9 @@ An entry carries what the listing filters, sorts, counts and matches:
 import logging
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, router, transaction
-from django.db.models import Func, TextField, Value
+from django.db.models import Expression
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
@@ -39,14 +39,34 @@ BATCH = 500
 GAP = "''' gap'':1'::tsvector"  # a vector of one lexeme no analysis makes: it begins with a space
 
 
-class Apart(Func):
-    """The vectors given, one after another with a gap between them: ``ts_delete(a || GAP
-    || b, ' gap')``. ``||`` continues the positions of the left vector, so without the gap a
-    phrase could run from the last word of one copy of the text into the first of the next."""
+class EntryVector(Expression):
+    """The weighted ``tsvector`` of an entry's text, from its copies ``[(text search
+    configuration, (title, body[, files])), ...]``: weights A, B, C in each copy, and a gap
+    between copies (``ts_delete(a || GAP || b, ' gap')``): ``||`` continues the positions of
+    the left vector, so without the gap a phrase could run from the last word of one copy
+    into the first of the next.
 
-    template = "ts_delete(%(expressions)s, ' gap')"
-    arg_joiner = f" || {GAP} || "
+    One expression with its texts as parameters: a rebuild writes hundreds of thousands of
+    entries, and compiling a ``SearchVector`` per text cost more than PostgreSQL's analysis.
+    """
+
     output_field = SearchVectorField()
+
+    def __init__(self, copies):
+        super().__init__()
+        self.copies = copies
+
+    def as_sql(self, compiler, connection):
+        vectors, params = [], []
+        for config, texts in self.copies:
+            parts = []
+            for text, weight in zip(texts, "ABC", strict=False):
+                parts.append(f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')")
+                params += [config, text or ""]
+            vectors.append(" || ".join(parts))
+        if len(vectors) == 1:
+            return vectors[0], params
+        return f"ts_delete({f' || {GAP} || '.join(vectors)}, ' gap')", params
 
 
 def listing_languages(translations, default_code, codes):
@@ -115,17 +135,7 @@ def build_entry(publication, language, texts, keys, on_postgresql):
     if language != own:
         copies.append((language, (title, body)))
     if on_postgresql:
-        vectors = []
-        for code, texts in copies:
-            parts = [
-                SearchVector(Value(text, output_field=TextField()), config=_config(code), weight=w)
-                for text, w in zip(texts, "ABC", strict=False)
-                if text
-            ]
-            if parts:
-                vectors.append(sum(parts[1:], start=parts[0]))
-        if vectors:
-            entry.search_vector = vectors[0] if len(vectors) == 1 else Apart(*vectors)
+        entry.search_vector = EntryVector([(_config(code), texts) for code, texts in copies])
     else:
         # " | " between the copies: a phrase never runs from one into the next.
         entry.title_words = " | ".join(words_column(title, language=code) for code, _t in copies)
