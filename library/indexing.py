@@ -29,7 +29,8 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
 from library.facets import publication_keys, theme_parents
-from library.models import ListingEntry, PublicationPage
+from library.listing import counts_generation, counts_refreshed, listing_changed, listing_generation
+from library.models import ListingCount, ListingEntry, PublicationPage
 from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
 
@@ -143,13 +144,14 @@ def build_entry(publication, language, texts, keys, on_postgresql):
     return entry
 
 
-def refresh_translations(translation_keys):
+def refresh_translations(translation_keys, counts=True):
     """Write again the entries of the publications with these translation keys.
 
     Returns the primary keys of the translations whose listing languages changed (an
     engine that keeps its own documents indexes those again). Runs in one transaction that
     locks the translations' rows, so two translations saved at once cannot both write the
-    same publication's entries.
+    same publication's entries. ``counts``: queue a refresh of the counts view once the
+    change is committed (``rebuild`` refreshes it once, at the end).
     """
     keys = sorted({key for key in translation_keys if key})
     if not keys:
@@ -189,9 +191,13 @@ def refresh_translations(translation_keys):
                         changed.append(pk)
             ListingEntry.objects.filter(publication__translation_key__in=chunk).delete()
             ListingEntry.objects.bulk_create(entries, batch_size=BATCH)
-    from library.listing import listing_changed
-
     listing_changed()
+    if counts and connections[database].vendor == "postgresql":
+        from library.tasks import refresh_listing_counts
+
+        transaction.on_commit(
+            lambda: refresh_listing_counts.enqueue(listing_generation()), using=database
+        )
     return changed
 
 
@@ -239,7 +245,30 @@ def rebuild(stdout=None):
         .distinct()
     )
     for offset in range(0, len(keys), BATCH):
-        refresh_translations(keys[offset : offset + BATCH])
+        refresh_translations(keys[offset : offset + BATCH], counts=False)
         if stdout is not None:
             stdout.write(f"{min(offset + BATCH, len(keys))} of {len(keys)} publications")
+    refresh_counts()
     return ListingEntry.objects.count()
+
+
+def refresh_counts(requested=None):
+    """Refresh the counts view (``ListingCount``, PostgreSQL only) and record the
+    generation of the entries it now holds; returns whether it ran.
+
+    ``requested``: the generation a task was queued at; nothing is done when a refresh
+    since has covered it (a burst of changes refreshes once or twice, not once each). The
+    generation is read before the refresh starts, so a change committed meanwhile leaves
+    the view marked older than the entries, and the listing counts the entries until the
+    next refresh.
+    """
+    database = router.db_for_write(ListingEntry)
+    if connections[database].vendor != "postgresql":
+        return False
+    if requested is not None and (counts_generation() or 0) >= requested:
+        return False
+    generation = listing_generation()
+    with connections[database].cursor() as cursor:
+        cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {ListingCount._meta.db_table}")
+    counts_refreshed(generation)
+    return True

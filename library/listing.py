@@ -100,6 +100,11 @@ class LibraryQuery:
                 pairs.append((name, value))
         return pairs
 
+    def is_whole_listing(self):
+        """No text and no filter: every publication of the listing."""
+        filtered = any(getattr(self, name) for name in MULTI_FILTERS)
+        return not (self.q or filtered or self.year_from or self.year_to)
+
     def urlencode(self, **changes):
         return urlencode(self.params(**changes))
 
@@ -307,7 +312,7 @@ def publications_in_order(ids, user):
 TOTAL = ""  # the key under which the counting query also counts the entries themselves
 
 
-def facet_counts(entries, query, taxonomy):
+def facet_counts(entries, query, taxonomy, whole=None):
     """``(facets, total)``: for each facet, the terms present in the result set with their
     counts; and how many entries the result set holds.
 
@@ -316,23 +321,30 @@ def facet_counts(entries, query, taxonomy):
     languages, organisations, type and year), so the result set is read once and its keys
     counted in one ``GROUP BY``, whatever the number of facets or relation rows. The answer
     is cached until a publication changes (``listing_changed``).
+
+    ``whole``: ``(language, user)`` when ``entries`` is a whole listing (no text, no filter).
+    Its counts are then read from the counts view (``ListingCount``, PostgreSQL) as long as
+    the view is as new as the entries: a few hundred rows instead of every entry.
     """
     from library.facets import parse
 
     connection = connections[entries.db]
-    try:
-        result_sql, params = entries.order_by().values("facet_keys").query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing (an unknown term)
-        return facet_entries({}, query, taxonomy), 0
-    sql = (
-        f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {_keys_of_r(connection)} "
-        f"GROUP BY k.value UNION ALL SELECT '{TOTAL}', COUNT(*) FROM r"
-    )
+    if whole is not None and _counts_view_is_current(connection):
+        sql, params, count = _counts_from_view(whole, connection)
+    else:
+        try:
+            result_sql, params = entries.order_by().values("facet_keys").query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (an unknown term)
+            return facet_entries({}, query, taxonomy), 0
+        sql = (
+            f"WITH r AS ({result_sql}) SELECT k.value, COUNT(*) FROM {_keys_of_r(connection)} "
+            f"GROUP BY k.value UNION ALL SELECT '{TOTAL}', COUNT(*) FROM r"
+        )
 
-    def count():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+        def count():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
 
     counts, total = {}, 0
     for key, n in _cached_counts(connection, sql, params, count):
@@ -341,6 +353,25 @@ def facet_counts(entries, query, taxonomy):
         elif parsed := parse(key):
             counts.setdefault(parsed[0], {})[parsed[1]] = n
     return facet_entries(counts, query, taxonomy), total
+
+
+def _counts_view_is_current(connection):
+    return connection.vendor == "postgresql" and counts_generation() == listing_generation()
+
+
+def _counts_from_view(whole, connection):
+    """``(sql, params, count)`` of the whole listing's counts from the counts view, for the
+    reader's audiences (the access policy filters the view's rows as it filters entries)."""
+    from django.db.models import Sum
+
+    from library.models import ListingCount
+
+    language, user = whole
+    rows = visible_queryset(ListingCount.objects.using(connection.alias), user)
+    rows = rows.filter(language=language).values("key").annotate(n=Sum("entries"))
+    rows = rows.order_by().values_list("key", "n")
+    sql, params = rows.query.sql_with_params()
+    return sql, params, lambda: list(rows)
 
 
 def _keys_of_r(connection):
@@ -385,11 +416,48 @@ FACET_CACHE_SECONDS = 600
 GENERATION_KEY = "library:listing:generation"
 
 
+COUNTS_GENERATION_KEY = "library:listing:counts-generation"
+
+
 def listing_changed():
-    """Forget every cached facet count (a publication, or what its text matches, changed)."""
+    """Forget every cached facet count (a publication, or what its text matches, changed).
+
+    The generation moves on now and again when the transaction commits: a count made in
+    between, from entries without the change, is not kept under the new generation."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    def bump():
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def listing_generation():
+    """The listing's generation: it moves on with every change to the entries."""
     from django.core.cache import cache
 
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def counts_refreshed(generation):
+    """The counts view (``ListingCount``) holds the entries of ``generation``."""
+    from django.core.cache import cache
+
+    cache.set(COUNTS_GENERATION_KEY, generation, None)
+
+
+def counts_generation():
+    """The generation the counts view was last refreshed at (``None``: unknown)."""
+    from django.core.cache import cache
+
+    return cache.get(COUNTS_GENERATION_KEY)
 
 
 def _cached_counts(connection, sql, params, count):
@@ -404,11 +472,7 @@ def _cached_counts(connection, sql, params, count):
     """
     from django.core.cache import cache
 
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+    generation = listing_generation()
     digest = hashlib.sha256(repr((connection.alias, sql, list(params))).encode()).hexdigest()
     key = f"library:facets:{generation}:{digest}"
     rows = cache.get(key)
@@ -510,7 +574,8 @@ def build_listing(query, user, locale, per_page=20):
         paginator = page_obj.paginator
     else:
         entries, taxonomy = matching_entries(query, user, locale)
-        facets, total = facet_counts(entries, query, taxonomy)
+        whole = (reader_language(locale), user) if query.is_whole_listing() else None
+        facets, total = facet_counts(entries, query, taxonomy, whole)
         # The counting query counted the results too: the paginator need not count again.
         paginator = Paginator(ListingRows(entries, total, user), max(per_page, 1))
         try:

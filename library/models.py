@@ -586,6 +586,33 @@ class ListingEntry(models.Model):
         return f"{self.language}: {self.title}"
 
 
+class ListingCount(models.Model):
+    """How many entries of one listing language and audience carry each facet key (the key
+    ``""`` counts the entries themselves), over every ``ListingEntry``.
+
+    On PostgreSQL a materialised view (migration 0011) refreshed by
+    ``library.indexing.refresh_counts``: after ``rebuild_listing``, and in a task after each
+    change to the listing. The unfiltered listing reads its counts here while the view is
+    as new as the entries (``library.listing``), and counts the entries otherwise. Other
+    databases have no view: their counts always come from the entries.
+    """
+
+    pk = models.CompositePrimaryKey("language", "audience", "key")
+    language = models.CharField(max_length=12)
+    audience = models.CharField(max_length=32)
+    key = models.TextField()
+    entries = models.PositiveIntegerField()
+
+    class Meta:
+        managed = False  # a materialised view, made by migration 0011
+        db_table = "library_listingcount"
+        verbose_name = _("listing count")
+        verbose_name_plural = _("listing counts")
+
+    def __str__(self):
+        return f"{self.language}/{self.audience} {self.key}: {self.entries}"
+
+
 class PublicationFile(Orderable):
     """A file of a publication: a Wagtail document, downloaded through the counted view."""
 

@@ -1,5 +1,5 @@
 """Background work of the library (django-tasks): text extraction from attached PDFs, and
-listing entries written again when the theme tree changes."""
+listing entries written again when the theme tree changes, the counts view refreshed."""
 
 import logging
 
@@ -60,3 +60,13 @@ def refresh_publication_entries(publication_ids):
     refresh_translations(set(keys))
     reindex_publications(publication_ids)  # Elasticsearch documents carry the facet keys
     return f"{len(publication_ids)} publications"
+
+
+@task()
+def refresh_listing_counts(requested):
+    """Refresh the listing's counts view after a change (``library.indexing.refresh_counts``;
+    skipped when a later refresh has covered ``requested``, the generation it was queued
+    at)."""
+    from library.indexing import refresh_counts
+
+    return "refreshed" if refresh_counts(requested) else "already up to date"

@@ -460,3 +460,48 @@ def test_a_renamed_or_newly_translated_term_is_searched_by_its_new_label(
         taxonomy["kenya"].get_translation(locales["es"]).delete()
     assert titles(_listing("q=kenia", locale=locales["es"])) == []
     assert titles(_listing("q=republic", locale=locales["es"])) == ["Pension reform"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="only PostgreSQL has the counts view; elsewhere counts always come from the entries",
+)
+def test_the_whole_listing_counts_from_the_view_only_while_it_is_current(
+    catalogue, taxonomy, publish, member, django_capture_on_commit_callbacks
+):
+    """The unfiltered listing's counts come from the counts view once it is refreshed, with
+    the same figures, for each reader's audiences; after a change the entries are counted
+    until the next refresh, so a count is never out of date."""
+    from library.indexing import refresh_counts
+
+    def whole_listing(user=None):
+        with CaptureQueriesContext(connection) as ctx:
+            context = listing("", user=user)
+        return context, any("library_listingcount" in q["sql"] for q in ctx.captured_queries)
+
+    from_entries, used_view = whole_listing()
+    assert not used_view  # never refreshed: not trusted
+    members_from_entries, _ = whole_listing(member)
+    assert refresh_counts()
+    from_view, used_view = whole_listing()
+    assert used_view
+    assert from_view["result_count"] == from_entries["result_count"] == 3
+    assert counts(from_view, "theme") == counts(from_entries, "theme")
+    assert counts(from_view, "country") == counts(from_entries, "country")
+    members_from_view, used_view = whole_listing(member)
+    assert used_view and members_from_view["result_count"] == 4
+    assert counts(members_from_view, "theme") == counts(members_from_entries, "theme")
+    with CaptureQueriesContext(connection) as ctx:
+        listing("theme=health")
+    assert not any("library_listingcount" in q["sql"] for q in ctx.captured_queries)
+    # A change, its commit not yet done (no refresh has run): the entries are counted.
+    publish("Pensions in Kenya", year=2023, countries=[taxonomy["kenya"]])
+    after, used_view = whole_listing()
+    assert not used_view
+    assert after["result_count"] == 4 and counts(after, "country")["ke"] == 2
+    # Once committed, the queued refresh brings the view up to date.
+    with django_capture_on_commit_callbacks(execute=True):
+        publish("School meals in Kenya", year=2024, countries=[taxonomy["kenya"]])
+    refreshed, used_view = whole_listing()
+    assert used_view
+    assert refreshed["result_count"] == 5 and counts(refreshed, "country")["ke"] == 3
