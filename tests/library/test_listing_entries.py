@@ -122,3 +122,24 @@ def test_migrate_fills_the_entries_of_a_small_database(taxonomy, publish, librar
     ListingEntry.objects.all().delete()
     fill_listing_after_migrate(sender=None, using="default")
     assert ListingEntry.objects.filter(publication=page).count() == 3
+
+
+def test_refresh_writes_the_entries_of_the_keys_given_and_names_the_changed(
+    taxonomy, publish, library
+):
+    """``refresh_translations`` writes the entries of the publications whose keys it is given
+    (none for no key) and returns the translations whose listing languages changed."""
+    from library.indexing import refresh_translations
+    from library.models import ListingEntry
+
+    page = publish("Pensions in Brazil", year=2016)
+    stored = entries()
+    assert {language for pk, language in stored if pk == page.pk} == {"en", "es", "fr"}
+    assert refresh_translations([page.translation_key]) == []  # the same languages as before
+    assert entries() == stored
+
+    ListingEntry.objects.filter(publication=page, language="fr").delete()
+    assert refresh_translations([None, ""]) == []  # no key: nothing is written
+    assert (page.pk, "fr") not in entries()
+    assert refresh_translations([None, page.translation_key, page.translation_key]) == [page.pk]
+    assert entries() == stored
