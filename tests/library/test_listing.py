@@ -585,3 +585,57 @@ def test_autocomplete_matches_title_words_the_last_one_as_a_prefix(catalogue, me
     assert titles_for("in", language=None) == ["Health insurance in Kenya", "Prospera in Mexico"]
     assert titles_for("kenya") == ["Health insurance in Kenya"]
     assert titles_for("") == titles_for("-kenya") == titles_for("kenya or -mexico") == []
+
+
+def test_autocomplete_reads_or_and_excluded_words_alike_on_every_database(catalogue):
+    """The header box completes the last alternative typed (after the last ``or``); a word
+    marked ``-`` is not a title word to complete (it is left out, not required)."""
+    from library.listing import autocomplete_publications
+
+    def titles_for(query):
+        return [p.title for p in autocomplete_publications(query, AnonymousUser(), "en", 10)]
+
+    assert titles_for("kenya") == ["Health insurance in Kenya"]
+    assert titles_for("kenya or prosp") == ["Prospera in Mexico"]
+    assert titles_for("in -kenya") == ["Health insurance in Kenya", "Prospera in Mexico"]
+    assert titles_for('"bolsa familia" -kenya') == ["Bolsa Familia evaluation"]
+
+
+def _term_queries(condition):
+    """[(config, word, suffix)] of the ``to_tsquery`` terms of a PostgreSQL title condition."""
+    from library.matching import AllOf, Matches
+
+    (matches,) = condition.children
+    assert isinstance(matches, Matches)
+    _vector, query = matches.get_source_expressions()
+    terms = query.get_source_expressions() if isinstance(query, AllOf) else [query]
+    found = []
+    for term in terms:
+        config, concat = term.get_source_expressions()
+        quoted, suffix = concat.get_source_expressions()
+        (word,) = quoted.get_source_expressions()
+        found.append((config.value, word.value, suffix.value))
+    return found
+
+
+def test_a_title_query_on_postgresql_asks_for_the_words_of_its_last_alternative():
+    """What the PostgreSQL title condition asks for, as the other databases read the query:
+    the words after the last ``or``, not the excluded ones, the last word as a prefix unless
+    it ends a phrase; analysed with the listing language's configuration."""
+    from library.matching import title_condition
+
+    assert _term_queries(title_condition("prot", "es", True)) == [("portal_spanish", "prot", ":*A")]
+    query = 'welfare or social "Cash Transfer" -kenya prot'
+    assert _term_queries(title_condition(query, "es", True)) == [
+        ("portal_spanish", "social", ":A"),
+        ("portal_spanish", "cash", ":A"),
+        ("portal_spanish", "transfer", ":A"),
+        ("portal_spanish", "prot", ":*A"),
+    ]
+    assert _term_queries(title_condition('social "cash transfer"', "xx", True)) == [
+        ("portal_english", "social", ":A"),  # a language without a configuration: English
+        ("portal_english", "cash", ":A"),
+        ("portal_english", "transfer", ":A"),
+    ]
+    assert title_condition("-kenya", "en", True) is None
+    assert title_condition("kenya or -mexico", "en", True) is None
