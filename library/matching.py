@@ -22,7 +22,7 @@ from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 from django.db.models.expressions import Case, When
 
 from search.backends import LANGUAGE_ANALYSIS
-from search.text import MAX_QUERY_TERMS, PIECE_RE, parse_query
+from search.text import MAX_QUERY_TERMS, parse_query
 
 TITLE_WEIGHTS = [0.05, 0.1, 0.4, 1.0]  # D, C, B, A: a title match counts most
 
@@ -111,19 +111,20 @@ def rank(query, language, on_postgresql):
 
 def title_condition(query, language, on_postgresql):
     """The condition an entry of ``language`` meets when its title holds every word of
-    ``query``, the last one as a prefix; ``None`` when the query has no word."""
+    ``query``'s last alternative (after its last ``or``; a ``-word`` is left out), the last
+    one, unless in a phrase, as a prefix; ``None`` when the query has no word."""
     parsed = parse_query(query, language)
     words = [c for group in parsed.groups[-1:] for c in group if not c.negated]
     if not words:
         return None
     if on_postgresql:
         config = _config(language)
-        pieces = [p.group() for p in PIECE_RE.finditer(query) if p.group().lower() != "or"]
-        pieces = pieces[-MAX_QUERY_TERMS:]
-        terms = [
-            TermQuery(piece, config, ":*A" if number == len(pieces) - 1 else ":A")
-            for number, piece in enumerate(pieces)
-        ]
+        typed = [
+            (piece, number == len(words) - 1 and not clause.phrase)
+            for number, clause in enumerate(words)
+            for piece in clause.pieces
+        ][-MAX_QUERY_TERMS:]
+        terms = [TermQuery(piece, config, ":*A" if prefix else ":A") for piece, prefix in typed]
         return Q(Matches(F("search_vector"), terms[0] if len(terms) == 1 else AllOf(*terms)))
     found = Q()
     for number, clause in enumerate(words):

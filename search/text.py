@@ -82,6 +82,7 @@ class Clause:
     alternatives: list
     negated: bool = False
     phrase: bool = False
+    pieces: list = field(default_factory=list)  # as typed, folded and unstemmed
 
 
 @dataclass
@@ -116,14 +117,14 @@ def parse_query(query, language):
             continue
         if phrase is not None:
             sequence = [t for piece in pieces for t in piece_terms(piece, language)]
-            clause = Clause([sequence], negated, phrase=True)
+            clause = Clause([sequence], negated, phrase=True, pieces=pieces)
             count += len(pieces)
             current.append(clause)
         else:
             for piece in pieces:
                 whole = piece_terms(piece, language)
                 alternatives = [[whole[0]]] if len(whole) == 1 else [[whole[0]], whole[1:]]
-                current.append(Clause(alternatives, negated))
+                current.append(Clause(alternatives, negated, pieces=[piece]))
                 count += 1
         if not negated:
             last = PART_RE.findall(pieces[-1])[-1]

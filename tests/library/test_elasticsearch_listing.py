@@ -178,3 +178,27 @@ def test_the_library_page_renders_an_elasticsearch_answer(
     assert "Cash transfers 2" in html and "Cash transfers 0" not in html
     assert "page=2" in html and "page=4" not in html
     assert cluster.requests[0]["from"] == 40
+
+
+def test_past_the_last_page_of_an_elasticsearch_answer_the_first_is_shown(
+    cluster, taxonomy, publish, locales
+):
+    """Asked for a page past the end, the engine answers no hits but a total: the first page
+    is asked for and shown, as the database listing does."""
+    pages = [publish(f"Cash transfers {i}", themes=[taxonomy["cct"]]) for i in range(3)]
+    search = cluster.search
+
+    def first_page_only(**kwargs):
+        answer = search(**kwargs)
+        if kwargs.get("from", 0):
+            answer["hits"]["hits"] = []
+        return answer
+
+    cluster.search = first_page_only
+    cluster.hits = [pages[1].pk, pages[0].pk]
+    cluster.total = 2
+    context = listing("q=cash&page=3", locales["en"])
+    assert [r.get("from", 0) for r in cluster.requests] == [40, 0]
+    assert context["results"].number == 1
+    assert [p.title for p in context["results"]] == ["Cash transfers 1", "Cash transfers 0"]
+    assert context["result_count"] == 2

@@ -505,3 +505,204 @@ def test_the_whole_listing_counts_from_the_view_only_while_it_is_current(
     refreshed, used_view = whole_listing()
     assert used_view
     assert refreshed["result_count"] == 5 and counts(refreshed, "country")["ke"] == 3
+def test_query_params_leave_out_the_page_unless_asked_and_defaults(catalogue):
+    from django.http import QueryDict
+
+    query = LibraryQuery.from_params(QueryDict("q=kenya&theme=cct&page=3&sort=newest"))
+    assert query.params() == [("q", "kenya"), ("sort", "newest"), ("theme", "cct")]
+    assert query.params(without_page=False) == [
+        ("q", "kenya"),
+        ("sort", "newest"),
+        ("theme", "cct"),
+        ("page", 3),
+    ]
+    # The default sort of a text query (relevance) is not written out.
+    relevance = LibraryQuery.from_params(QueryDict("q=kenya&sort=relevance"))
+    assert relevance.sort == "relevance"
+    assert relevance.params(without_page=False) == [("q", "kenya"), ("page", 1)]
+
+
+def test_a_page_past_the_last_shows_the_first(catalogue):
+    context = listing("sort=oldest&page=9")
+    assert context["results"].number == 1
+    assert [p.title for p in context["results"]] == [
+        "Prospera in Mexico",
+        "Bolsa Familia evaluation",
+        "Health insurance in Kenya",
+    ]
+
+
+def test_listing_rows_count_and_index_without_counting_again(catalogue):
+    from library.listing import ListingRows, matching_entries
+
+    query = LibraryQuery.from_params({"sort": "oldest"})
+    entries, _taxonomy = matching_entries(query, AnonymousUser(), None)
+    rows = ListingRows(entries, 3, AnonymousUser())
+    with CaptureQueriesContext(connection) as ctx:
+        assert len(rows) == rows.count() == 3
+    assert len(ctx) == 0
+    assert rows[0].title == "Prospera in Mexico"
+    assert rows[2].title == "Health insurance in Kenya"
+    assert [p.title for p in rows[1:3]] == ["Bolsa Familia evaluation", "Health insurance in Kenya"]
+
+
+def test_a_chosen_theme_without_results_is_listed_under_its_nearest_listed_ancestor(catalogue):
+    """Ticked themes stay in the facet (to be unticked) when nothing matches; one whose
+    parent is not listed hangs from the nearest ancestor that is, or from the top."""
+    matching = listing("theme=cct&year_from=2019")["facets"]["theme"]
+    assert [(e["slug"], e["depth"]) for e in matching] == [
+        ("social-assistance", 0),
+        ("cash-transfers", 1),
+        ("cct", 2),
+    ]
+    alone = listing("theme=cct&year_from=2999")
+    assert alone["result_count"] == 0
+    assert [
+        (e["slug"], e["count"], e["selected"], e["depth"]) for e in alone["facets"]["theme"]
+    ] == [("cct", 0, True, 0)]
+    both = listing("theme=cct&theme=social-assistance&year_from=2999")["facets"]["theme"]
+    assert [(e["slug"], e["depth"]) for e in both] == [("social-assistance", 0), ("cct", 1)]
+
+
+def test_facet_counts_are_counted_again_once_the_cache_is_emptied(catalogue):
+    from django.core.cache import cache
+
+    def counted(params):
+        with CaptureQueriesContext(connection) as ctx:
+            context = listing(params)
+        return context, any("GROUP BY k.value" in q["sql"] for q in ctx.captured_queries)
+
+    _context, first = counted("")
+    assert first  # counted, then cached
+    _context, again = counted("")
+    assert not again
+    cache.clear()  # the cache restarted: the generation is gone with the counts
+    context, after_clear = counted("")
+    assert after_clear
+    assert counts(context, "type") == {"report": 2, "policy-brief": 1}
+    _context, cached = counted("")
+    assert not cached  # cached under the new generation
+
+
+def test_base_queryset_without_a_locale_holds_every_live_translation(catalogue, locales, member):
+    from library.listing import base_queryset
+
+    bf = catalogue["bf"]
+    spanish = bf.copy_for_translation(locales["es"], copy_parents=False)
+    spanish.title = "Evaluación de Bolsa Familia"
+    spanish.save_revision().publish()
+    anonymous = AnonymousUser()
+    everywhere = sorted(p.title for p in base_queryset(anonymous))
+    assert everywhere == [
+        "Bolsa Familia evaluation",
+        "Evaluación de Bolsa Familia",
+        "Health insurance in Kenya",
+        "Prospera in Mexico",
+    ]
+    assert "Members-only note" in {p.title for p in base_queryset(member)}
+    in_spanish = sorted(p.title for p in base_queryset(anonymous, locales["es"]))
+    assert in_spanish == [
+        "Evaluación de Bolsa Familia",
+        "Health insurance in Kenya",
+        "Prospera in Mexico",
+    ]
+    spanish.refresh_from_db()
+    spanish.unpublish()
+    assert "Evaluación de Bolsa Familia" not in {p.title for p in base_queryset(anonymous)}
+
+
+def test_site_search_counts_and_ranks_publications_in_their_own_language(catalogue, member):
+    from library.listing import search_publications
+
+    anonymous = AnonymousUser()
+    count, hits = search_publications("evaluation", anonymous, "en", 10)
+    assert count == 1
+    assert [p.title for _score, p in hits] == ["Bolsa Familia evaluation"]
+    # Every language when the reader's is not one the library analyses.
+    assert search_publications("evaluation", anonymous, "de", 10)[0] == 1
+    # The count is every match; the hits are the best ``limit``, title matches first.
+    count, hits = search_publications("mexico or kenya or evaluation", anonymous, "en", 2)
+    assert count == 3 and len(hits) == 2
+    assert search_publications("canary", member, "en", 10)[0] == 1
+    assert search_publications("canary", anonymous, "en", 10) == (0, [])
+
+
+def test_site_search_of_a_query_without_a_word_finds_nothing(catalogue):
+    from library.listing import search_publications
+
+    anonymous = AnonymousUser()
+    assert search_publications("kenya", anonymous, None, 10)[0] == 1
+    for query in ("", "   ", "or", "-kenya", '""', "?!"):
+        assert search_publications(query, anonymous, None, 10) == (0, [])
+
+
+def test_autocomplete_matches_title_words_the_last_one_as_a_prefix(catalogue, member):
+    from library.listing import autocomplete_publications
+
+    anonymous = AnonymousUser()
+
+    def titles_for(query, user=anonymous, language="en"):
+        return [p.title for p in autocomplete_publications(query, user, language, 10)]
+
+    assert titles_for("health insur") == ["Health insurance in Kenya"]
+    assert titles_for("bolsa fam") == ["Bolsa Familia evaluation"]
+    assert titles_for("bols fam") == []  # every word but the last is whole
+    assert titles_for("members-only", user=member) == ["Members-only note"]
+    assert titles_for("members-only") == []
+    assert titles_for("in", language=None) == ["Health insurance in Kenya", "Prospera in Mexico"]
+    assert titles_for("kenya") == ["Health insurance in Kenya"]
+    assert titles_for("") == titles_for("-kenya") == titles_for("kenya or -mexico") == []
+
+
+def test_autocomplete_reads_or_and_excluded_words_alike_on_every_database(catalogue):
+    """The header box completes the last alternative typed (after the last ``or``); a word
+    marked ``-`` is not a title word to complete (it is left out, not required)."""
+    from library.listing import autocomplete_publications
+
+    def titles_for(query):
+        return [p.title for p in autocomplete_publications(query, AnonymousUser(), "en", 10)]
+
+    assert titles_for("kenya") == ["Health insurance in Kenya"]
+    assert titles_for("kenya or prosp") == ["Prospera in Mexico"]
+    assert titles_for("in -kenya") == ["Health insurance in Kenya", "Prospera in Mexico"]
+    assert titles_for('"bolsa familia" -kenya') == ["Bolsa Familia evaluation"]
+
+
+def _term_queries(condition):
+    """[(config, word, suffix)] of the ``to_tsquery`` terms of a PostgreSQL title condition."""
+    from library.matching import AllOf, Matches
+
+    (matches,) = condition.children
+    assert isinstance(matches, Matches)
+    _vector, query = matches.get_source_expressions()
+    terms = query.get_source_expressions() if isinstance(query, AllOf) else [query]
+    found = []
+    for term in terms:
+        config, concat = term.get_source_expressions()
+        quoted, suffix = concat.get_source_expressions()
+        (word,) = quoted.get_source_expressions()
+        found.append((config.value, word.value, suffix.value))
+    return found
+
+
+def test_a_title_query_on_postgresql_asks_for_the_words_of_its_last_alternative():
+    """What the PostgreSQL title condition asks for, as the other databases read the query:
+    the words after the last ``or``, not the excluded ones, the last word as a prefix unless
+    it ends a phrase; analysed with the listing language's configuration."""
+    from library.matching import title_condition
+
+    assert _term_queries(title_condition("prot", "es", True)) == [("portal_spanish", "prot", ":*A")]
+    query = 'welfare or social "Cash Transfer" -kenya prot'
+    assert _term_queries(title_condition(query, "es", True)) == [
+        ("portal_spanish", "social", ":A"),
+        ("portal_spanish", "cash", ":A"),
+        ("portal_spanish", "transfer", ":A"),
+        ("portal_spanish", "prot", ":*A"),
+    ]
+    assert _term_queries(title_condition('social "cash transfer"', "xx", True)) == [
+        ("portal_english", "social", ":A"),  # a language without a configuration: English
+        ("portal_english", "cash", ":A"),
+        ("portal_english", "transfer", ":A"),
+    ]
+    assert title_condition("-kenya", "en", True) is None
+    assert title_condition("kenya or -mexico", "en", True) is None

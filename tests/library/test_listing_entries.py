@@ -122,3 +122,86 @@ def test_migrate_fills_the_entries_of_a_small_database(taxonomy, publish, librar
     ListingEntry.objects.all().delete()
     fill_listing_after_migrate(sender=None, using="default")
     assert ListingEntry.objects.filter(publication=page).count() == 3
+
+
+def test_refresh_writes_the_entries_of_the_keys_given_and_names_the_changed(
+    taxonomy, publish, library
+):
+    """``refresh_translations`` writes the entries of the publications whose keys it is given
+    (none for no key) and returns the translations whose listing languages changed."""
+    from library.indexing import refresh_translations
+    from library.models import ListingEntry
+
+    page = publish("Pensions in Brazil", year=2016)
+    stored = entries()
+    assert {language for pk, language in stored if pk == page.pk} == {"en", "es", "fr"}
+    assert refresh_translations([page.translation_key]) == []  # the same languages as before
+    assert entries() == stored
+
+    ListingEntry.objects.filter(publication=page, language="fr").delete()
+    assert refresh_translations([None, ""]) == []  # no key: nothing is written
+    assert (page.pk, "fr") not in entries()
+    assert refresh_translations([None, page.translation_key, page.translation_key]) == [page.pk]
+    assert entries() == stored
+
+
+def test_the_word_columns_are_matched_and_ranked_alike_on_every_database(
+    taxonomy, publish, library
+):
+    """The entries' word columns (``title_words``, ``words``: the read model where there is
+    no PostgreSQL) written and queried on the database at hand: a web search box's reading
+    of the query (every word, phrases, ``or``, ``-word``), title matches ranked first, and
+    the title condition of the header box (the last word a prefix)."""
+    from library.facets import theme_parents
+    from library.indexing import build_entries
+    from library.matching import rank, text_condition, title_condition
+    from library.models import ListingEntry, PublicationPage
+
+    publish("Adaptive social protection", year=2020, abstract="Old-age pensions in Kenya.")
+    publish("Protection of social workers", year=2019, abstract="Labour rights.")
+    publish("Pensions and orphans", year=2018, abstract="See www.who.int for the data.")
+    parents = theme_parents()
+    ListingEntry.objects.all().delete()
+    ListingEntry.objects.bulk_create(
+        entry
+        for page in PublicationPage.objects.live().select_related("locale")
+        for entry in build_entries(page, ["en", "es"], parents, on_postgresql=False)
+    )
+    english = ListingEntry.objects.filter(language="en")
+
+    def found(query, language="en"):
+        matched = english.filter(text_condition(query, language, False))
+        return sorted(matched.values_list("title", flat=True))
+
+    def best_first(query):
+        matched = english.filter(text_condition(query, "en", False))
+        ranked = matched.alias(score=rank(query, "en", False)).order_by("-score", "-year")
+        return list(ranked.values_list("title", flat=True))
+
+    def titled(query):
+        return sorted(
+            english.filter(title_condition(query, "en", False)).values_list("title", flat=True)
+        )
+
+    assert found("social protection") == [
+        "Adaptive social protection",
+        "Protection of social workers",
+    ]
+    assert found('"social protection"') == ["Adaptive social protection"]
+    assert found("adaptive or workers") == [
+        "Adaptive social protection",
+        "Protection of social workers",
+    ]
+    assert found("pension") == ["Adaptive social protection", "Pensions and orphans"]
+    assert found("pension -orphans") == ["Adaptive social protection"]
+    assert found("www.who.int") == found("who") == ["Pensions and orphans"]
+    # The title holds the word: it comes first, whatever the year.
+    assert best_first("pensions") == ["Pensions and orphans", "Adaptive social protection"]
+    assert best_first("pensions -orphans") == ["Adaptive social protection"]
+    assert titled("social prot") == ["Adaptive social protection", "Protection of social workers"]
+    assert titled("prot soc") == []  # only the last word is a prefix
+    assert titled('"adaptive social"') == ["Adaptive social protection"]
+    assert titled("orphans or workers -social") == ["Protection of social workers"]
+    # In the Spanish listing the English titles are there as Spanish analyses them too.
+    spanish = ListingEntry.objects.filter(language="es", title="Pensions and orphans")
+    assert spanish.filter(text_condition("pensions", "es", False)).exists()
