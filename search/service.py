@@ -789,12 +789,16 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
             break
     backend = get_search_backend()
     delegating = on_database_engine()
+    # Wagtail's PostgreSQL autocomplete keeps accents (its ``simple`` configuration): the
+    # words typed are folded and meet the folded titles pages index (``folded_title``);
+    # SQLite's FTS5 folds either way. Elasticsearch's autocomplete analyser folds itself.
+    engine_typed = analysis.fold(typed) if delegating else typed
     reader_language = language if language in LANGUAGE_ANALYSIS else None
     language_id = _language_id(language)
     for source in search_sources():
         querysets = source_querysets(source, user, language_id)
         answers = [
-            partial(_engine_autocomplete, backend, typed, qs)
+            partial(_engine_autocomplete, backend, engine_typed, qs)
             for model, qs in zip(source.models, querysets, strict=True)
             if not (delegating and source.delegated(model, "autocomplete"))
         ]
