@@ -12,10 +12,12 @@ Public functions:
   registered with the ``register_search_model`` hook plus the portal's generic pages;
 * ``autocomplete(query, user, language)``: titles and taxonomy terms for the header box.
 
-A query is read as a web search box reads it, the same on every engine (``engine_query``):
-every word is required, ``"quoted words"`` are a phrase, ``or`` between words separates
-alternatives (and is never searched as a word). Words are whole words; autocomplete matches
-the last word typed as a prefix. A word is what ``search.text`` calls a piece: ``SDG 1.3``,
+A query is read as a web search box reads it, the same on every engine (``parse``,
+``engine_query``, ``matching``): every word is required, ``"quoted words"`` are a phrase,
+``or`` between words separates alternatives (and is never searched as a word), ``-word`` and
+``-"a phrase"`` leave out the results holding them (a query of such words only finds
+nothing). Words are whole words; autocomplete matches the last word typed as a prefix (and
+ignores excluded words), accents folded on every engine. A word is what ``search.text`` calls a piece: ``SDG 1.3``,
 ``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the engine whole, and each engine
 splits it as it split the documents.
 
@@ -665,7 +667,12 @@ def suggestions(query, user, language):
             changed = True
         else:
             corrected.append(term)
-    suggestion = " ".join(corrected) if changed else ""
+    # The excluded words stay excluded in the query suggested.
+    excluded = [
+        f'-"{" ".join(clause)}"' if len(clause) > 1 else f"-{clause[0]}"
+        for clause in query_exclusions(query)
+    ]
+    suggestion = " ".join(corrected + excluded) if changed else ""
     matched = []
     for term in taxonomy_terms(language):
         label = fold(term.label)

@@ -161,6 +161,13 @@ def test_the_query_reaches_source_functions_as_typed(homes):
     assert calls == ['pension -disability -"old age"']
 
 
+def test_did_you_mean_keeps_the_excluded_words(pension_pages):
+    response = service.search("pensoin -disability", anon, "en")
+    assert response.total == 0
+    assert response.suggestion == "pension -disability"
+    assert service.search(response.suggestion, anon, "en").total == 2
+
+
 def test_excluded_words_are_read_apart_from_the_required_ones():
     assert service.parse('pension -disability -"old age" or cash') == (
         [[("pension",)], [("cash",)]],
