@@ -17,9 +17,9 @@ A query is read as a web search box reads it, the same on every engine (``parse`
 ``or`` between words separates alternatives (and is never searched as a word), ``-word`` and
 ``-"a phrase"`` leave out the results holding them (a query of such words only finds
 nothing). Words are whole words; autocomplete matches the last word typed as a prefix (and
-ignores excluded words), accents folded on every engine. A word is what ``search.text`` calls a piece: ``SDG 1.3``,
-``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the engine whole, and each engine
-splits it as it split the documents.
+ignores excluded words), accents folded on every engine. A word is what ``search.text``
+calls a piece: ``SDG 1.3``, ``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the
+engine whole, and each engine splits it as it split the documents.
 
 Permissions are applied in the query itself: every searched model with an ``audience`` field
 is filtered with ``community_pages.access.search_filters(user)``; pages are live only.
@@ -62,6 +62,8 @@ _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # found by a search of their own and left out of the queryset: at most this many (see
 # ``matching``). Elasticsearch's default result window.
 EXCLUSION_LIMIT = 10_000
+# Where Wagtail's PostgreSQL compiler splits a PlainText into terms.
+_SPLIT_RE = re.compile(r"[\s\-]")
 
 
 # --- query hygiene -----------------------------------------------------------------------
@@ -150,7 +152,10 @@ def query_words(query):
 
 
 def _clause_query(clause):
-    return PlainText(clause[0]) if len(clause) == 1 else Phrase(" ".join(clause))
+    """One clause as a query: a piece every part of which is required, or a phrase."""
+    if len(clause) > 1:
+        return Phrase(" ".join(clause))
+    return PlainText(clause[0], operator="and")
 
 
 def engine_query(query, exclusions=True):
@@ -182,7 +187,9 @@ def _excludes_inside_the_query(backend, queryset, clause):
 
     * SQLite (FTS5): yes, words and phrases (Wagtail turns ``And(x, Not(y))`` into
       ``x NOT y``);
-    * PostgreSQL: words (``!'word'``); Wagtail's compiler drops the ``Not`` of a phrase;
+    * PostgreSQL: a word the compiler keeps whole (``!'word'``). It splits a piece at
+      hyphens and negates each part under the same operator (``!'e' & !'mail'``: neither,
+      not "not both"), and drops the ``Not`` of a phrase;
     * Elasticsearch: no. Wagtail compiles the query once per catch-all field (``_all_text``,
       ``_all_text_boost_*``, the language sub-fields) under ``dis_max``, so ``x AND NOT y``
       holds in the title field of a document whose body holds ``y``.
@@ -190,7 +197,7 @@ def _excludes_inside_the_query(backend, queryset, clause):
     if hasattr(backend, "es"):
         return False
     if connections[queryset.db].vendor == "postgresql":
-        return len(clause) == 1
+        return len(clause) == 1 and not _SPLIT_RE.search(clause[0])
     return True
 
 

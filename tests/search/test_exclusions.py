@@ -63,6 +63,22 @@ def test_a_phrase_with_a_leading_minus_excludes_the_phrase(pension_pages):
     assert found('pension -"protection social"') == found("pension")
 
 
+def test_an_excluded_token_leaves_out_what_the_token_finds(homes):
+    """``-www.who.int`` or ``-e-mail`` leave out exactly what ``www.who.int`` or ``e-mail``
+    find, each engine splitting the token as it splits documents."""
+    en = homes["en"]
+    make_page(en, "Figures note", "Figures from www.who.int by e-mail.")
+    make_page(en, "Figures list", "Figures from who and int, e and mail.")
+    make_page(en, "Figures table", "Figures.")
+    everything = {"Figures note", "Figures list", "Figures table"}
+    assert found("figures") == everything  # the positive control
+    for token in ("www.who.int", "e-mail"):
+        assert "Figures note" in found(token), token
+        assert found(f"figures -{token}") == everything - found(token), token
+    assert found("figures -www.who.int") == {"Figures list", "Figures table"}
+    assert found("figures -e-mail -mail") == {"Figures table"}
+
+
 def test_exclusions_hold_for_every_alternative(pension_pages):
     assert found("pension or cash") == found("pension") | {"Cash grants"}
     assert found("pension or cash -disability") == {
