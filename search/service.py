@@ -12,12 +12,14 @@ Public functions:
   registered with the ``register_search_model`` hook plus the portal's generic pages;
 * ``autocomplete(query, user, language)``: titles and taxonomy terms for the header box.
 
-A query is read as a web search box reads it, the same on every engine (``engine_query``):
-every word is required, ``"quoted words"`` are a phrase, ``or`` between words separates
-alternatives (and is never searched as a word). Words are whole words; autocomplete matches
-the last word typed as a prefix. A word is what ``search.text`` calls a piece: ``SDG 1.3``,
-``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the engine whole, and each engine
-splits it as it split the documents.
+A query is read as a web search box reads it, the same on every engine (``parse``,
+``engine_query``, ``matching``): every word is required, ``"quoted words"`` are a phrase,
+``or`` between words separates alternatives (and is never searched as a word), ``-word`` and
+``-"a phrase"`` leave out the results holding them (a query of such words only finds
+nothing). Words are whole words; autocomplete matches the last word typed as a prefix (and
+ignores excluded words), accents folded on every engine. A word is what ``search.text``
+calls a piece: ``SDG 1.3``, ``www.who.int``, ``report.pdf`` or ``cash_transfer`` reach the
+engine whole, and each engine splits it as it split the documents.
 
 Permissions are applied in the query itself: every searched model with an ``audience`` field
 is filtered with ``community_pages.access.search_filters(user)``; pages are live only.
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.core.cache import cache
+from django.db import connections
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -37,7 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import And, Or, Phrase, PlainText
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from community_pages.access import has_field, readable_audiences, search_filters
 from search import text as analysis
@@ -54,7 +57,13 @@ ALL_LANGUAGES = "all"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 _WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
-_TOKEN_RE = re.compile(r'"([^"]*)"?|(\S+)')
+_TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Results holding an excluded word that a backend cannot exclude inside the query itself are
+# found by a search of their own and left out of the queryset: at most this many (see
+# ``matching``). Elasticsearch's default result window.
+EXCLUSION_LIMIT = 10_000
+# Where Wagtail's PostgreSQL compiler splits a PlainText into terms.
+_SPLIT_RE = re.compile(r"[\s\-]")
 
 
 # --- query hygiene -----------------------------------------------------------------------
@@ -84,30 +93,50 @@ def fold(text):
 # --- engine --------------------------------------------------------------------------------
 
 
-def query_groups(query):
-    """``query`` read as a web search box reads it: a list of alternatives (``or``), each a
-    list of required clauses, a clause a tuple of pieces (one piece: a word; several: a
-    phrase). At most ``search.analysis.MAX_QUERY_TERMS`` pieces; quotes and operators never
-    reach an engine as syntax, only the pieces do."""
-    groups, current, count = [], [], 0
+def parse(query):
+    """``query`` read as a web search box reads it: ``(groups, excluded)``.
+
+    ``groups`` is a list of alternatives (``or``), each a list of required clauses, a clause
+    a tuple of pieces (one piece: a word; several: a phrase). ``excluded`` holds the clauses
+    typed with a leading ``-`` (``-word``, ``-"a phrase"``): a result holding one of them is
+    left out, whichever alternative it matches (as a web search engine reads it). An
+    alternative of excluded words only requires nothing and is dropped, so a query of
+    excluded words only finds nothing. At most ``search.text.MAX_QUERY_TERMS`` pieces in
+    all; quotes and operators never reach an engine as syntax, only the pieces do."""
+    groups, current, excluded, count = [], [], [], 0
     for match in _TOKEN_RE.finditer(clean_query(query)):
-        phrase, word = match.groups()
+        minus, phrase, word = match.groups()
         if word is not None and word.lower() == "or":
             if current:
                 groups.append(current)
                 current = []
             continue
+        negated = bool(minus) or (word is not None and word.startswith("-"))
         pieces = analysis.PIECE_RE.findall(phrase if phrase is not None else word)
         pieces = pieces[: analysis.MAX_QUERY_TERMS - count]
         if not pieces:
             continue
         count += len(pieces)
-        current.extend([tuple(pieces)] if phrase is not None else [(p,) for p in pieces])
+        clauses = [tuple(pieces)] if phrase is not None else [(p,) for p in pieces]
+        if negated:
+            excluded.extend(c for c in clauses if c not in excluded)
+        else:
+            current.extend(clauses)
         if count >= analysis.MAX_QUERY_TERMS:
             break
     if current:
         groups.append(current)
-    return groups
+    return groups, excluded
+
+
+def query_groups(query):
+    """The alternatives of ``query`` (see ``parse``): required clauses only."""
+    return parse(query)[0]
+
+
+def query_exclusions(query):
+    """The clauses ``query`` excludes (``-word``, ``-"a phrase"``; see ``parse``)."""
+    return parse(query)[1]
 
 
 def query_words(query):
@@ -122,13 +151,22 @@ def query_words(query):
     ]
 
 
-def engine_query(query):
-    """``query`` as a query object of Wagtail's search API (``None`` when it has no word).
+def _clause_query(clause):
+    """One clause as a query: a piece every part of which is required, or a phrase."""
+    if len(clause) > 1:
+        return Phrase(" ".join(clause))
+    return PlainText(clause[0], operator="and")
+
+
+def engine_query(query, exclusions=True):
+    """``query`` as a query object of Wagtail's search API (``None`` when it has no
+    required word: nothing matches).
 
     The words of an alternative are one ``PlainText`` (all required), its phrases ``Phrase``
     objects beside it; alternatives are ``Or``-ed. Wagtail's compilers quote each term for
     SQLite's FTS5 and hand it to PostgreSQL's ``to_tsquery`` parser whole, so a piece meets
-    the same tokens as the documents' text."""
+    the same tokens as the documents' text. With ``exclusions``, each excluded clause is a
+    ``Not`` beside them (``And``); not every backend can run that, see ``matching``."""
     alternatives = []
     for group in query_groups(query):
         words = [clause[0] for clause in group if len(clause) == 1]
@@ -137,7 +175,76 @@ def engine_query(query):
         alternatives.append(parts[0] if len(parts) == 1 else And(parts))
     if not alternatives:
         return None
-    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+    required = alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+    excluded = query_exclusions(query) if exclusions else []
+    if not excluded:
+        return required
+    return And([required, *(Not(_clause_query(clause)) for clause in excluded)])
+
+
+def _excludes_inside_the_query(backend, queryset, clause):
+    """Can ``backend`` run ``Not(clause)`` inside a combined query for ``queryset``?
+
+    * SQLite (FTS5): yes, words and phrases (Wagtail turns ``And(x, Not(y))`` into
+      ``x NOT y``);
+    * PostgreSQL: a word the compiler keeps whole (``!'word'``). It splits a piece at
+      hyphens and negates each part under the same operator (``!'e' & !'mail'``: neither,
+      not "not both"), and drops the ``Not`` of a phrase;
+    * Elasticsearch: no. Wagtail compiles the query once per catch-all field (``_all_text``,
+      ``_all_text_boost_*``, the language sub-fields) under ``dis_max``, so ``x AND NOT y``
+      holds in the title field of a document whose body holds ``y``.
+    """
+    if hasattr(backend, "es"):
+        return False
+    if connections[queryset.db].vendor == "postgresql":
+        return len(clause) == 1 and not _SPLIT_RE.search(clause[0])
+    return True
+
+
+def _key(model):
+    """The unique field a search filter can leave objects of ``model`` out by: a page's
+    ``path`` (Page's filter field, which page types inherit; their primary key is the
+    ``page_ptr`` that Elasticsearch's compiler ignores, and Django turns ``id`` into it),
+    otherwise the primary key (such models name ``id`` a filter field)."""
+    return "path" if issubclass(model, Page) else "pk"
+
+
+def excluded_keys(backend, clauses, queryset):
+    """The keys (``_key``) of the objects of ``queryset`` holding any of ``clauses``, the
+    best ``EXCLUSION_LIMIT`` of them: a search of its own (``Or`` of the clauses) in the same
+    restricted queryset, for backends that cannot exclude inside a query."""
+    if not clauses:
+        return []
+    parts = [_clause_query(clause) for clause in clauses]
+    query = parts[0] if len(parts) == 1 else Or(parts)
+    key = _key(queryset.model)
+    found = backend.search(query, queryset.only(key))[:EXCLUSION_LIMIT]
+    return [getattr(obj, key) for obj in found]
+
+
+def matching(backend, query, queryset):
+    """Wagtail's search results for ``query`` within ``queryset`` (``None`` when the query
+    requires no word), excluded words left out on every engine.
+
+    Where the backend can exclude inside the query (see ``_excludes_inside_the_query``) the
+    ``Not`` is part of it. Otherwise the objects holding an excluded word are found by a
+    search of their own within the same queryset (``excluded_keys``, at most
+    ``EXCLUSION_LIMIT`` of them, best matches of the excluded words first) and the queryset
+    excludes them (by key) before the search: counts, pages and the results shown
+    come from that one queryset, so they agree. Past the limit, further objects holding an
+    excluded word can be found (by their weakest match of it)."""
+    required = engine_query(query, exclusions=False)
+    if required is None:
+        return None
+    inside, apart = [], []
+    for clause in query_exclusions(query):
+        (inside if _excludes_inside_the_query(backend, queryset, clause) else apart).append(clause)
+    keys = excluded_keys(backend, apart, queryset)
+    if keys:
+        queryset = queryset.exclude(**{f"{_key(queryset.model)}__in": keys})
+    if inside:
+        required = And([required, *(Not(_clause_query(clause)) for clause in inside)])
+    return backend.search(required, queryset)
 
 
 def on_database_engine():
@@ -162,11 +269,8 @@ def search_ids(queryset, query, language=None):
     ``queryset`` must already be restricted to what the reader may see (the access policy);
     the engine only ranks within it.
     """
-    parsed = engine_query(query)
-    if parsed is None:
-        return []
-    results = backend_for(language).search(parsed, queryset)
-    return [obj.pk for obj in results]
+    results = matching(backend_for(language), query, queryset)
+    return [] if results is None else [obj.pk for obj in results]
 
 
 def _lower_is_better(backend):
@@ -426,8 +530,7 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
     response = SearchResponse(
         query=query, language=language or ALL_LANGUAGES, types=types, page=page, per_page=per_page
     )
-    parsed = engine_query(query)
-    if parsed is None:
+    if engine_query(query) is None:
         return response
     reader_language = language if language in LANGUAGE_ANALYSIS else None
     backend = backend_for(reader_language)
@@ -443,7 +546,7 @@ def search(query, user, language, types=None, page=1, per_page=PER_PAGE):
         for model, qs in zip(source.models, querysets, strict=True):
             if delegating and source.delegated(model, "search"):
                 continue
-            results = backend.search(parsed, qs)
+            results = matching(backend, query, qs)
             found = results[: COUNT_LIMIT + 1].count()
             count += found
             if selected and found:
@@ -484,13 +587,14 @@ def _any_match(query, user, language):
     reader_language = language if language in LANGUAGE_ANALYSIS else None
     backend = backend_for(reader_language)
     delegating = on_database_engine()
-    parsed = engine_query(query)
+    if engine_query(query) is None:
+        return False
     language_id = _language_id(language)
     for source in search_sources():
         querysets = source_querysets(source, user, language_id)
         for model, qs in zip(source.models, querysets, strict=True):
             if not (delegating and source.delegated(model, "search")):
-                if backend.search(parsed, qs)[:1].count():
+                if matching(backend, query, qs)[:1].count():
                     return True
         for search_function in source.functions("search") if delegating else []:
             if search_function(query, user, reader_language, 0)[0]:
@@ -570,7 +674,12 @@ def suggestions(query, user, language):
             changed = True
         else:
             corrected.append(term)
-    suggestion = " ".join(corrected) if changed else ""
+    # The excluded words stay excluded in the query suggested.
+    excluded = [
+        f'-"{" ".join(clause)}"' if len(clause) > 1 else f"-{clause[0]}"
+        for clause in query_exclusions(query)
+    ]
+    suggestion = " ".join(corrected + excluded) if changed else ""
     matched = []
     for term in taxonomy_terms(language):
         label = fold(term.label)
@@ -694,12 +803,16 @@ def autocomplete(query, user, language, limit=AUTOCOMPLETE_LIMIT):
             break
     backend = get_search_backend()
     delegating = on_database_engine()
+    # Wagtail's PostgreSQL autocomplete keeps accents (its ``simple`` configuration): the
+    # words typed are folded and meet the folded titles pages index (``folded_title``);
+    # SQLite's FTS5 folds either way. Elasticsearch's autocomplete analyser folds itself.
+    engine_typed = analysis.fold(typed) if delegating else typed
     reader_language = language if language in LANGUAGE_ANALYSIS else None
     language_id = _language_id(language)
     for source in search_sources():
         querysets = source_querysets(source, user, language_id)
         answers = [
-            partial(_engine_autocomplete, backend, typed, qs)
+            partial(_engine_autocomplete, backend, engine_typed, qs)
             for model, qs in zip(source.models, querysets, strict=True)
             if not (delegating and source.delegated(model, "autocomplete"))
         ]

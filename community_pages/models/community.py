@@ -223,6 +223,9 @@ class Announcement(CommunityContent, index.Indexed):
     search_fields = RestrictedMixin.search_fields + [
         index.SearchField("title"),
         index.SearchField("body"),
+        # The site search leaves out, by primary key, what holds an excluded word where the
+        # engine cannot exclude inside the query (search.service.matching).
+        index.FilterField("id"),
     ]
 
     class Meta:
@@ -259,6 +262,7 @@ class Thread(CommunityContent, index.Indexed):
         index.SearchField("title"),
         index.SearchField("body"),
         index.FilterField("removed"),
+        index.FilterField("id"),  # as Announcement's
     ]
 
     class Meta:

@@ -18,7 +18,8 @@ class BasePage(Page):
     """Fields and behaviour every page of the portal shares.
 
     ``search_fields`` add the locale as a filter so that search can be limited to the
-    reader's language; ``introduction`` is the short text listings and search results show.
+    reader's language, and the title without accents (``folded_title``) to the autocomplete
+    fields; ``introduction`` is the short text listings and search results show.
     """
 
     introduction = models.TextField(
@@ -29,12 +30,23 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
+        index.AutocompleteField("folded_title"),
         index.FilterField("locale_id"),
     ]
     api_fields = ["introduction"]
 
     class Meta:
         abstract = True
+
+    @property
+    def folded_title(self):
+        """The title lower-cased without accents (``Protección`` -> ``proteccion``), for the
+        header box's autocomplete: Wagtail's PostgreSQL autocomplete analyses with the
+        ``simple`` configuration, which keeps accents, and the site search folds the words
+        typed (``search.service.autocomplete``), so "proteccion" finds "Protección"."""
+        from search.text import fold
+
+        return fold(self.title)
 
     @property
     def listing_summary(self):
