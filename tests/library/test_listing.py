@@ -505,6 +505,8 @@ def test_the_whole_listing_counts_from_the_view_only_while_it_is_current(
     refreshed, used_view = whole_listing()
     assert used_view
     assert refreshed["result_count"] == 5 and counts(refreshed, "country")["ke"] == 3
+
+
 def test_query_params_leave_out_the_page_unless_asked_and_defaults(catalogue):
     from django.http import QueryDict
 
