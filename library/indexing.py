@@ -31,6 +31,7 @@ from wagtail.search.backends import get_search_backends
 from library.facets import publication_keys, theme_parents
 from library.listing import counts_generation, counts_refreshed, listing_changed, listing_generation
 from library.models import ListingCount, ListingEntry, PublicationPage
+from library.tasks import refresh_listing_counts
 from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
 
@@ -193,8 +194,6 @@ def refresh_translations(translation_keys, counts=True):
             ListingEntry.objects.bulk_create(entries, batch_size=BATCH)
     listing_changed()
     if counts and connections[database].vendor == "postgresql":
-        from library.tasks import refresh_listing_counts
-
         transaction.on_commit(
             lambda: refresh_listing_counts.enqueue(listing_generation()), using=database
         )

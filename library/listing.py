@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community_pages.access import visible_queryset
 from library.facets import RELATIONS
+from library.matching import match, on_postgresql, rank, ranked, text_condition, title_condition
 from portal.models import Country, Region, Theme
 from portal.models.taxonomy import term_label
 from portal.params import MAX_PAGE, int_param, text_list_param, text_param
@@ -243,8 +244,6 @@ def matching_entries(query, user, locale, taxonomy=None):
     """``(entries, taxonomy)``: the entries of the listing that match ``query`` (filters
     and text), as ``user`` may see them, sorted as the query asks (``library.matching``
     matches and ranks the text)."""
-    from library.matching import match, ranked
-
     taxonomy = taxonomy or TaxonomyIndex()
     entries = apply_filters(entries_queryset(user, locale), query, taxonomy)
     if query.q:
@@ -626,8 +625,6 @@ def _written_in(user, language):
 def search_publications(query, user, language, limit):
     """The site search's publications: ``(count, [(score, publication)])``, the count of
     every match ``user`` may read, the ``limit`` best matches first."""
-    from library.matching import on_postgresql, rank, text_condition
-
     entries, languages = _written_in(user, language)
     postgresql = on_postgresql(entries)
     condition, ranks = Q(pk__in=[]), []
@@ -650,8 +647,6 @@ def search_publications(query, user, language, limit):
 def autocomplete_publications(query, user, language, limit):
     """Publications whose title holds the words typed (the last one as a prefix), newest
     first, for the header box."""
-    from library.matching import on_postgresql, title_condition
-
     entries, languages = _written_in(user, language)
     postgresql = on_postgresql(entries)
     condition = Q(pk__in=[])

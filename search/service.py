@@ -160,15 +160,21 @@ def _clause_query(clause):
 
 def engine_query(query, exclusions=True):
     """``query`` as a query object of Wagtail's search API (``None`` when it has no
-    required word: nothing matches).
+    required word: nothing matches). With ``exclusions``, each excluded clause is a ``Not``
+    beside the required ones (``And``); not every backend can run that, see ``matching``."""
+    groups, excluded = parse(query)
+    return _query_object(groups, excluded if exclusions else [])
+
+
+def _query_object(groups, excluded):
+    """The query object of ``parse``'s ``groups`` and ``excluded`` clauses.
 
     The words of an alternative are one ``PlainText`` (all required), its phrases ``Phrase``
     objects beside it; alternatives are ``Or``-ed. Wagtail's compilers quote each term for
     SQLite's FTS5 and hand it to PostgreSQL's ``to_tsquery`` parser whole, so a piece meets
-    the same tokens as the documents' text. With ``exclusions``, each excluded clause is a
-    ``Not`` beside them (``And``); not every backend can run that, see ``matching``."""
+    the same tokens as the documents' text."""
     alternatives = []
-    for group in query_groups(query):
+    for group in groups:
         words = [clause[0] for clause in group if len(clause) == 1]
         parts = [PlainText(" ".join(words), operator="and")] if words else []
         parts += [Phrase(" ".join(clause)) for clause in group if len(clause) > 1]
@@ -176,7 +182,6 @@ def engine_query(query, exclusions=True):
     if not alternatives:
         return None
     required = alternatives[0] if len(alternatives) == 1 else Or(alternatives)
-    excluded = query_exclusions(query) if exclusions else []
     if not excluded:
         return required
     return And([required, *(Not(_clause_query(clause)) for clause in excluded)])
@@ -233,11 +238,12 @@ def matching(backend, query, queryset):
     excludes them (by key) before the search: counts, pages and the results shown
     come from that one queryset, so they agree. Past the limit, further objects holding an
     excluded word can be found (by their weakest match of it)."""
-    required = engine_query(query, exclusions=False)
+    groups, excluded = parse(query)
+    required = _query_object(groups, [])
     if required is None:
         return None
     inside, apart = [], []
-    for clause in query_exclusions(query):
+    for clause in excluded:
         (inside if _excludes_inside_the_query(backend, queryset, clause) else apart).append(clause)
     keys = excluded_keys(backend, apart, queryset)
     if keys:
