@@ -20,22 +20,17 @@ document and a query are always split and stemmed alike:
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
 
+from portal.text import fold  # noqa: F401 - part of this module's interface
+
 STEMMERS = {"en": "english", "es": "spanish", "fr": "french"}
 PIECE_RE = re.compile(r"[^\W_]+(?:[.\-/@_]+[^\W_]+)*", re.UNICODE)
 PART_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_TERMS = 16
-
-
-def fold(text):
-    """Lower case without accents (``Protección`` -> ``proteccion``)."""
-    decomposed = unicodedata.normalize("NFKD", str(text or "").lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=8)

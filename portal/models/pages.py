@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.params import MAX_PAGE, int_param
+from portal.text import fold
 
 
 class BasePage(Page):
@@ -44,8 +45,6 @@ class BasePage(Page):
         header box's autocomplete: Wagtail's PostgreSQL autocomplete analyses with the
         ``simple`` configuration, which keeps accents, and the site search folds the words
         typed (``search.service.autocomplete``), so "proteccion" finds "Protección"."""
-        from search.text import fold
-
         return fold(self.title)
 
     @property
