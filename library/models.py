@@ -24,6 +24,7 @@ from wagtail.search import index
 from library.facets import FacetKeysField
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
+from portal.translation import synchronized, translated
 
 
 class DocumentType(TranslatableMixin, index.Indexed, models.Model):
@@ -36,6 +37,8 @@ class DocumentType(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    translatable_fields = translated("name") + synchronized("slug")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("document type")
@@ -66,6 +69,8 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
+    translatable_fields = translated("name", "acronym") + synchronized("slug", "website")
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -88,6 +93,8 @@ class DocumentLanguage(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("code")]
     search_fields = [index.SearchField("name")]
+
+    translatable_fields = translated("name") + synchronized("code")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("document language")
@@ -129,6 +136,10 @@ class LibraryIndexPage(BasePage):
     subpage_types = ["library.PublicationPage"]
     max_count_per_parent = 1
     page_description = _("The public library of one language: its listing, filters and feeds.")
+
+    translatable_fields = (
+        BasePage.translatable_fields + translated("submission_text") + synchronized("per_page")
+    )
 
     class Meta:
         verbose_name = _("library index page")
@@ -338,6 +349,29 @@ class PublicationPage(RestrictedMixin, BasePage):
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
     page_description = _("A publication of the library, with its files and classification.")
+
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated("abstract")
+        + synchronized(
+            "authors",
+            "year",
+            "publication_date",
+            "document_type",
+            "organisations",
+            "languages",
+            "themes",
+            "countries",
+            "regions",
+            "keywords",
+            "tagged_items",
+            "doi",
+            "isbn",
+            "files",
+            "members_only",
+        )
+        + synchronized("external_url", "cover_image", overridable=True)
+    )
 
     class Meta:
         verbose_name = _("publication")

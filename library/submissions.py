@@ -16,7 +16,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 
 from library.models import (
     DocumentLanguage,
@@ -28,7 +27,7 @@ from library.models import (
 from library.pdfs import looks_like_pdf
 from portal.forms import TermMultipleChoiceField
 from portal.models import Country, Theme
-from portal.models.taxonomy import term_label
+from portal.terms import offer_source_terms
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +106,6 @@ class SubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        en = Locale.get_default()
         for name, model in (
             ("document_type", DocumentType),
             ("languages", DocumentLanguage),
@@ -115,8 +113,7 @@ class SubmissionForm(forms.Form):
             ("countries", Country),
             ("organisations", Organisation),
         ):
-            self.fields[name].queryset = model.objects.filter(locale=en)
-        self.fields["document_type"].label_from_instance = term_label
+            offer_source_terms(self.fields[name], model)
         self.fields["file"].help_text = _("PDF, Word or OpenDocument file, at most %(size)s.") % {
             "size": filesizeformat(max_upload_bytes())
         }

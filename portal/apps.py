@@ -9,10 +9,14 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import password_reset
+        from django.db.models.signals import post_save
+        from wagtail.signals import page_published
 
-        from portal import accounts, moderation
+        from portal import accounts, moderation, translation
 
         moderation.register()
+        page_published.connect(translation.on_page_published, dispatch_uid="portal_sync_pages")
+        post_save.connect(translation.on_snippet_saved, dispatch_uid="portal_sync_snippets")
         password_reset.connect(
             accounts.trust_browser_after_password_reset, dispatch_uid="portal_trust_after_reset"
         )

@@ -10,6 +10,7 @@ from portal.models import Country, MemberProfile, Theme
 from portal.models.members import Frequency, NotificationKind
 from portal.models.taxonomy import term_label
 from portal.params import parse_int
+from portal.terms import offer_source_terms
 
 
 class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -32,16 +33,6 @@ class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
-
-
-def localize_term_field(field, model):
-    """Offer the source-language terms of ``model`` with labels in the reader's language.
-
-    Content points at source-language rows of the taxonomy (one row per term); the reader
-    sees the label of the translation in the active language where one exists.
-    """
-    field.queryset = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    field.label_from_instance = term_label
 
 
 class SignupForm(forms.Form):
@@ -93,8 +84,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        localize_term_field(self.fields["country"], Country)
-        localize_term_field(self.fields["expertise"], Theme)
+        offer_source_terms(self.fields["country"], Country)
+        offer_source_terms(self.fields["expertise"], Theme)
 
 
 class NotificationPreferencesForm(forms.Form):
@@ -140,5 +131,5 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        localize_term_field(self.fields["country"], Country)
-        localize_term_field(self.fields["expertise"], Theme)
+        offer_source_terms(self.fields["country"], Country)
+        offer_source_terms(self.fields["expertise"], Theme)

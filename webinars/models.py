@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -27,6 +26,7 @@ from wagtail.search import index
 
 from portal.datetimes import validate_portal_date
 from portal.models import BasePage, RestrictedMixin
+from portal.translation import synchronized, translated
 
 from .timezones import (
     DEFAULT_REFERENCE_ZONES,
@@ -78,19 +78,6 @@ class LanguagesField(models.CharField):
         )
 
 
-class ThemesInSourceLanguageForm(WagtailAdminPageForm):
-    """Page form offering the source-language themes only (relations point at those rows)."""
-
-    def __init__(self, *args, **kwargs):
-        from portal.models import Theme
-
-        super().__init__(*args, **kwargs)
-        if "themes" in self.fields:
-            self.fields["themes"].queryset = Theme.objects.filter(
-                locale=Locale.get_default()
-            ).order_by("name")
-
-
 # --- Speakers ---------------------------------------------------------------------------
 
 
@@ -129,6 +116,10 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
+    translatable_fields = translated("organisation", "job_title", "bio") + synchronized(
+        "name", "photo"
+    )
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
@@ -159,6 +150,8 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["webinars.WebinarSeriesPage", "webinars.WebinarPage"]
     max_count_per_parent = 1
     page_description = _("The webinars section: lists series and sessions, with feeds.")
+
+    translatable_fields = BasePage.translatable_fields + synchronized("per_page")
 
     class Meta:
         verbose_name = _("webinars index")
@@ -274,8 +267,13 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
     )
     parent_page_types = ["webinars.WebinarIndexPage"]
     subpage_types = ["webinars.WebinarPage"]
-    base_form_class = ThemesInSourceLanguageForm
     page_description = _("A webinar series: concept note, partners and its sessions.")
+
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated("overview", "objectives", "audience_description", "organisers", "partners")
+        + synchronized("community", "reference_zones", "members_only", "themes")
+    )
 
     class Meta:
         verbose_name = _("webinar series")
@@ -464,8 +462,32 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     )
     parent_page_types = ["webinars.WebinarSeriesPage", "webinars.WebinarIndexPage"]
     subpage_types = []
-    base_form_class = ThemesInSourceLanguageForm
     page_description = _("One webinar session: time, speakers, registration and outputs.")
+
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated("abstract", "summary")
+        + synchronized(
+            "start_date",
+            "start_time",
+            "time_zone",
+            "duration_minutes",
+            "languages",
+            "registration_mode",
+            "registration_url",
+            "capacity",
+            "registration_closes_at",
+            "join_url",
+            "recording_url",
+            "recording_file",
+            "members_only",
+            "themes",
+            "speaker_roles",
+            "presentations",
+            "questions",
+            "related_links",
+        )
+    )
 
     class Meta:
         verbose_name = _("webinar")

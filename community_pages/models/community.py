@@ -20,6 +20,7 @@ from wagtail.search import index
 from community_pages.storage import private_storage
 from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
+from portal.translation import synchronized, translated
 
 
 class Membership(models.Model):
@@ -155,6 +156,8 @@ class WorkingGroup(TranslatableMixin, models.Model):
         _("description"), blank=True, help_text=_("What the group works on (optional).")
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    translatable_fields = translated("name", "description") + synchronized("community")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("working group")

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from community_pages.blocks import PartnerBlock, ResourceBodyBlock, TimelineActivityBlock
 from portal.models import BasePage, RestrictedMixin
+from portal.translation import synchronized, translated
 
 
 class Privacy(models.TextChoices):
@@ -49,6 +50,8 @@ class CommunityIndexPage(BasePage):
     parent_page_types = ["portal.HomePage"]
     page_description = _("The directory of online communities (one per language).")
     template = "community_pages/community_index_page.html"
+
+    translatable_fields = BasePage.translatable_fields + translated("body")
 
     class Meta:
         verbose_name = _("community directory")
@@ -194,6 +197,21 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
     subpage_types = ["community_pages.CommunityResourcePage"]
     page_description = _("An online community with members, discussions, files and events.")
     template = "community_pages/community_page.html"
+
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated(
+            "description",
+            "overview",
+            "purpose",
+            "engagement_strategy",
+            "timeline",
+            "eligibility",
+            "partners",
+        )
+        + synchronized("privacy", "archived", "themes", "regions", "related_communities")
+        + synchronized("banner", overridable=True)
+    )
 
     class Meta:
         verbose_name = _("community")
@@ -342,6 +360,8 @@ class CommunityResourcePage(RestrictedMixin, BasePage):
     subpage_types = []
     page_description = _("A resource page inside a community, grouped by topic.")
     template = "community_pages/community_resource_page.html"
+
+    translatable_fields = BasePage.translatable_fields + translated("topic", "body")
 
     class Meta:
         verbose_name = _("community resource page")

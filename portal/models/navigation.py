@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 
 from portal.blocks import MenuStreamBlock
+from portal.translation import synchronized, translated
 
 
 class NavigationMenu(TranslatableMixin, models.Model):
@@ -40,6 +41,8 @@ class NavigationMenu(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("slot"), FieldPanel("items"), FieldPanel("footer_text")]
+
+    translatable_fields = translated("items", "footer_text") + synchronized("slot")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")

@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock, LinkBlock
 from portal.params import MAX_PAGE, int_param
 from portal.text import fold
+from portal.translation import PAGE_FIELDS, synchronized, translated
 
 
 class BasePage(Page):
@@ -35,6 +36,8 @@ class BasePage(Page):
         index.FilterField("locale_id"),
     ]
     api_fields = ["introduction"]
+
+    translatable_fields = PAGE_FIELDS + translated("introduction")
 
     class Meta:
         abstract = True
@@ -140,6 +143,12 @@ class HomePage(BasePage):
     max_count_per_parent = None
     page_description = _("The front page of the portal, one per language.")
 
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated("hero_title", "hero_text", "hero_links", "featured", "body")
+        + synchronized("hero_image", overridable=True)
+    )
+
     class Meta:
         verbose_name = _("home page")
 
@@ -167,6 +176,8 @@ class StandardPage(BasePage):
     subpage_types = ["portal.StandardPage", "portal.IndexPage"]
     page_description = _("A page of free content, such as About or Help.")
 
+    translatable_fields = BasePage.translatable_fields + translated("body")
+
     class Meta:
         verbose_name = _("standard page")
 
@@ -191,6 +202,10 @@ class IndexPage(BasePage):
     ]
     subpage_types = ["portal.StandardPage", "portal.IndexPage"]
     page_description = _("A section that lists the pages below it.")
+
+    translatable_fields = (
+        BasePage.translatable_fields + translated("body") + synchronized("per_page")
+    )
 
     class Meta:
         verbose_name = _("section index page")

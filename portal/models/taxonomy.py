@@ -13,6 +13,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from portal.terms import SourceTermsModelForm
+from portal.translation import synchronized, translated
+
 
 class Region(TranslatableMixin, index.Indexed, models.Model):
     """A world region that groups countries (for example Sub-Saharan Africa)."""
@@ -24,6 +27,8 @@ class Region(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    translatable_fields = translated("name") + synchronized("slug")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("region")
@@ -54,6 +59,9 @@ class Country(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("iso_code"), FieldPanel("region")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    translatable_fields = translated("name") + synchronized("iso_code", "region")
+    base_form_class = SourceTermsModelForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("country")
@@ -92,6 +100,9 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    translatable_fields = translated("name", "description") + synchronized("slug", "parent")
+    base_form_class = SourceTermsModelForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")
