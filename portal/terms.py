@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
 from portal.text import fold
 from portal.translation import is_term_model, source_language
 

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock, LinkBlock
 from portal.params import MAX_PAGE, int_param
+from portal.terms import SourceTermsPageForm
 from portal.text import fold
 from portal.translation import PAGE_FIELDS, synchronized, translated
 
@@ -38,6 +39,7 @@ class BasePage(Page):
     api_fields = ["introduction"]
 
     translatable_fields = PAGE_FIELDS + translated("introduction")
+    base_form_class = SourceTermsPageForm
 
     class Meta:
         abstract = True

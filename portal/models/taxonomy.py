@@ -111,8 +111,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
-        if self.parent_id:
-            return f"{self.parent} › {self.name}"
+        if self.parent_id:  # the parent is a source-language row: label it in this row's
+            return f"{term_label(self.parent, self.locale.language_code)} › {self.name}"
         return self.name
 
     def descendant_keys(self):
