@@ -25,6 +25,7 @@ def term_path_label(term, by_pk=None):
     ``by_pk`` ({pk: term}) resolves parents without a query; without it the parent relation
     is followed.
     """
+    # portal.models.taxonomy imports this module for its admin form: import on use.
     from portal.models.taxonomy import term_label
 
     labels, seen = [], set()

@@ -12,16 +12,15 @@ source rows, labelled in their own language (``portal.terms``).
 Every translatable model of the portal declares ``translatable_fields`` (wagtail-localize's
 public API) with :func:`translated` for what readers read in their language, and
 :func:`synchronized` for what is the same in every language (relations, dates, time zones,
-identifiers, settings, files). ``tests/test_translatable_fields.py`` checks every model
-against this rule, field by field.
+identifiers, settings, files). ``tests/test_translations.py`` checks every model against
+this rule, field by field.
 
 **Keeping translations in step.** :func:`sync_translations` copies a source's synchronised
 fields to its existing translations. It runs when a source page is published and when a
-source snippet is saved (the handlers below, connected in ``portal.apps``), so a recording added to the English webinar is
-on the Spanish and French pages at once, without waiting for a translator.
+source snippet is saved (the handlers below, connected in ``portal.apps``), so a recording
+added to the English webinar is on the Spanish and French pages at once, without waiting for
+a translator.
 """
-
-import logging
 
 from django.conf import settings
 from django.db import models, transaction
@@ -29,8 +28,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
-
-logger = logging.getLogger(__name__)
 
 
 def translated(*names):
