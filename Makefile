@@ -53,10 +53,7 @@ format: install
 
 # Refresh the translation catalogues: portal strings in locale/, each app's in <app>/locale/.
 messages: install
-	$(PY) manage.py makemessages -l es -l fr --no-obsolete --ignore=.venv $(foreach a,community_pages library webinars search,--ignore=$(a)/*)
-	for app in community_pages library webinars search; do \
-	  (cd $$app && mkdir -p locale && ../$(PY) ../manage.py makemessages -l es -l fr --no-obsolete); \
-	done
+	$(PY) scripts/make_messages.py
 
 bench: install
 	$(PY) bench/run.py $(BENCH)

@@ -1,6 +1,7 @@
 """What operators rely on: complete catalogues, a clean deploy check, an idempotent demo."""
 
 import os
+import shutil
 import subprocess
 import sys
 from html import unescape
@@ -39,6 +40,38 @@ def test_catalogue_is_complete(path):
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
     assert untranslated == [], f"untranslated in {path}: {untranslated[:10]}"
     assert fuzzy == [], f"fuzzy in {path}: {fuzzy[:10]}"
+
+
+def test_every_string_of_the_source_is_in_the_catalogues(tmp_path):
+    """Extract every translatable string from the source (``make messages`` on a copy of
+    the tree) and find each one translated, not fuzzy, in the Spanish and French catalogues:
+    a string nobody extracted yet is as untranslated as an empty entry."""
+    from scripts.make_messages import make_messages
+
+    copy = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".git",
+            "media*",
+            "var",
+            "test-artifacts",
+            "node_modules",
+            "*.sqlite3",
+            "__pycache__",
+            "*.mo",
+        ),
+    )
+    make_messages(copy)
+    missing = {}
+    for path in sorted(copy.glob("**/locale/*/LC_MESSAGES/django.po")):
+        catalogue = polib.pofile(str(path))
+        entries = catalogue.untranslated_entries() + catalogue.fuzzy_entries()
+        if entries:
+            missing[str(path.relative_to(copy))] = [entry.msgid for entry in entries][:10]
+    assert missing == {}, f"strings missing from the catalogues (run make messages): {missing}"
 
 
 def test_deploy_check_is_clean_with_production_like_values():
