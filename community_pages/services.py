@@ -29,6 +29,7 @@ from community_pages.models import (
 )
 from portal.models.members import NotificationKind
 from portal.notifications import notify
+from portal.slugs import page_slug
 
 INACTIVITY = timedelta(days=365)
 OLD_REQUEST = timedelta(days=14)
@@ -437,19 +438,16 @@ def add_resource_page(actor, community, title, topic="", text=""):
     no Wagtail page permissions, so the publish skips Wagtail's own check (which refused them
     after the page had been created and made live, and each retry added a copy).
     """
-    from django.utils.text import slugify
-
     from community_pages.models import CommunityResourcePage
 
     if not access.can_manage(actor, community) or community.archived:
         raise PermissionDenied(_("Only the community's administrators can add pages."))
-    base = slugify(title)[:60] or "page"
-    slug, n = base, 1
-    while community.get_children().filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
     page = CommunityResourcePage(
-        title=title, slug=slug, topic=topic, body=[("paragraph", text)], owner=actor
+        title=title,
+        slug=page_slug(community, title, "page"),
+        topic=topic,
+        body=[("paragraph", text)],
+        owner=actor,
     )
     community.add_child(instance=page)
     page.save_revision(user=actor).publish(user=actor, skip_permission_checks=True)

@@ -13,7 +13,6 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
@@ -27,6 +26,7 @@ from library.models import (
 from library.pdfs import looks_like_pdf
 from portal.forms import TermMultipleChoiceField
 from portal.models import Country, Theme
+from portal.slugs import page_slug
 from portal.terms import offer_source_terms
 
 logger = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def submit_publication(data, user, index_page):
         with transaction.atomic():
             page = PublicationPage(
                 title=data["title"],
-                slug=_unique_slug(index_page, data["title"]),
+                slug=page_slug(index_page, data["title"], "publication"),
                 abstract=data["abstract"],
                 authors=data.get("authors") or "",
                 year=data["year"],
@@ -200,16 +200,6 @@ def submit_publication(data, user, index_page):
             stored_file.storage.delete(stored_file.name)
         raise
     return page
-
-
-def _unique_slug(parent, title):
-    base = slugify(title)[:60] or "publication"
-    slug, n = base, 1
-    siblings = set(parent.get_children().values_list("slug", flat=True))
-    while slug in siblings:
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def notify_submitter(page, accepted):

@@ -6,6 +6,8 @@ reader still gets a URL under their language prefix (``/es/<path of the source p
 shows a notice. The reader keeps the Spanish interface and never meets a 404.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import Http404
 from django.urls import translate_url
@@ -54,8 +56,12 @@ def page_url_in_language(page, language_code, request=None):
 
 
 def language_links(request, page=None):
-    """Entries for the language switcher: same page (or view) in every language."""
+    """Entries for the language switcher: the same page (or view) in every language, with
+    the reader's sub-page (a routable page's section), filters, search terms and page
+    number kept."""
     current = translation.get_language()
+    query = request.META.get("QUERY_STRING", "")
+    suffix = _routed_suffix(request, page) if page is not None else ""
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
@@ -63,6 +69,8 @@ def language_links(request, page=None):
             translated = page.locale.language_code == code or page.has_translation(
                 Locale.objects.get_for_language(code)
             )
+            if url:
+                url = url + suffix + (f"?{query}" if query else "")
         else:
             url = translate_url(request.get_full_path(), code)
             translated = True
@@ -76,6 +84,38 @@ def language_links(request, page=None):
             }
         )
     return links
+
+
+def _routed_suffix(request, page):
+    """What follows ``page``'s own URL in the request's path (``discussions/12/`` of a
+    community's thread), so that the switcher leads to the same section in another
+    language."""
+    own = page_url_in_language(page, translation.get_language(), request) or page.url or ""
+    path = request.path
+    own_path = urlsplit(own).path
+    if own_path and path.startswith(own_path):
+        return path[len(own_path) :]
+    return ""
+
+
+def locale_codes(request):
+    """{locale pk: language code}, read once per request (listings mark items with their
+    language without a query per item)."""
+    codes = getattr(request, "portal_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        if request is not None:
+            request.portal_locale_codes = codes
+    return codes
+
+
+def content_language(request, item):
+    """The language an item's text is written in (a page's or translatable item's locale),
+    or None for items without one."""
+    locale_id = getattr(item, "locale_id", None)
+    if locale_id is None:
+        return None
+    return locale_codes(request).get(locale_id)
 
 
 def alternate_links(request, page):

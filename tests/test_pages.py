@@ -88,6 +88,38 @@ def test_untranslated_page_falls_back_to_source_with_notice(client, home):
     assert html.find("a", class_="skip-link").get_text(strip=True) == "Aller au contenu principal"
 
 
+def test_a_fallback_marks_its_text_with_the_source_language_and_points_at_the_source(client, home):
+    """Shown under /fr/ in English, the page's own text says it is English (screen readers
+    pronounce it right), its canonical address is the English page, and search engines do
+    not index it a second time; the French interface around it stays French."""
+    StandardPageFactory(parent=home, slug="privacy", title="Privacy", introduction="Who reads")
+    html = soup(client.get("/fr/privacy/"))
+    assert html.find("h1")["lang"] == "en"
+    assert html.find(class_="intro")["lang"] == "en"
+    assert html.find("link", rel="canonical")["href"].endswith("/en/privacy/")
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex, follow"
+    assert html.find(class_="notice-fallback")["lang"] == "fr"
+    assert not html.find(class_="skip-link").has_attr("lang")
+
+    own = soup(client.get("/en/privacy/"))
+    assert not own.find("h1").has_attr("lang")  # the page's language is the document's
+    assert own.find("link", rel="canonical") is None
+    assert own.find("meta", attrs={"name": "robots"}) is None
+
+
+def test_the_switcher_keeps_the_readers_query_and_section(client, home, locales):
+    """Switching language keeps filters, search terms and the page number, and a routable
+    page's section."""
+    about = StandardPageFactory(parent=home, slug="about", title="About")
+    about_es = translate(about, locales["es"], "Acerca")
+    about_es.slug = "acerca"
+    about_es.save_revision().publish()
+    html = soup(client.get("/en/about/?theme=gender&q=cash+transfers&page=2"))
+    switcher = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    assert switcher["es"] == "/es/acerca/?theme=gender&q=cash+transfers&page=2"
+    assert switcher["fr"] == "/fr/about/?theme=gender&q=cash+transfers&page=2"
+
+
 def test_translated_page_has_no_fallback_notice(client, home, locales):
     about = StandardPageFactory(parent=home, slug="about", title="About")
     translate(about, locales["es"], "Acerca")

@@ -3,6 +3,7 @@
 import nh3
 from django import template
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -79,6 +80,45 @@ def is_fallback(context):
     return getattr(request, "translation_fallback", False) or (
         page.locale.language_code != (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_lang(context):
+    """` lang="en"` on the elements holding a page's own text when the page is shown in
+    another language's interface (a fallback): screen readers then pronounce it right."""
+    page = _context_page(context)
+    request = context.get("request")
+    if page is None or request is None:
+        return ""
+    code = i18n.content_language(request, page)
+    if not code or code == (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE):
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.simple_tag(takes_context=True)
+def item_language(context, item):
+    """The language of a listed item's text when it differs from the reader's, else ""."""
+    code = i18n.content_language(context.get("request"), item)
+    if code and code != (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE):
+        return code
+    return ""
+
+
+@register.inclusion_tag("portal/includes/language_tag.html", takes_context=True)
+def language_tag(context, item):
+    """A visible tag naming the language of a listed item written in another language."""
+    return {"code": item_language(context, item)}
+
+
+@register.simple_tag(takes_context=True)
+def fallback_canonical(context):
+    """The URL of the source page a fallback shows (its canonical address), or ""."""
+    page = _context_page(context)
+    request = context.get("request")
+    if page is None or request is None or not is_fallback(context):
+        return ""
+    return page.get_full_url(request=request) or ""
 
 
 @register.filter

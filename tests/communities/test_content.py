@@ -233,6 +233,20 @@ def test_community_administrators_publish_community_pages(client, community, peo
     assert client.get(page.url).status_code == 403
 
 
+def test_community_pages_get_slugs_in_their_own_language(client, community, people):
+    """The slug keeps the title's letters (Wagtail's Unicode slugs) and a second page of the
+    same title gets the next free one."""
+    from community_pages.models import CommunityResourcePage
+
+    client.force_login(people["admin"])
+    data = {"action": "add_page", "title": "Plan de acción", "topic": "Planes", "text": "x"}
+    client.post(community.url + "manage/", data)
+    client.post(community.url + "manage/", data)
+    slugs = sorted(CommunityResourcePage.objects.values_list("slug", flat=True))
+    assert slugs == ["plan-de-acción", "plan-de-acción-1"]
+    assert client.get(community.url + "plan-de-acción-1/").status_code == 200
+
+
 def test_working_group_members_start_threads_only_their_group_sees(client, community, people):
     from community_pages.models import WorkingGroup, WorkingGroupMembership
 

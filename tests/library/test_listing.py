@@ -1,6 +1,7 @@
 """The library listing: filters, facets with counts, sorting, sharing and access."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -279,6 +280,20 @@ def test_listing_shows_labels_in_the_reader_language(client, catalogue, library)
     html = client.get("/es/library/").content.decode()
     assert "Transferencias monetarias" in html
     assert "Informe" in html
+
+
+def test_listing_marks_items_written_in_another_language(client, publish, library):
+    """A publication shown in the Spanish listing but written in English says so, and its
+    title and summary carry its language; the listing's own strings stay Spanish."""
+    publish("Social pensions in Bolivia", abstract="Coverage of Renta Dignidad.")
+    html = BeautifulSoup(client.get("/es/library/").content, "html.parser")
+    item = html.select_one(".publication-item")
+    assert item.select_one(".tag-language").get_text(strip=True) == "English"
+    assert item.select_one(".tag-language")["lang"] == "en"
+    assert item.select_one(".card-title a")["lang"] == "en"
+    english = BeautifulSoup(client.get("/en/library/").content, "html.parser")
+    assert english.select_one(".publication-item .tag-language") is None
+    assert not english.select_one(".publication-item .card-title a").has_attr("lang")
 
 
 def test_listing_paginates(client, taxonomy, publish, library):

@@ -63,6 +63,15 @@ def test_submission_in_spanish_goes_to_the_spanish_library(client, library):
     assert page.locale.language_code == "es"
 
 
+def test_submissions_get_slugs_in_their_own_language(client, library):
+    client.force_login(UserFactory(username="lucia"))
+    data = {**form_data(title="Protección social en Perú"), "external_url": "https://example.org"}
+    client.post("/es/library/submit/", data)
+    client.post("/es/library/submit/", data)
+    slugs = sorted(PublicationPage.objects.values_list("slug", flat=True))
+    assert slugs == ["protección-social-en-perú", "protección-social-en-perú-1"]
+
+
 @pytest.mark.parametrize(
     ("upload", "message"),
     [

@@ -1,0 +1,23 @@
+"""The slug of a page the portal creates outside the admin (member submissions, community
+pages): one rule, Wagtail's.
+
+Slugs keep the title's own letters ("protección-social", not "proteccion-social") where
+Wagtail allows Unicode slugs (``WAGTAIL_ALLOW_UNICODE_SLUGS``, on by default), as the admin's
+slug field does, and are made unique among the page's siblings by Wagtail's
+``find_available_slug`` ("informe", "informe-1", ...).
+"""
+
+from django.conf import settings
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+
+# Long enough for a title's first words, short enough for a readable address.
+MAX_LENGTH = 80
+
+
+def page_slug(parent, title, fallback):
+    """A free slug under ``parent`` for a page titled ``title`` (``fallback`` when the title
+    has no letter or digit a slug can keep)."""
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    base = slugify(title, allow_unicode=allow_unicode)[:MAX_LENGTH].strip("-") or fallback
+    return find_available_slug(parent, base)
