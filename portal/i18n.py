@@ -98,6 +98,29 @@ def _routed_suffix(request, page):
     return ""
 
 
+def localized_pages(pages, locale=None):
+    """Each of ``pages`` as its live translation in ``locale`` (the active one by default)
+    where there is one, else the page itself, in the same order and specific: what a page
+    links to (a webinar's community, its related pages) reads in the reader's language. One
+    query for the translations, one per page type for their specific rows."""
+    pages = [page for page in pages if page is not None]
+    locale = locale or Locale.get_active()
+    wanted = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    found = {}
+    if wanted:
+        translations = Page.objects.live().filter(translation_key__in=wanted, locale=locale)
+        found = {page.translation_key: page for page in translations.specific()}
+    return [
+        page.specific if page.locale_id == locale.pk else found.get(page.translation_key, page)
+        for page in pages
+    ]
+
+
+def localized_page(page, locale=None):
+    """One page in the reader's language (see :func:`localized_pages`), or None."""
+    return localized_pages([page], locale)[0] if page is not None else None
+
+
 def locale_codes(request):
     """{locale pk: language code}, read once per request (listings mark items with their
     language without a query per item)."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from community_pages.access import can_view_page, visible_pages
+from portal.i18n import localized_page
 from portal.models import Theme
 from portal.params import MAX_PAGE, int_param, text_param
 
@@ -175,7 +176,7 @@ def series_context(series, request):
         "upcoming_count": len(upcoming),
         "reference_zones": zones,
         "following": following,
-        "community_link": series.community.specific
+        "community_link": localized_page(series.community)
         if series.community and series.community.live and can_view_page(user, series.community)
         else None,
     }

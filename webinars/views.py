@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from portal import ratelimits
 from portal.embeds import player_url
+from portal.i18n import localized_page, localized_pages
 
 from .forms import GuestRegistrationForm
 from .listings import reference_times
@@ -64,7 +65,7 @@ def webinar_context(webinar, request):
 
         community = series.community
         if community.live and can_view_page(user, community):
-            context["community_link"] = community.specific
+            context["community_link"] = localized_page(community)
     if user.is_authenticated and user.is_staff:
         context["figures"] = audience_figures([webinar.translation_key])
     return context
@@ -78,7 +79,8 @@ def _visible_related(webinar, user):
         page = link.related_page.specific
         if page.live and can_view_page(user, page):
             pages.append(page)
-    return pages
+    # The reader's translation of each, asked again: a translation is its own page.
+    return [page for page in localized_pages(pages) if can_view_page(user, page)]
 
 
 def localized_url(page, request):

@@ -66,3 +66,42 @@ def test_speakers_read_in_the_readers_language_even_on_a_fallback_page(client, u
     html = client.get(upcoming.url.replace("/en/", "/es/", 1)).content.decode()
     assert "Investigadora" in html
     assert "Moderador/a" in html
+
+
+def test_related_content_reads_in_the_readers_language(
+    client, series, upcoming, home, locales, django_capture_on_commit_callbacks
+):
+    """A Spanish reader of a session follows its series' community and its related pages
+    under their Spanish titles, where they are translated, on the Spanish page and on an
+    untranslated session's fallback alike."""
+    from community_pages.factories import CommunityIndexPageFactory, CommunityPageFactory
+    from portal.factories import StandardPageFactory
+
+    directory = CommunityIndexPageFactory(parent=home)
+    community = CommunityPageFactory(
+        parent=directory, title="Gender community", slug="gender-community", privacy="open"
+    )
+    guide = StandardPageFactory(parent=home, slug="guide", title="Guide to cash plus")
+    untranslated = StandardPageFactory(parent=home, slug="notes", title="Field notes")
+    series.community = community
+    series.save_revision().publish()
+    upcoming.related_links.create(related_page=guide)
+    upcoming.related_links.create(related_page=untranslated)
+    upcoming.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        for page, strings in (
+            (home, {}),
+            (directory, {}),
+            (community, {"Gender community": "Comunidad de género"}),
+            (guide, {"Guide to cash plus": "Guía de cash plus"}),
+        ):
+            translate_instance(page, "es", strings)
+    for html in (
+        client.get(upcoming.url.replace("/en/", "/es/", 1)).content.decode(),
+        client.get(series.url.replace("/en/", "/es/", 1)).content.decode(),
+    ):
+        assert "Comunidad de género" in html and "Gender community" not in html
+    session = client.get(upcoming.url.replace("/en/", "/es/", 1)).content.decode()
+    assert "Guía de cash plus" in session and "Guide to cash plus" not in session
+    assert "Field notes" in session  # no translation yet: the source, never nothing
+    assert client.get(upcoming.url).content.decode().count("Gender community") >= 1
