@@ -91,7 +91,7 @@ def _notify_decision(membership, template, request=None):
         NotificationKind.MEMBERSHIP,
         template,
         {"community": community, "membership": membership},
-        url=community.url or "",
+        page=community,
     )
 
 
@@ -102,7 +102,8 @@ def _notify_admins(community, template, context):
             NotificationKind.MEMBERSHIP,
             template,
             {"community": community, **context},
-            url=(community.url or "") + "manage/",
+            page=community,
+            url="manage/",
         )
 
 
@@ -562,7 +563,8 @@ def _tell_admins_of_report(community, thread, comment, item):
             NotificationKind.REPORTS,
             "community_pages/emails/report",
             {"community": community.canonical, "report": item, "reporter": item.reporter},
-            url=(community.canonical.url or "") + f"discussions/{thread.pk}/{anchor}",
+            page=community.canonical,
+            url=f"discussions/{thread.pk}/{anchor}",
             can_see=lambda u: access.can_read_audience(u, thread.audience),
         )
 

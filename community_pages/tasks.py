@@ -24,7 +24,8 @@ def send_announcement(announcement_id):
             NotificationKind.ANNOUNCEMENTS,
             "community_pages/emails/announcement",
             {"announcement": announcement, "community": community},
-            url=(community.url or "") + f"announcements/{announcement.pk}/",
+            page=community,
+            url=f"announcements/{announcement.pk}/",
             can_see=lambda user: access.can_read_audience(user, announcement.audience),
         )
         sent += result != "skipped"
@@ -54,6 +55,7 @@ def notify_discussion(comment_id):
             NotificationKind.DISCUSSIONS,
             "community_pages/emails/reply",
             {"thread": thread, "comment": comment, "community": community},
-            url=(community.url or "") + f"discussions/{thread.pk}/",
+            page=community,
+            url=f"discussions/{thread.pk}/",
             can_see=lambda u: access.can_read_audience(u, thread.audience),
         )

@@ -217,7 +217,7 @@ def notify_submitter(page, accepted):
                 NotificationKind.LIBRARY,
                 "library/emails/submission_published",
                 {"page": page},
-                url=page.url or "",
+                page=page,
             )
             PublicationPage.objects.filter(pk=page.pk).update(submitter_notified=True)
         else:

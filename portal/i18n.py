@@ -98,6 +98,14 @@ def _routed_suffix(request, page):
     return ""
 
 
+def locale_for(language_code):
+    """The content locale of ``language_code`` (``es-mx`` finds ``es``), or None."""
+    try:
+        return Locale.objects.get_for_language(language_code)
+    except Locale.DoesNotExist:
+        return None
+
+
 def localized_pages(pages, locale=None):
     """Each of ``pages`` as its live translation in ``locale`` (the active one by default)
     where there is one, else the page itself, in the same order and specific: what a page

@@ -17,7 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.models import Page
 
+from portal.i18n import locale_for, localized_pages, page_url_in_language
 from portal.models.members import Frequency, NotificationKind, PendingNotification
 
 logger = logging.getLogger(__name__)
@@ -61,13 +63,15 @@ def frequency_for(user, kind):
     return pref.first() or Frequency.IMMEDIATELY
 
 
-def notify(user, kind, template, context=None, *, url="", can_see=None, attachments=()):
+def notify(user, kind, template, context=None, *, url="", page=None, can_see=None, attachments=()):
     """Tell ``user`` about something, by email, according to their preference.
 
     ``template`` names a pair of templates: ``<template>_subject.txt`` and ``<template>.txt``,
-    rendered in the member's language with ``context`` plus ``user`` and ``url``.
-    ``attachments`` are (filename, content, mimetype) triples, sent only with immediate
-    emails. Returns "sent", "queued" or "skipped".
+    rendered in the member's language with ``context`` plus ``user`` and ``url``; pages in
+    ``context`` are their translations in that language where they exist. ``url`` is the
+    link, or with ``page`` what follows that page's address in the member's language
+    (``announcements/4/``). ``attachments`` are (filename, content, mimetype) triples, sent
+    only with immediate emails. Returns "sent", "queued" or "skipped".
     """
     if not user.is_active or not user.email:
         return "skipped"
@@ -77,7 +81,7 @@ def notify(user, kind, template, context=None, *, url="", can_see=None, attachme
     if frequency == Frequency.NEVER:
         return "skipped"
     language = preferred_language(user)
-    full_url = absolute_url(url) if url else ""
+    full_url = reader_link(page, url, language)
     subject, body = render_email(
         template, {**(context or {}), "user": user, "url": full_url}, language
     )
@@ -90,25 +94,53 @@ def notify(user, kind, template, context=None, *, url="", can_see=None, attachme
     return "sent"
 
 
+def reader_link(page, url, language):
+    """The absolute link of an email: ``url``, below ``page``'s address for a reader of
+    ``language`` when a page is given (its translation, or the fallback under the reader's
+    language prefix)."""
+    if page is not None:
+        url = (page_url_in_language(page, language) or page.url or "/") + url
+    return absolute_url(url) if url else ""
+
+
+def in_language(context, language):
+    """``context`` with every page replaced by its translation in ``language``, if any."""
+    pages = {key: value for key, value in context.items() if isinstance(value, Page)}
+    locale = locale_for(language)
+    if not pages or locale is None:
+        return context
+    translated = dict(zip(pages, localized_pages(pages.values(), locale), strict=True))
+    return {**context, **translated}
+
+
 def render_email(template, context, language):
-    """Subject and body of ``<template>_subject.txt`` / ``<template>.txt`` in ``language``."""
+    """Subject and body of ``<template>_subject.txt`` / ``<template>.txt`` in ``language``,
+    the pages of ``context`` in their translation in that language."""
+    context = in_language(context, language)
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context).strip()
     return subject, body
 
 
-def notify_address(email, template, context=None, *, url="", language=None):
-    """Email someone who has no account yet (an invitation), with the same templates.
+def notify_address(
+    email, template, context=None, *, url="", page=None, language=None, attachments=()
+):
+    """Email an address rather than a member: someone without an account yet (an
+    invitation, a guest registering for a webinar) or a registrant's confirmation, with the
+    same templates, links and languages as :func:`notify`.
 
     There is no member, hence no preference to honour and nothing to unsubscribe from: the
-    email is sent at once, in ``language`` (the sender's by default). People with an account
-    are told with :func:`notify`.
+    email is sent at once, in ``language`` (the sender's by default). Members are told about
+    what they follow with :func:`notify`.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    full_url = absolute_url(url) if url else ""
+    full_url = reader_link(page, url, language)
     subject, body = render_email(template, {**(context or {}), "url": full_url}, language)
-    EmailMultiAlternatives(subject=subject, body=body + "\n", to=[email]).send(fail_silently=False)
+    message = EmailMultiAlternatives(subject=subject, body=body + "\n", to=[email])
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send(fail_silently=False)
     return "sent"
 
 

@@ -49,7 +49,13 @@ def webinar_event(webinar, language=None):
 
 
 def webinar_calendar(webinars, language=None, name=None):
-    """An icalendar.Calendar holding ``webinars`` (pages with ``starts_at``)."""
+    """An icalendar.Calendar holding ``webinars`` (pages with ``starts_at``), each under its
+    title in ``language`` where it is translated."""
+    from portal.i18n import locale_for, localized_pages
+
+    locale = locale_for(language) if language else None
+    if locale is not None:
+        webinars = localized_pages(list(webinars), locale)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Social Protection Knowledge Portal//Webinars//EN")
     calendar.add("version", "2.0")
@@ -83,7 +89,9 @@ def series_calendar_response(series, request):
 
     sessions = series_sessions(series, request.user).filter(starts_at__isnull=False)
     sessions = sessions.order_by("starts_at")
-    calendar = webinar_calendar(sessions, language, name=series.title)
+    from portal.i18n import localized_page
+
+    calendar = webinar_calendar(sessions, language, name=localized_page(series).title)
     return _response(calendar, f"{slugify(series.slug) or 'series'}.ics", attachment=False)
 
 

@@ -69,7 +69,7 @@ def announce_webinar(page_id):
                 NotificationKind.WEBINARS,
                 template,
                 {"webinar": webinar, "series": webinar.series, "local_start": webinar.local_start},
-                url=webinar.url or "",
+                page=webinar,
                 can_see=lambda u, page=webinar: can_view_page(u, page),
             )
             sent += result == "sent"

@@ -10,14 +10,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from portal.models import Country
-from portal.notifications import absolute_url, notify_address
+from portal.notifications import notify_address
 
 from .calendars import webinar_calendar
 from .models import Registration, RegistrationMode
@@ -135,41 +133,28 @@ def request_guest_registration(
         country=country,
         language=language,
     )
-    path = webinar_url(webinar, language) + webinar.reverse_subpage(
-        "confirm_registration", args=[token]
-    )
     notify_address(
         email.strip().lower(),
         "webinars/emails/confirm_registration",
         {"webinar": webinar, "name": name, "local_start": webinar.local_start},
-        url=path,
+        page=webinar,
+        url=webinar.reverse_subpage("confirm_registration", args=[token]),
         language=language,
     )
     return None
 
 
-def webinar_url(webinar, language):
-    from portal.i18n import page_url_in_language
-
-    return absolute_url(page_url_in_language(webinar, language) or webinar.url or "/")
-
-
 def _send(registration, template, attachments=()):
+    """A registrant's email (confirmation, reminder), in the language they registered in."""
     webinar = registration.webinar.specific
-    language = registration.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
-            "registration": registration,
-            "webinar": webinar,
-            "url": webinar_url(webinar, language),
-            "local_start": webinar.local_start,
-        }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context).strip()
-    message = EmailMessage(subject=subject, body=body, to=[registration.email])
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send(fail_silently=False)
+    notify_address(
+        registration.email,
+        template,
+        {"registration": registration, "webinar": webinar, "local_start": webinar.local_start},
+        page=webinar,
+        language=registration.language or settings.LANGUAGE_CODE,
+        attachments=attachments,
+    )
 
 
 def send_confirmation(registration):

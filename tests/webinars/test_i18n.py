@@ -1,11 +1,13 @@
 """Spanish and French: complete catalogue, translated series, fallback for untranslated pages."""
 
+import datetime as dt
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.utils import timezone
 
 from portal.demo_utils import translate_instance
 from webinars.registration import register, send_confirmation
@@ -105,3 +107,46 @@ def test_related_content_reads_in_the_readers_language(
     assert "Guía de cash plus" in session and "Guide to cash plus" not in session
     assert "Field notes" in session  # no translation yet: the source, never nothing
     assert client.get(upcoming.url).content.decode().count("Gender community") >= 1
+
+
+def test_followers_are_told_in_their_language_with_a_link_to_their_language(
+    series, member, django_capture_on_commit_callbacks
+):
+    """A recording added to the English session reaches its Spanish translation on publish,
+    and a Spanish-speaking follower's email names the session and series in Spanish and
+    links to the Spanish page; an English follower's stays English."""
+    from django.contrib.auth import get_user_model
+
+    from portal.models import MemberProfile
+    from webinars.factories import WebinarPageFactory
+    from webinars.models import SeriesFollow
+
+    past = WebinarPageFactory(
+        parent=series,
+        title="Overview",
+        slug="overview",
+        starts_at=timezone.now() - dt.timedelta(days=3),
+        time_zone="Europe/Paris",
+    )
+    index = series.get_parent().specific
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_instance(index, "es", {"Webinars": "Webinarios"})
+        translate_instance(series, "es", {"Gender and social protection": "Género y protección"})
+        translate_instance(past, "es", {"Overview": "Panorama general"})
+    spanish_reader = get_user_model().objects.create_user("lucia", "lucia@example.org", "x")
+    MemberProfile.objects.update_or_create(
+        user=spanish_reader, defaults={"preferred_language": "es"}
+    )
+    for user in (spanish_reader, member):
+        SeriesFollow.objects.create(user=user, series=series)
+    mail.outbox.clear()
+    past.recording_url = "https://www.youtube.com/watch?v=abcdefghijk"
+    with django_capture_on_commit_callbacks(execute=True):
+        past.save_revision().publish()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    spanish = by_address["lucia@example.org"]
+    assert "Panorama general" in spanish.subject + spanish.body
+    assert "Género y protección" in spanish.body
+    assert "/es/" in spanish.body and "/en/" not in spanish.body.split("--")[0]
+    english = by_address[member.email]
+    assert "Overview" in english.subject + english.body and "/en/" in english.body
