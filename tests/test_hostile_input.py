@@ -753,6 +753,7 @@ def test_a_webinar_dated_0001_is_refused_by_its_clean_and_its_admin_form(portal)
             "presentations": inline_formset([]),
             "questions": inline_formset([]),
             "related_links": inline_formset([]),
+            "captions": inline_formset([]),
             "action-publish": "publish",
         }
     )

@@ -26,7 +26,9 @@ from wagtail.search import index
 
 from portal.datetimes import validate_portal_date
 from portal.models import BasePage, RestrictedMixin
+from portal.terms import SourceTermsPageForm
 from portal.translation import synchronized, translated
+from portal.validators import validate_webvtt
 
 from .timezones import (
     DEFAULT_REFERENCE_ZONES,
@@ -318,6 +320,24 @@ class Status(models.TextChoices):
     PAST = "past", _("Past")
 
 
+class WebinarPageForm(SourceTermsPageForm):
+    """The admin form of a session: one caption file per language."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("captions")
+        # The formset's own validation fills each form's cleaned_data.
+        if formset is not None and formset.is_valid():
+            languages = [
+                form.cleaned_data.get("language")
+                for form in formset.forms
+                if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+            ]
+            if len(languages) != len(set(languages)):
+                self.add_error(None, _("Attach one caption file per language."))
+        return cleaned
+
+
 class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     """One webinar session: when and where, who speaks, registration, then its outputs.
 
@@ -411,6 +431,11 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         blank=True,
         help_text=_("A blog-style summary of the discussion, written after the session."),
     )
+    transcript = RichTextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("What was said, in full: for readers who cannot watch or listen."),
+    )
     members_only = models.BooleanField(
         _("members only"),
         default=False,
@@ -442,9 +467,15 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
             heading=_("Registration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("recording_url"), FieldPanel("recording_file"), FieldPanel("summary")],
+            [
+                FieldPanel("recording_url"),
+                FieldPanel("recording_file"),
+                FieldPanel("summary"),
+                FieldPanel("transcript"),
+            ],
             heading=_("Outputs"),
         ),
+        InlinePanel("captions", label=_("Caption file"), heading=_("Captions")),
         InlinePanel("presentations", label=_("Presentation"), heading=_("Presentations")),
         InlinePanel("questions", label=_("Question"), heading=_("Questions and answers")),
         InlinePanel("related_links", label=_("Related content"), heading=_("Related content")),
@@ -456,17 +487,19 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         + [
             index.SearchField("abstract"),
             index.SearchField("summary"),
+            index.SearchField("transcript"),
             index.FilterField("starts_at"),
             index.AutocompleteField("title"),
         ]
     )
     parent_page_types = ["webinars.WebinarSeriesPage", "webinars.WebinarIndexPage"]
     subpage_types = []
+    base_form_class = WebinarPageForm
     page_description = _("One webinar session: time, speakers, registration and outputs.")
 
     translatable_fields = (
         BasePage.translatable_fields
-        + translated("abstract", "summary")
+        + translated("abstract", "summary", "transcript")
         + synchronized(
             "start_date",
             "start_time",
@@ -484,6 +517,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
             "themes",
             "speaker_roles",
             "presentations",
+            "captions",
             "questions",
             "related_links",
         )
@@ -711,6 +745,49 @@ class WebinarPresentation(Orderable):
     @property
     def display_title(self):
         return self.title or self.document.title
+
+
+class WebinarCaption(Orderable):
+    """A WebVTT caption file of the recording, in one language: played with a hosted
+    recording (a ``<track>``) and offered for download beside an embedded one."""
+
+    page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="captions")
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        choices=SESSION_LANGUAGES,
+        help_text=_("The language of the captions."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("WebVTT file"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A .vtt caption file (WebVTT, UTF-8) timed to the recording."),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("caption file")
+        verbose_name_plural = _("caption files")
+
+    def clean(self):
+        super().clean()
+        if self.document_id:
+            try:
+                with self.document.open_file() as file:
+                    validate_webvtt(file)
+            except ValidationError as error:
+                raise ValidationError({"document": error.messages}) from error
+            except OSError:
+                raise ValidationError(
+                    {"document": _("The caption file could not be read; upload it again.")}
+                ) from None
+
+    @property
+    def language_label(self):
+        return dict(SESSION_LANGUAGES).get(self.language, self.language)
 
 
 class WebinarQuestion(Orderable):

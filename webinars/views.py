@@ -1,5 +1,7 @@
 """Reader-facing actions on webinar pages: register, follow a series."""
 
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -57,6 +59,8 @@ def webinar_context(webinar, request):
         ],
         "related": _visible_related(webinar, user),
         "recording_player": player_url(webinar.recording_url),
+        "hosted_media": hosted_media(webinar.recording_file),
+        "captions": list(webinar.captions.select_related("document")),
         "series": series,
         "reference_times": reference_times(webinar, series.reference_zone_list if series else []),
     }
@@ -69,6 +73,17 @@ def webinar_context(webinar, request):
     if user.is_authenticated and user.is_staff:
         context["figures"] = audience_figures([webinar.translation_key])
     return context
+
+
+def hosted_media(document):
+    """How to play a recording hosted as a document: ``{"element": "video" | "audio",
+    "type": its media type}``, or None for a file a browser cannot play."""
+    if document is None:
+        return None
+    media_type, _encoding = mimetypes.guess_type(document.filename)
+    if not media_type or media_type.split("/")[0] not in ("video", "audio"):
+        return None
+    return {"element": media_type.split("/")[0], "type": media_type}
 
 
 def _visible_related(webinar, user):

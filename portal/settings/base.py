@@ -230,6 +230,12 @@ WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "txt",
     "zip",
+    # Webinar recordings hosted on the portal, and their WebVTT captions.
+    "mp4",
+    "webm",
+    "mp3",
+    "m4a",
+    "vtt",
 ]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_LIMIT_MAX = 100

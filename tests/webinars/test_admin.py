@@ -47,6 +47,7 @@ def test_editor_schedules_a_session_through_the_form(admin_client, series):
             "presentations": inline_formset([]),
             "questions": inline_formset([]),
             "related_links": inline_formset([]),
+            "captions": inline_formset([]),
             "action-publish": "publish",
         }
     )
@@ -74,6 +75,7 @@ def test_the_form_refuses_an_unknown_time_zone(admin_client, series):
             "presentations": inline_formset([]),
             "questions": inline_formset([]),
             "related_links": inline_formset([]),
+            "captions": inline_formset([]),
             "action-publish": "publish",
         }
     )
