@@ -143,6 +143,7 @@ class LibraryIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("library index page")
+        verbose_name_plural = _("library index pages")
 
     def get_context(self, request, *args, **kwargs):
         from library.listing import LibraryQuery, build_listing

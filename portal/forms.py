@@ -89,13 +89,16 @@ class ProfileForm(forms.ModelForm):
 
 
 class NotificationPreferencesForm(forms.Form):
-    """One choice of frequency per kind of notification."""
+    """One choice of frequency per kind of notification members receive (the editors'
+    weekly translation report is asked for on the translation dashboard)."""
+
+    kinds = [kind for kind in NotificationKind if kind != NotificationKind.TRANSLATIONS]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         current = dict(user.notification_preferences.values_list("kind", "frequency"))
-        for kind in NotificationKind:
+        for kind in self.kinds:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,
                 choices=Frequency.choices,
@@ -106,7 +109,7 @@ class NotificationPreferencesForm(forms.Form):
     def save(self):
         from portal.models import NotificationPreference
 
-        for kind in NotificationKind:
+        for kind in self.kinds:
             NotificationPreference.objects.update_or_create(
                 user=self.user,
                 kind=kind.value,

@@ -1,9 +1,14 @@
-"""Admin registration: taxonomy and navigation snippets, grouped for editors."""
+"""Admin registration: taxonomy and navigation snippets, grouped for editors, and the
+translation dashboard (Reports → Translations)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import admin_views
 from portal.models import Country, NavigationMenu, Region, Theme
 
 
@@ -49,3 +54,24 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyGroup)
 register_snippet(NavigationMenuViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_dashboard_url():
+    return [
+        path(
+            "reports/translations/",
+            admin_views.translation_dashboard,
+            name="portal_translation_dashboard",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_dashboard_menu_item():
+    return MenuItem(
+        _("Translations"),
+        reverse("portal_translation_dashboard"),
+        icon_name="globe",
+        order=650,
+    )

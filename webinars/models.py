@@ -157,6 +157,7 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("webinars index")
+        verbose_name_plural = _("webinars indexes")
 
     def get_context(self, request, *args, **kwargs):
         from .listings import index_context

@@ -55,6 +55,7 @@ class CommunityIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("community directory")
+        verbose_name_plural = _("community directories")
 
     def get_context(self, request, *args, **kwargs):
         from community_pages.directory import directory_context

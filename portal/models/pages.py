@@ -153,6 +153,7 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -182,6 +183,7 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
 
 
 class IndexPage(BasePage):
@@ -211,6 +213,7 @@ class IndexPage(BasePage):
 
     class Meta:
         verbose_name = _("section index page")
+        verbose_name_plural = _("section index pages")
 
     def get_children_for_listing(self, request):
         from community_pages.access import visible_pages
