@@ -270,7 +270,7 @@ CONTENT = {
                         "text": "En Uruguay la titularidad de las transferencias es mayoritariamente "
                         "femenina desde hace años, y por sí sola no cambió el reparto de las "
                         "tareas de cuidado. Lo que sí movió la aguja fue sumar servicios: el "
-                        "Sistema Nacional de Cuidados, creado en 2015, amplió los centros para la "
+                        "Sistema Nacional Integrado de Cuidados, creado en 2015, amplió los centros para la "
                         "primera infancia y muchas madres pudieron volver a trabajar o a "
                         "estudiar. Adjunto unas notas que preparamos para el ministerio.",
                     },
@@ -837,8 +837,9 @@ CONTENT = {
                 "comments": [
                     {
                         "by": "camila",
-                        "text": "Yo les pido comparar dos perfiles de programas del mismo tipo en "
-                        "países distintos. Funciona muy bien para discutir diseño.",
+                        "text": "Cuando capacito a equipos nuevos, les pido comparar dos perfiles "
+                        "de programas del mismo tipo en países distintos. Funciona muy bien "
+                        "para discutir el diseño.",
                     },
                     {
                         "by": "chinedu",
@@ -907,8 +908,8 @@ CONTENT = {
                     {
                         "by": "vinicius",
                         "text": "Viet Nam is the obvious comparison: contributions shared by "
-                        "employers, workers and the state, and a large part of spending on "
-                        "training. I attach my notes from a recent review.",
+                        "employers, workers and the state, and support for vocational "
+                        "training built into the benefit. I attach my notes from a recent review.",
                     },
                     {
                         "by": "fazley",
