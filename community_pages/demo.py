@@ -379,35 +379,8 @@ def load_content(page, spec, people):
         load_thread(page, None, item, people, now)
     for item in data.get("group_threads", ()):
         load_thread(page, group, item, people, now)
-    event = data["event"]
-    day = (now + timedelta(days=event["days"])).astimezone(ZoneInfo(event["time_zone"]))
-    start = day.replace(hour=event["hour"], minute=0, second=0, microsecond=0)
-    CommunityEvent.objects.create(
-        community=page,
-        author=people[event["by"]],
-        created_at=min(now, start) - timedelta(days=7),
-        title=event["title"],
-        description=event["text"],
-        start=start,
-        end=start + timedelta(hours=1, minutes=30),
-        time_zone=event["time_zone"],
-        online=True,
-        online_url=f"https://meet.example.org/{spec['slug']}",
-    )
-    spec_file = data["file"]
-    content = spec_file["text"].encode()
-    item = CommunityFile(
-        community=page,
-        author=people[spec_file["by"]],
-        created_at=now - timedelta(days=12),
-        title=spec_file["title"],
-        category=spec_file["category"],
-        original_name=spec_file["name"],
-        content_type="text/plain",
-        size=len(content),
-    )
-    item.file.save(spec_file["name"], ContentFile(content), save=False)
-    item.save()
+    load_event(page, spec, data["event"], people, now)
+    load_file(page, data["file"], people, now)
     for resource in data["pages"]:
         resource = CommunityResourcePage(
             title=resource["title"],
@@ -422,6 +395,42 @@ def load_content(page, spec, people):
         CommunityPage.objects.filter(translation_key=page.translation_key).update(
             last_activity_at=old
         )
+
+
+def load_event(page, spec, event, people, now):
+    """The community's online event, at a round hour in its organiser's time zone."""
+    day = (now + timedelta(days=event["days"])).astimezone(ZoneInfo(event["time_zone"]))
+    start = day.replace(hour=event["hour"], minute=0, second=0, microsecond=0)
+    CommunityEvent.objects.create(
+        community=page,
+        author=people[event["by"]],
+        created_at=min(now, start) - timedelta(days=7),
+        title=event["title"],
+        description=event["text"],
+        start=start,
+        end=start + timedelta(hours=1, minutes=30),
+        time_zone=event["time_zone"],
+        online=True,
+        online_url=f"https://meet.example.org/{spec['slug']}",
+    )
+
+
+def load_file(page, spec_file, people, now):
+    """The community's members-only working document (a short text file)."""
+    content = spec_file["text"].encode()
+    item = CommunityFile(
+        community=page,
+        author=people[spec_file["by"]],
+        created_at=now - timedelta(days=12),
+        title=spec_file["title"],
+        category=spec_file["category"],
+        description=spec_file["about"],
+        original_name=spec_file["name"],
+        content_type="text/plain",
+        size=len(content),
+    )
+    item.file.save(spec_file["name"], ContentFile(content), save=False)
+    item.save()
 
 
 def load_thread(page, group, item, people, now):

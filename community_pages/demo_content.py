@@ -208,6 +208,7 @@ CONTENT = {
             "title": "Template for submitting a South-South example to the compendium",
             "category": "Templates",
             "name": "compendium-example-template.txt",
+            "about": "One page per example, sent to the administrators.",
             "text": "Countries involved:\nWhat was exchanged (study visit, technical "
             "assistance, joint training):\nWhat changed for children:\nEvidence available:\n"
             "Contact person:\n",
@@ -362,6 +363,7 @@ CONTENT = {
             "title": "Inception plan of the forum and webinar series, nine months",
             "category": "Planning",
             "name": "inception-plan.txt",
+            "about": "Month by month: forums, webinars and who moderates them.",
             "text": "Months 1-3: community set-up, overview webinar and first forum.\n"
             "Months 4-6: webinars on rural women and on programme design.\n"
             "Months 7-9: webinars on financial inclusion and on measuring empowerment.\n",
@@ -458,6 +460,7 @@ CONTENT = {
             "title": "Gender Group work plan, draft for comments by member agencies",
             "category": "Planning",
             "name": "gender-group-work-plan-draft.txt",
+            "about": "Comments from member agencies by the next quarterly call.",
             "text": "1. Joint messages and side event at the CSW.\n2. Survey of "
             "gender-responsive delivery practices.\n3. Note on financing.\n",
         },
@@ -610,6 +613,7 @@ CONTENT = {
             "title": "MENA research mapping: studies by country, working draft",
             "category": "Research",
             "name": "mena-research-mapping.txt",
+            "about": "Add the studies you know of, one line per study.",
             "text": "Egypt: Takaful and Karama evaluations.\nJordan: National Aid Fund "
             "expansion.\nMorocco: Tayssir evaluation; unified social registry.\n",
         },
@@ -754,6 +758,7 @@ CONTENT = {
             "title": "Model data sharing agreement between two ministries (annotated)",
             "category": "Governance tools",
             "name": "model-data-sharing-agreement.txt",
+            "about": "Each clause with a note on why it matters.",
             "text": "Parties:\nPurpose of the data sharing:\nVariables shared and why:\n"
             "Retention period:\nSecurity measures:\nResponsibility in case of a breach:\n",
         },
@@ -862,6 +867,7 @@ CONTENT = {
             "title": "Ambassadors' outreach kit with slides in three languages",
             "category": "Outreach",
             "name": "ambassadors-outreach-kit.txt",
+            "about": "Slides and talking points in English, Spanish and French.",
             "text": "Slides: what the platform offers, how to join a community, how to "
             "contribute a publication.\nTalking points for conferences and courses.\n",
         },
@@ -964,6 +970,7 @@ CONTENT = {
             "title": "Unemployment protection in East Asia: country notes for members",
             "category": "Research",
             "name": "unemployment-protection-country-notes.txt",
+            "about": "Short notes on three schemes, shared for the session.",
             "text": "Malaysia: employment insurance scheme.\nViet Nam: unemployment insurance "
             "with training.\nThailand: unemployment benefit in the social security fund.\n",
         },
