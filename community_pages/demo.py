@@ -1,16 +1,19 @@
 """Demo content for online communities (``load_demo_content``).
 
 The communities named in the operators' guide, one per privacy setting plus an archived one,
-with members, a pending request, announcements, discussions and comments, files, events,
-community pages and a working group. Every members-only item carries the word
-``members-only-canary`` so that a leak is easy to spot. Safe to run twice.
+with members, a pending request and a working group. What each community contains (its
+announcements, discussions with comments and replies, event, file, attachment and resource
+pages, on its own topic) is data in ``community_pages.demo_content``. A community that
+exists already is left as it is, so running the command twice changes nothing.
 """
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from community_pages.demo_content import CONTENT, PEOPLE, PORTAL_PEOPLE
 from community_pages.models import (
     Announcement,
     Attachment,
@@ -27,9 +30,7 @@ from community_pages.models import (
 )
 from portal.demo import demo_user
 from portal.demo_utils import ensure_locales, translate_instance
-from portal.models import HomePage, Region, Theme
-
-CANARY = "members-only-canary"
+from portal.models import Country, HomePage, Region, Theme
 
 INDEX = {
     "en": ("Online communities", "Spaces where practitioners exchange on one topic."),
@@ -90,11 +91,6 @@ COMMUNITIES = [
         "description": "<p>Membership is by invitation of the group's coordinators.</p>",
         "themes": ["gender", "financing"],
         "regions": [],
-        "pages": [
-            ("About the Gender Group", "About"),
-            ("Gender Group Work Plan", "Work plan"),
-            ("Financing social protection", "Topics"),
-        ],
     },
     {
         "slug": "social-protection-mena",
@@ -108,11 +104,6 @@ COMMUNITIES = [
         "region; tell us about your work when you ask to join.</p>",
         "themes": ["social-assistance"],
         "regions": ["middle-east-north-africa"],
-        "pages": [
-            ("IPC-IG and UNICEF MENARO research reports", "Research"),
-            ("Webinars", "Learning"),
-            ("Additional literature", "Research"),
-        ],
     },
     {
         "slug": "social-registries-integrated-mis",
@@ -132,7 +123,8 @@ COMMUNITIES = [
         "fr": "Programme des ambassadeurs",
         "privacy": "hidden",
         "intro": "The platform's ambassadors introduce themselves and coordinate outreach.",
-        "description": f"<p>Only ambassadors see this community ({CANARY}).</p>",
+        "description": "<p>Only the platform's ambassadors see this community; the platform "
+        "team invites new ambassadors.</p>",
         "themes": [],
         "regions": [],
     },
@@ -242,7 +234,7 @@ def load_people():
     if not staff.is_superuser:
         staff.is_superuser = True
         staff.save(update_fields=["is_superuser"])
-    return {
+    people = {
         "staff": staff,
         "admin": demo_user("martha.santos@example.org", "Martha", "Santos"),
         "coadmin": demo_user("mariana.balboni@example.org", "Mariana", "Balboni"),
@@ -252,6 +244,22 @@ def load_people():
         "applicant": demo_user("vinicius.ferreira@example.org", "Vinicius", "Ferreira"),
         "outsider": demo_user("nina.visitor@example.org", "Nina", "Visitor"),
     }
+    # The content (demo_content) names people by first name.
+    for name, role in [("martha", "admin"), ("mariana", "coadmin"), ("tomas", "member")]:
+        people[name] = people[role]
+    for name, role in [("maja", "member2"), ("fazley", "member3"), ("vinicius", "applicant")]:
+        people[name] = people[role]
+    for key, (email, first, last) in PORTAL_PEOPLE.items():
+        people[key] = demo_user(email, first, last)
+    countries = {c.iso_code: c for c in Country.objects.filter(locale__language_code="en")}
+    for key, (email, first, last, organisation, iso, language, bio) in PEOPLE.items():
+        people[key] = demo_user(email, first, last)
+        profile = people[key].profile
+        if not profile.organisation:
+            profile.organisation, profile.country = organisation, countries.get(iso)
+            profile.preferred_language, profile.bio = language, bio
+            profile.save()
+    return people
 
 
 def load_index(home):
@@ -329,6 +337,8 @@ def load_members(page, spec, people):
     add(people["member2"])
     if not invitation_only:
         add(people["member3"])
+    for key in CONTENT[spec["slug"]].get("members", ()):
+        add(people[key])
     if spec["privacy"] == "semi-private":
         add(
             people["applicant"],
@@ -346,98 +356,37 @@ def load_members(page, spec, people):
             WorkingGroupMembership.objects.get_or_create(group=group, user=user)
 
 
-def _text(spec, text):
-    """Members-only text carries the canary; open communities' content is public."""
-    if spec["privacy"] == "open":
-        return text
-    return f"{text} ({CANARY})"
+def paragraphs(text):
+    """The HTML of a text whose paragraphs are separated by blank lines."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
 
 
 def load_content(page, spec, people):
-    c = page.pk
-    now = timezone.now()
-    if spec.get("archived"):
-        now = now - timedelta(days=500)
-    admin = (
-        people["admin"] if spec["slug"] != "social-registries-integrated-mis" else people["coadmin"]
-    )
-    Announcement.objects.create(
-        community_id=c,
-        author=admin,
-        created_at=now - timedelta(days=20),
-        title="Welcome to the community",
-        body=f"<p>{_text(spec, 'Introduce yourself in the discussions and share a document.')}</p>",
-    )
-    Announcement.objects.create(
-        community_id=c,
-        author=admin,
-        created_at=now - timedelta(days=3),
-        title="Next online meeting",
-        body=f"<p>{_text(spec, 'Our next meeting will review the work plan.')}</p>",
-    )
-    thread = Thread.objects.create(
-        community_id=c,
-        author=people["member"],
-        created_at=now - timedelta(days=15),
-        last_activity_at=now - timedelta(days=14),
-        title="Unemployment benefits and training support",
-        body=f"<p>{_text(spec, 'A government plans unemployment benefits with training allowances; what have you observed in your countries?')}</p>",
-    )
-    first = Comment.objects.create(
-        thread=thread,
-        author=people["member2"],
-        created_at=now - timedelta(days=14, hours=20),
-        body=f"<p>{_text(spec, 'Thanks for sharing: the upcoming webinar will take this up.')}</p>",
-    )
-    Comment.objects.create(
-        thread=thread,
-        parent=first,
-        author=people["member"],
-        created_at=now - timedelta(days=14),
-        body=f"<p>{_text(spec, 'Looking forward to it.')}</p>",
-    )
-    Thread.objects.filter(pk=thread.pk).update(comment_count=2)
-    group = WorkingGroup.objects.filter(community=page).first()
-    if group is not None:
-        Thread.objects.create(
-            community_id=c,
-            working_group=group,
-            author=people["admin"],
-            title="Reviewers for the compendium",
-            body=f"<p>Who can review two chapters this month? ({CANARY})</p>",
+    """The community's own announcements, discussions, event, file and resource pages."""
+    data = CONTENT[spec["slug"]]
+    now = timezone.now() - timedelta(days=500 if spec.get("archived") else 0)
+    for item in data["announcements"]:
+        Announcement.objects.create(
+            community=page,
+            author=people[item["by"]],
+            created_at=now - timedelta(days=item["days"]),
+            title=item["title"],
+            body=paragraphs(item["text"]),
         )
-    start = (now + timedelta(days=10)).replace(hour=13, minute=0, second=0, microsecond=0)
-    CommunityEvent.objects.create(
-        community_id=c,
-        author=admin,
-        title="Members' online meeting",
-        description=_text(spec, "Agenda: work plan and next webinar."),
-        start=start,
-        end=start + timedelta(hours=1),
-        time_zone="America/Sao_Paulo",
-        online=True,
-        online_url="https://meet.example.org/community",
-    )
-    item = CommunityFile(
-        community_id=c,
-        author=admin,
-        title="Work plan",
-        category="Planning",
-        original_name="work-plan.txt",
-        content_type="text/plain",
-        description=f"The current work plan ({CANARY}).",
-    )
-    content = f"Work plan of {spec['title']} ({CANARY})\n".encode()
-    item.size = len(content)
-    item.file.save("work-plan.txt", ContentFile(content), save=False)
-    item.save()
-    pages = spec.get("pages") or [("Key readings", "Resources")]
-    for title, topic in pages:
+    group = WorkingGroup.objects.filter(community=page).first()
+    for item in data["threads"]:
+        load_thread(page, None, item, people, now)
+    for item in data.get("group_threads", ()):
+        load_thread(page, group, item, people, now)
+    load_event(page, spec, data["event"], people, now)
+    load_file(page, data["file"], people, now)
+    for resource in data["pages"]:
         resource = CommunityResourcePage(
-            title=title,
-            topic=topic,
-            introduction=_text(spec, "Documents and links collected by the members."),
-            body=[("paragraph", f"<p>{_text(spec, 'Background literature and reports.')}</p>")],
+            title=resource["title"],
+            topic=resource["topic"],
+            introduction=resource["intro"],
+            body=[("paragraph", paragraphs(resource["text"]))],
         )
         page.add_child(instance=resource)
         resource.save_revision().publish()
@@ -445,6 +394,70 @@ def load_content(page, spec, people):
         old = datetime(2024, 1, 15, tzinfo=UTC)
         CommunityPage.objects.filter(translation_key=page.translation_key).update(
             last_activity_at=old
+        )
+
+
+def load_event(page, spec, event, people, now):
+    """The community's online event, at a round hour in its organiser's time zone."""
+    day = (now + timedelta(days=event["days"])).astimezone(ZoneInfo(event["time_zone"]))
+    start = day.replace(hour=event["hour"], minute=0, second=0, microsecond=0)
+    CommunityEvent.objects.create(
+        community=page,
+        author=people[event["by"]],
+        created_at=min(now, start) - timedelta(days=7),
+        title=event["title"],
+        description=event["text"],
+        start=start,
+        end=start + timedelta(hours=1, minutes=30),
+        time_zone=event["time_zone"],
+        online=True,
+        online_url=f"https://meet.example.org/{spec['slug']}",
+    )
+
+
+def load_file(page, spec_file, people, now):
+    """The community's members-only working document (a short text file)."""
+    content = spec_file["text"].encode()
+    item = CommunityFile(
+        community=page,
+        author=people[spec_file["by"]],
+        created_at=now - timedelta(days=12),
+        title=spec_file["title"],
+        category=spec_file["category"],
+        description=spec_file["about"],
+        original_name=spec_file["name"],
+        content_type="text/plain",
+        size=len(content),
+    )
+    item.file.save(spec_file["name"], ContentFile(content), save=False)
+    item.save()
+
+
+def load_thread(page, group, item, people, now):
+    """A discussion with its comments, five hours apart; ``reply_to`` makes a reply."""
+    start = now - timedelta(days=item["days"])
+    comments = item.get("comments", [])
+    thread = Thread.objects.create(
+        community=page,
+        working_group=group,
+        author=people[item["by"]],
+        created_at=start,
+        last_activity_at=start + timedelta(hours=5 * len(comments)),
+        title=item["title"],
+        body=paragraphs(item["text"]),
+        comment_count=len(comments),
+    )
+    created = []
+    for position, comment in enumerate(comments, start=1):
+        parent = created[comment["reply_to"]] if "reply_to" in comment else None
+        created.append(
+            Comment.objects.create(
+                thread=thread,
+                parent=parent,
+                author=people[comment["by"]],
+                created_at=start + timedelta(hours=5 * position),
+                body=paragraphs(comment["text"]),
+            )
         )
 
 
@@ -485,14 +498,15 @@ def load_attachment(page, spec, people):
     )
     if comment is None or Attachment.objects.filter(thread=comment.thread).exists():
         return
-    content = demo_pdf(_text(spec, "Training allowances: notes from the last meeting"))
+    name, text = CONTENT[spec["slug"]]["attachment"]
+    content = demo_pdf(text)
     item = Attachment(
         thread=comment.thread,
         comment=comment,
         uploaded_by=comment.author,
-        original_name="meeting-notes.pdf",
+        original_name=name,
         content_type="application/pdf",
         size=len(content),
     )
-    item.file.save("meeting-notes.pdf", ContentFile(content), save=False)
+    item.file.save(name, ContentFile(content), save=False)
     item.save()
