@@ -230,8 +230,8 @@ PUBLICATIONS = [
         ["TH"],
         "case-study",
         2019,
-        "Deciding what is covered: benefit package design under Thailand's Universal Coverage "
-        "Scheme",
+        "Health insurance at scale: how Thailand's Universal Coverage Scheme decides what is "
+        "covered",
         "Since 2002 Thailand's Universal Coverage Scheme has covered the people who have no "
         "other health insurance. This case study describes how new medicines and treatments are "
         "assessed for cost and benefit before they enter the benefit package, who takes the "
@@ -396,6 +396,23 @@ PUBLICATIONS = [
         ["south-south", "systems"],
         ["ipc-ig", "dfat"],
         ["socialprotection.org", "knowledge sharing"],
+    ),
+    _pub(
+        "en",
+        ["MA"],
+        "journal-article",
+        2015,
+        "Labelled, not conditioned: what Morocco's Tayssir shows about cash for schooling",
+        "Tayssir pays families in poor rural communes a transfer explicitly meant for their "
+        "children's schooling. In an experiment across the communes where it was introduced, "
+        "the transfer reduced drop-out about as much when attendance was not checked as when "
+        "it was. The article argues that the label alone told parents what the money was for, "
+        "and asks when costly monitoring of conditions is worth it.",
+        ["Benali, Karim", "Kowalski, Anna"],
+        ["conditional-cash-transfers", "children"],
+        ["world-bank"],
+        ["Tayssir", "labelled cash transfer"],
+        languages=["en", "ar"],
     ),
     _pub(
         "en",
@@ -846,10 +863,10 @@ TRANSLATIONS = {
             "que ses bénéficiaires.",
         ),
     },
-    "Deciding what is covered: benefit package design under Thailand's Universal Coverage Scheme": {
+    "Health insurance at scale: how Thailand's Universal Coverage Scheme decides what is covered": {
         "es": (
-            "Decidir qué se cubre: el diseño del paquete de beneficios del Universal Coverage "
-            "Scheme de Tailandia",
+            "Un seguro de salud a gran escala: cómo decide el Universal Coverage Scheme de "
+            "Tailandia qué se cubre",
             "Desde 2002, el Universal Coverage Scheme de Tailandia cubre a quienes no tienen "
             "otro seguro de salud. Este estudio de caso describe cómo se evalúan el costo y el "
             "beneficio de los nuevos medicamentos y tratamientos antes de incluirlos en el "
