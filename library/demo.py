@@ -1,20 +1,23 @@
-"""Demo content of the library: its taxonomy, the library index in each language and 72
-publications loaded through the bulk importer (with small real PDF files).
+"""Demo content of the library: its taxonomy, the library index in each language, about
+fifty publications loaded through the bulk importer (with small real PDF files) and the
+Spanish and French translations of a few of them, made through wagtail-localize.
 
-Programmes, organisations, countries and the two data-management papers come from the
-documents the product was conceived from (../shared/seeds); titles and abstracts are our
-own sentences, and authors other than those two papers' are invented. Every members-only
-publication carries ``members-only-canary`` in its abstract. Running it twice changes
-nothing: terms are looked up first and the importer skips unchanged rows.
+Each publication is written for itself in its own language (``library.demo_publications``):
+about half in English, a quarter each in Spanish and French, about real programmes,
+countries and organisations named in the documents the product was conceived from
+(../shared/seeds). Titles and abstracts are our own sentences; authors other than those of
+the works the seeds cite are invented. Members-only publications are drafts circulated to
+members and carry no marker of their own. Running it twice changes nothing: terms are looked
+up first, the importer skips unchanged rows and existing translations are left alone.
 """
 
 import json
 import tempfile
 from pathlib import Path
 
+from library.demo_publications import PUBLICATIONS, TRANSLATIONS
 from portal.demo_utils import ensure_locales, translate_instance
-from portal.models import Country, HomePage, Theme
-from portal.models.taxonomy import term_label
+from portal.models import HomePage
 
 DOCUMENT_TYPES = [
     ("report", "Report", "Informe", "Rapport"),
@@ -108,157 +111,6 @@ ORGANISATIONS = [
     ),
 ]
 
-# programme, country ISO, themes, organisations, extra document language
-PROGRAMMES = [
-    ("Bolsa Família", "BR", ["conditional-cash-transfers"], ["ipc-ig", "world-bank"], "pt"),
-    ("Cadastro Único", "BR", ["social-registries", "systems"], ["ipc-ig"], "pt"),
-    (
-        "Oportunidades/Prospera",
-        "MX",
-        ["conditional-cash-transfers", "gender"],
-        ["world-bank", "idb"],
-        "",
-    ),
-    ("Child Support Grant", "ZA", ["cash-transfers", "children"], ["unicef"], ""),
-    (
-        "Malawi Social Cash Transfer Programme",
-        "MW",
-        ["cash-transfers", "children"],
-        ["transfer-project", "unicef"],
-        "",
-    ),
-    ("Zambia Child Grant", "ZM", ["cash-transfers", "children"], ["transfer-project"], ""),
-    (
-        "LEAP (Livelihood Empowerment Against Poverty)",
-        "GH",
-        ["cash-transfers"],
-        ["transfer-project", "unicef"],
-        "",
-    ),
-    ("Lesotho Child Grants Programme", "LS", ["cash-transfers", "children"], ["fao", "unicef"], ""),
-    (
-        "Cash Transfer for Orphans and Vulnerable Children",
-        "KE",
-        ["cash-transfers", "children"],
-        ["unicef", "world-bank"],
-        "sw",
-    ),
-    (
-        "Productive Safety Net Programme",
-        "ET",
-        ["public-works", "shock-responsive"],
-        ["wfp", "world-bank"],
-        "",
-    ),
-    ("Vision 2020 Umurenge Programme", "RW", ["public-works"], ["world-bank"], ""),
-    ("Dimitra clubs", "NE", ["shock-responsive", "gender"], ["fao"], ""),
-    ("Cajas Rurales", "NI", ["gender", "informal-economy"], ["fao"], ""),
-    ("Familias en Acción", "CO", ["conditional-cash-transfers"], ["idb"], ""),
-    (
-        "Programa Keluarga Harapan",
-        "ID",
-        ["conditional-cash-transfers", "social-registries"],
-        ["dfat", "world-bank"],
-        "",
-    ),
-    ("Renta Dignidad", "BO", ["social-pensions"], ["ilo"], ""),
-    (
-        "Programme national de bourses de sécurité familiale",
-        "SN",
-        ["cash-transfers"],
-        ["world-bank"],
-        "",
-    ),
-    ("Tayssir", "MA", ["conditional-cash-transfers", "children"], ["world-bank"], "ar"),
-    ("Jigisemejiri", "ML", ["cash-transfers", "shock-responsive"], ["world-bank"], ""),
-    (
-        "Mahatma Gandhi National Rural Employment Guarantee",
-        "IN",
-        ["public-works", "labour-market"],
-        ["ilo"],
-        "",
-    ),
-    ("National School Feeding Programme", "BR", ["school-feeding", "south-south"], ["wfp"], "pt"),
-    ("Universal Coverage Scheme", "TH", ["health-insurance", "health"], ["ilo", "undp"], ""),
-    (
-        "Rural women's economic empowerment",
-        "RW",
-        ["gender", "informal-economy"],
-        ["un-women", "fao", "ifpri"],
-        "",
-    ),
-    (
-        "South-South cooperation for children",
-        "BR",
-        ["south-south", "children"],
-        ["unicef", "ipc-ig"],
-        "",
-    ),
-]
-
-KINDS = ["report", "policy-brief", "working-paper", "case-study", "evaluation", "journal-article"]
-TITLES = {
-    "report": {
-        "en": "{programme}: lessons from its implementation in {country}",
-        "es": "{programme}: aprendizajes de su implementación en {country}",
-        "fr": "{programme} : enseignements de sa mise en œuvre ({country})",
-    },
-    "policy-brief": {
-        "en": "What {programme} teaches about {theme}",
-        "es": "Lo que {programme} enseña sobre {theme}",
-        "fr": "Ce que {programme} nous apprend sur {theme}",
-    },
-    "working-paper": {
-        "en": "Targeting and coverage of {programme} in {country}",
-        "es": "Focalización y cobertura de {programme} en {country}",
-        "fr": "Ciblage et couverture de {programme} ({country})",
-    },
-    "case-study": {
-        "en": "Delivering {theme} at scale: the case of {programme}",
-        "es": "{theme} a gran escala: el caso de {programme}",
-        "fr": "{theme} à grande échelle : le cas de {programme}",
-    },
-    "evaluation": {
-        "en": "Impact evaluation of {programme} ({country})",
-        "es": "Evaluación de impacto de {programme} ({country})",
-        "fr": "Évaluation d'impact de {programme} ({country})",
-    },
-    "journal-article": {
-        "en": "Household outcomes of {programme}: evidence from {country}",
-        "es": "Efectos de {programme} en los hogares: evidencia de {country}",
-        "fr": "Effets de {programme} sur les ménages : données du pays ({country})",
-    },
-}
-ABSTRACTS = {
-    "en": "This {kind} looks at {programme} in {country}, a programme on {theme}. It describes "
-    "how the programme reaches households, what it costs, how it is financed and what "
-    "practitioners in other countries can take from it for their own systems.",
-    "es": "Este documento ({kind}) analiza {programme} en {country}, un programa de {theme}. "
-    "Describe cómo llega a los hogares, cuánto cuesta, cómo se financia y qué pueden "
-    "aprender de él los profesionales de otros países para sus propios sistemas.",
-    "fr": "Ce document ({kind}) examine {programme} ({country}), un programme de {theme}. Il "
-    "décrit comment il atteint les ménages, ce qu'il coûte, comment il est financé et ce que "
-    "les praticiens d'autres pays peuvent en retenir pour leurs propres systèmes.",
-}
-CANARY = {
-    "en": " members-only-canary: an internal working draft shared with members for comments.",
-    "es": " members-only-canary: borrador interno compartido con los miembros para comentarios.",
-    "fr": " members-only-canary : version de travail interne partagée avec les membres.",
-}
-AUTHORS = [
-    "Oliveira, Clara",
-    "Mensah, Kwame",
-    "Dupont, Amélie",
-    "Rahman, Farida",
-    "Torres, Julián",
-    "Banda, Chikondi",
-    "Nguyen, Thi Lan",
-    "Haddad, Samir",
-    "Kowalski, Anna",
-    "Diallo, Aminata",
-    "Moreno, Lucía",
-    "Otieno, Brian",
-]
 # Two real papers named in the seeds (000), kept with their authors.
 SEED_PAPERS = [
     {
@@ -323,9 +175,11 @@ def load(command):
     load_taxonomy(locales)
     load_index_pages(locales)
     report = load_publications(command)
+    translated = load_translations(locales)
     command.stdout.write(
         f"  library: {len(report.created)} created, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected"
+        f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
+        f"{translated} translations made"
     )
     for number, identifier, reason in report.rejected:
         command.stderr.write(f"  rejected row {number} ({identifier}): {reason}")
@@ -368,54 +222,84 @@ def load_index_pages(locales):
     return index
 
 
+def row_identifier(number, publication):
+    """The stable import identifier of the ``number``-th demo publication."""
+    countries = publication["countries"]
+    place = countries[0].lower() if countries else "gl"
+    return f"demo-{place}-{number:02d}-{publication['locale']}"
+
+
+def _pdf_text(text):
+    """``text`` in the characters the demo's small PDFs can show (Latin-1)."""
+    for char, plain in (("œ", "oe"), ("Œ", "OE"), ("’", "'"), ("–", "-"), ("\u202f", " ")):
+        text = text.replace(char, plain)
+    return text
+
+
 def demo_rows():
-    """The demo publications as import rows, plus the PDF files they attach."""
+    """The demo publications as import rows, plus the PDF files they attach: one in three
+    has a PDF, one in three a link to where it lives elsewhere."""
     from library.pdfs import minimal_pdf
 
-    themes = {t.slug: t for t in Theme.objects.filter(locale__language_code="en")}
-    countries = {c.iso_code: c for c in Country.objects.filter(locale__language_code="en")}
-    kind_labels = {slug: {"en": en, "es": es, "fr": fr} for slug, en, es, fr in DOCUMENT_TYPES}
     rows, files = list(SEED_PAPERS), {}
-    for i, (programme, iso, theme_slugs, orgs, extra_language) in enumerate(PROGRAMMES):
-        for j, code in enumerate(("en", "es", "fr")):
-            n = i * 3 + j
-            kind = KINDS[(i + j) % len(KINDS)]
-            country = countries.get(iso)
-            words = {
-                "programme": programme,
-                "country": term_label(country, code) if country else iso,
-                "theme": term_label(themes[theme_slugs[0]], code).lower()
-                if theme_slugs[0] in themes
-                else theme_slugs[0],
-                "kind": kind_labels[kind][code].lower(),
-            }
-            title = TITLES[kind][code].format(**words)
-            title = title[0].upper() + title[1:]
-            members_only = n % 8 == 5
-            abstract = ABSTRACTS[code].format(**words) + (CANARY[code] if members_only else "")
-            row = {
-                "identifier": f"demo-{iso.lower()}-{i:02d}-{code}",
-                "locale": code,
-                "title": title,
-                "abstract": abstract,
-                "authors": [AUTHORS[n % len(AUTHORS)], AUTHORS[(n * 5 + 3) % len(AUTHORS)]],
-                "year": 2008 + (i * 3 + j * 5) % 17,
-                "type": kind,
-                "themes": theme_slugs,
-                "countries": [iso],
-                "organisations": orgs,
-                "languages": [code] + ([extra_language] if extra_language and j == 0 else []),
-                "keywords": [programme.split(" (")[0], words["country"]],
-                "members_only": members_only,
-            }
-            if n % 3 == 0:
-                name = f"{row['identifier']}.pdf"
-                files[name] = minimal_pdf(f"{title}. {abstract}", pages=2, title=title)
-                row["files"] = [name]
-            elif n % 3 == 1:
-                row["external_url"] = "https://socialprotection.org/discover/publications"
-            rows.append(row)
+    for number, publication in enumerate(PUBLICATIONS):
+        row = {"identifier": row_identifier(number, publication), **publication}
+        if number % 3 == 0:
+            name = f"{row['identifier']}.pdf"
+            text = _pdf_text(f"{row['title']}. {row['abstract']}")
+            files[name] = minimal_pdf(text, pages=2, title=_pdf_text(row["title"]))
+            row["files"] = [name]
+        elif number % 3 == 1:
+            row["external_url"] = "https://socialprotection.org/discover/publications"
+        rows.append(row)
     return rows, files
+
+
+def _segment(text):
+    """A plain-text field as wagtail-localize lists it among a page's segments."""
+    from wagtail_localize.strings import StringValue
+
+    return StringValue.from_plaintext(text).data
+
+
+def _short_slug(slug, length=80):
+    """``slug`` cut at the last whole word within ``length`` characters."""
+    return slug if len(slug) <= length else slug[: length + 1].rsplit("-", 1)[0]
+
+
+def load_translations(locales):
+    """Translate the publications of ``TRANSLATIONS`` (English sources) into Spanish and
+    French as a translator would: title, slug and abstract; every other field is the
+    source's. A translation that exists already is left as it is."""
+    from django.utils.text import slugify
+
+    from library.models import PublicationPage
+
+    by_title = {
+        p["title"]: row_identifier(n, p)
+        for n, p in enumerate(PUBLICATIONS)
+        if p["title"] in TRANSLATIONS
+    }
+    sources = PublicationPage.objects.filter(
+        locale=locales["en"], import_identifier__in=by_title.values()
+    )
+    sources = {page.import_identifier: page for page in sources}
+    made = 0
+    for title, versions in TRANSLATIONS.items():
+        page = sources.get(by_title[title])
+        if page is None:
+            continue
+        for code, (translated_title, abstract) in versions.items():
+            if page.has_translation(locales[code]):
+                continue
+            strings = {
+                _segment(page.title): _segment(translated_title),
+                _segment(page.slug): _short_slug(slugify(translated_title)),
+                _segment(page.abstract): _segment(abstract),
+            }
+            translate_instance(page, code, strings)
+            made += 1
+    return made
 
 
 def load_publications(command):

@@ -67,13 +67,24 @@ def register_publication_search():
 
 @hooks.register("portal_home_sections")
 def latest_publications(request, locale):
-    from library.listing import base_queryset
+    """The four latest publications the reader may read, those written in or translated
+    into the home page's language first (newest first), then the others; one query."""
+    from django.db.models import Exists, OuterRef
+
+    from library.listing import base_queryset, entries_queryset
     from library.models import LibraryIndexPage
 
     index = LibraryIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
         return None
-    items = list(base_queryset(request.user, locale).order_by("-first_published_at")[:4])
+    own = entries_queryset(request.user, locale).filter(
+        publication=OuterRef("pk"), in_own_language=True
+    )
+    items = list(
+        base_queryset(request.user, locale)
+        .annotate(in_own_language=Exists(own))
+        .order_by("-in_own_language", "-first_published_at", "pk")[:4]
+    )
     return {"title": _("Latest publications"), "url": index.url, "items": items}
 
 

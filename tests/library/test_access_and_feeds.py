@@ -118,3 +118,61 @@ def test_staff_report_ranks_publications_by_downloads(client, mixed, django_user
 def test_report_is_for_staff_only(member_client, mixed):
     response = member_client.get("/admin/reports/library-downloads/")
     assert response.status_code in (302, 403)
+
+
+def test_home_page_leads_with_publications_in_its_own_language(
+    client, library, publish, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The home page's latest publications: those written in or translated into its language
+    first, newest first, then the others, newest first; read in one query."""
+    from datetime import timedelta
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from library.models import PublicationPage
+    from library.wagtail_hooks import latest_publications
+    from portal.demo_utils import translate_instance
+
+    spanish = publish("Pensiones sociales en Bolivia", parent=library["es"])
+    english = [publish(f"English review number {n}") for n in range(5)]
+    with django_capture_on_commit_callbacks(execute=True):  # the translation is listed
+        translated = translate_instance(
+            english[0],
+            "es",
+            {english[0].title: "Revisión en inglés traducida", english[0].slug: "revision"},
+        )
+    start = timezone.now() - timedelta(days=30)
+    for days, page in enumerate([spanish, *english, translated]):
+        PublicationPage.objects.filter(pk=page.pk).update(
+            first_published_at=start + timedelta(days=days)
+        )
+
+    def titles(code):
+        return [
+            item.title
+            for section in client.get(f"/{code}/").context["home_sections"]
+            if section["title"] in ("Latest publications", "Últimas publicaciones")
+            for item in section["items"]
+        ]
+
+    assert titles("es") == [
+        "Revisión en inglés traducida",
+        "Pensiones sociales en Bolivia",
+        "English review number 4",
+        "English review number 3",
+    ]
+    assert titles("en") == [f"English review number {n}" for n in (4, 3, 2, 1)]
+
+    request = RequestFactory().get("/es/")
+    request.user = AnonymousUser()
+    spanish_locale = Locale.objects.get(language_code="es")
+    # The library index, the reader's audiences (the access policy), the four publications.
+    with django_assert_num_queries(3):
+        section = latest_publications(request, spanish_locale)
+    assert [p.title for p in section["items"]][:2] == [
+        "Revisión en inglés traducida",
+        "Pensiones sociales en Bolivia",
+    ]
