@@ -180,6 +180,14 @@ def test_demo_portal_is_idempotent_and_leaks_nothing_to_anonymous_readers(
     for code in ("en", "es", "fr"):
         response = client.get(f"/{code}/")
         assert response.status_code == 200
+    from portal.validators import validate_webvtt
+    from webinars.models import WebinarCaption
+
+    captions = WebinarCaption.objects.select_related("document")
+    assert captions.count() >= 2
+    for caption in captions:
+        with caption.document.open_file() as file:
+            validate_webvtt(file)
     call_command("load_demo_content", stdout=open(os.devnull, "w"))
     second = _row_counts()
     changed = {

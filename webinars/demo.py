@@ -653,9 +653,61 @@ def _session(
                     asked_at=start + dt.timedelta(minutes=55 + 6 * n),
                 )
             )
+    if outputs in ("full", "mena"):
+        moderator = SPEAKERS[roles[0][0]][0]
+        webinar.transcript = TRANSCRIPT.format(moderator=moderator, title=title)
+        for code in ["en", *(c for c in languages.split(",") if c in ("es", "fr"))]:
+            webinar.captions.add(
+                webinar.captions.model(language=code, document=_captions(slug, code))
+            )
     parent.add_child(instance=webinar)
     webinar.save_revision().publish()
     return webinar
+
+
+# The opening of each recorded session, as captions in the languages it was held in.
+CAPTIONS = {
+    "en": [
+        "Good morning, and welcome to this webinar.",
+        "Our speakers will present their work and then take your questions.",
+        "Please write your questions in the Q&A box; we will answer as many as we can.",
+    ],
+    "es": [
+        "Buenos días y bienvenidos a este seminario web.",
+        "Las personas ponentes presentarán su trabajo y luego responderán a sus preguntas.",
+        "Escriban sus preguntas en el recuadro de preguntas; responderemos todas las que podamos.",
+    ],
+    "fr": [
+        "Bonjour et bienvenue à ce webinaire.",
+        "Les intervenants présenteront leurs travaux, puis répondront à vos questions.",
+        "Posez vos questions dans l’espace prévu ; nous répondrons au plus grand nombre.",
+    ],
+}
+TRANSCRIPT = (
+    "<p><b>{moderator}:</b> Good morning, and welcome to “{title}”. Our speakers will present "
+    "their work for about forty minutes and then take your questions; please write them in "
+    "the Q&amp;A box at any time.</p>"
+    "<p><b>{moderator}:</b> The recording, the slides and a summary will be on this page "
+    "after the session, with captions in the languages the session was held in.</p>"
+)
+
+
+def _captions(slug, code):
+    """A WebVTT caption file of the session's opening in ``code`` (made once)."""
+    Document = get_document_model()
+    title = f"Captions ({code}): {slug}"
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    cues = [
+        f"00:00:{4 * n + 1:02d}.000 --> 00:00:{4 * n + 4:02d}.500\n{line}"
+        for n, line in enumerate(CAPTIONS[code])
+    ]
+    text = "WEBVTT\n\n" + "\n\n".join(cues) + "\n"
+    document = Document(title=title)
+    document.file.save(f"{slug[:40]}-{code}.vtt", ContentFile(text.encode()), save=False)
+    document.save()
+    return document
 
 
 def _video_id(slug):
