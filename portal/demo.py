@@ -254,15 +254,13 @@ def _country(iso, region, locales):
     for code in ("es", "fr"):
         translated = country.get_translation_or_none(locales[code])
         name = _country_name(iso, code) or en_name
-        translated_region = region.get_translation_or_none(locales[code]) if region else None
         if translated is None:
             translated = country.copy_for_translation(locales[code])
-        elif translated.name == name and translated.region_id == getattr(
-            translated_region, "pk", None
-        ):
+        elif translated.name == name and translated.region_id == getattr(region, "pk", None):
             continue
         translated.name = name
-        translated.region = translated_region
+        # A translation's relations point at the source rows (portal.translation).
+        translated.region = region
         translated.save()
     return country
 

@@ -13,7 +13,11 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from library.models import PublicationPage
+from portal.models import Country, Theme
+from portal.validators import validate_webvtt
 from tests.crawl import crawl, inline_code
+from webinars.models import WebinarCaption
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,8 +184,15 @@ def test_demo_portal_is_idempotent_and_leaks_nothing_to_anonymous_readers(
     for code in ("en", "es", "fr"):
         response = client.get(f"/{code}/")
         assert response.status_code == 200
-    from portal.validators import validate_webvtt
-    from webinars.models import WebinarCaption
+    # The demo keeps the translation rule: relations of translations point at source rows.
+    assert not Country.objects.exclude(region=None).exclude(region__locale__language_code="en")
+    assert not Theme.objects.exclude(parent=None).exclude(parent__locale__language_code="en")
+    assert not PublicationPage.objects.exclude(document_type=None).exclude(
+        document_type__locale__language_code="en"
+    )
+    assert not PublicationPage.objects.exclude(themes=None).exclude(
+        themes__locale__language_code="en"
+    )
 
     captions = WebinarCaption.objects.select_related("document")
     assert captions.count() >= 2
