@@ -8,7 +8,11 @@ daylight-saving change between scheduling and the session never moves it.
 import datetime as dt
 from zoneinfo import ZoneInfo, available_timezones
 
+from babel.core import UnknownLocaleError
+from babel.dates import get_timezone_location
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal import datetimes
@@ -66,11 +70,24 @@ def utc_to_wall_clock(instant, zone_name):
     return instant.astimezone(zone(zone_name))
 
 
-def zone_label(instant, zone_name):
-    """``Asia/Bangkok (UTC+07:00)`` for the offset in force at ``instant``."""
+def zone_label(instant, zone_name, language=None):
+    """The zone's city in the reader's language (``language``, the active one by default)
+    and the offset in force at ``instant``: ``Nueva York (UTC-04:00)``, from CLDR through
+    Babel; the IANA name where CLDR has no city for it."""
     local = utc_to_wall_clock(instant, zone_name)
     offset = local.utcoffset() or dt.timedelta(0)
     total = int(offset.total_seconds() // 60)
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
-    return f"{zone_name} (UTC{sign}{hours:02d}:{minutes:02d})"
+    return f"{zone_city(zone_name, language)} (UTC{sign}{hours:02d}:{minutes:02d})"
+
+
+def zone_city(zone_name, language=None):
+    """``America/New_York`` as a reader of ``language`` names it (``Nueva York``)."""
+    if zone_name in ("UTC", "Etc/UTC"):
+        return "UTC"
+    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    try:
+        return get_timezone_location(zone_name, locale=code, return_city=True) or zone_name
+    except (LookupError, ValueError, UnknownLocaleError):
+        return zone_name

@@ -56,9 +56,16 @@ def test_only_iana_zone_names_are_accepted(name):
 def test_zone_label_shows_the_offset_in_force_on_the_day():
     summer = dt.datetime(2026, 7, 1, 12, tzinfo=UTC)
     winter = dt.datetime(2026, 12, 1, 12, tzinfo=UTC)
-    assert zone_label(summer, "Europe/Paris") == "Europe/Paris (UTC+02:00)"
-    assert zone_label(winter, "Europe/Paris") == "Europe/Paris (UTC+01:00)"
-    assert zone_label(winter, "America/Sao_Paulo") == "America/Sao_Paulo (UTC-03:00)"
+    assert zone_label(summer, "Europe/Paris", "en") == "Paris (UTC+02:00)"
+    assert zone_label(winter, "Europe/Paris", "en") == "Paris (UTC+01:00)"
+    assert zone_label(winter, "America/Sao_Paulo", "en") == "São Paulo (UTC-03:00)"
+
+
+def test_zone_names_read_in_the_readers_language():
+    winter = dt.datetime(2026, 12, 1, 12, tzinfo=UTC)
+    assert zone_label(winter, "America/New_York", "es") == "Nueva York (UTC-05:00)"
+    assert zone_label(winter, "America/Mexico_City", "fr") == "Mexico (UTC-06:00)"
+    assert zone_label(winter, "UTC", "fr") == "UTC (UTC+00:00)"
 
 
 def test_saving_a_webinar_derives_utc_from_the_host_wall_clock(series):
@@ -106,8 +113,10 @@ def test_webinar_page_shows_host_time_and_a_utc_instant_for_the_readers_zone(cli
     )
     html = client.get(webinar.url).content.decode()
     assert "09:00" in html
-    assert "America/Sao_Paulo (UTC-03:00)" in html
+    assert "São Paulo (UTC-03:00)" in html
     assert 'data-local datetime="2030-01-15T12:00:00+00:00"' in html
     # The series' reference zones: Bangkok is 19:00 the same day.
-    assert "Asia/Bangkok (UTC+07:00)" in html
+    assert "Bangkok (UTC+07:00)" in html
+    spanish = client.get(webinar.url.replace("/en/", "/es/", 1)).content.decode()
+    assert "São Paulo (UTC-03:00)" in spanish
     assert "19:00" in html
