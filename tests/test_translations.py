@@ -335,6 +335,40 @@ def test_a_translated_publication_is_listed_filtered_and_counted_like_its_source
     assert {e["slug"]: e["count"] for e in facets["theme"]}["cash-transfers"] == 1
 
 
+def test_translations_reach_the_sitemap_search_feeds_and_calendars_like_their_sources(
+    everything, locales, translate, client
+):
+    """Every translated page is in the sitemap under its language when its source is; the
+    Spanish publication
+    is found by the Spanish site search and is in the Spanish library feed of its type; the
+    Spanish session is in its series' calendar at the source's time."""
+    import icalendar
+
+    pages = [item for item in everything if isinstance(item, Page)]
+    spanish = {type(page)._meta.label: translate(page, "es") for page in pages}
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for source in pages:
+        translation = spanish[type(source)._meta.label]
+        # Listed exactly when the source is (restricted pages are in no public sitemap).
+        assert (translation.full_url in sitemap) == (fresh(source).full_url in sitemap), source
+    assert spanish["library.PublicationPage"].full_url in sitemap
+
+    publication = spanish["library.PublicationPage"]
+    words = publication.title.replace("[es] ", "")
+    found = client.get("/es/search/", {"q": words}).content.decode()
+    assert publication.url in found
+    feed = client.get("/es/library/feed/rss/?type=report").content.decode()
+    assert publication.title in feed
+
+    session = spanish["webinars.WebinarPage"]
+    series = spanish["webinars.WebinarSeriesPage"]
+    calendar = icalendar.Calendar.from_ical(client.get(series.url + "calendar/").content)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == session.title
+    source = next(page for page in pages if page._meta.model_name == "webinarpage")
+    assert event.decoded("dtstart").astimezone(dt.UTC) == source.starts_at
+
+
 def test_publishing_the_source_updates_its_translations_synchronised_fields(
     everything, locales, translate
 ):
