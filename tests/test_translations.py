@@ -311,7 +311,10 @@ def test_translating_every_page_type_and_snippet_keeps_what_is_shared(
             and f.field_name != "slug"
         ]
         assert texts and all("[es] " in text for text in texts), model._meta.label
-    assert covered == {model._meta.label for model in translatable_models()} - {"portal.HomePage"}
+    # Rows of a page (Q&A) are translated with it: see the Q&A test below.
+    child_rows = {"webinars.WebinarQuestion"}
+    expected = {model._meta.label for model in translatable_models()} - {"portal.HomePage"}
+    assert covered == expected - child_rows
 
 
 def test_a_translated_publication_is_listed_filtered_and_counted_like_its_source(
@@ -333,6 +336,22 @@ def test_a_translated_publication_is_listed_filtered_and_counted_like_its_source
     facets = listed("", "es")["facets"]
     assert {e["slug"]: e["count"] for e in facets["type"]} == {"report": 1}
     assert {e["slug"]: e["count"] for e in facets["theme"]}["cash-transfers"] == 1
+
+
+def test_questions_and_answers_are_translated_with_their_session(everything, locales, translate):
+    """Q&A is text readers read: translators translate each question and answer, and the
+    rows keep who asked, when, and which speaker answered."""
+    for item in everything:
+        if isinstance(item, Page):
+            translate(item, "es")
+    source = next(item for item in everything if item._meta.model_name == "webinarpage")
+    spanish = source.get_translation(locales["es"]).specific
+    [question] = spanish.questions.all()
+    [original] = source.questions.all()
+    assert question.question == "[es] How are women reached?"
+    assert question.answer == "[es] Through the MIS."
+    assert question.locale == locales["es"] and question.translation_key == original.translation_key
+    assert (question.asker, question.answered_by_id) == (original.asker, original.answered_by_id)
 
 
 def test_translations_reach_the_sitemap_search_feeds_and_calendars_like_their_sources(

@@ -500,7 +500,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     translatable_fields = (
         BasePage.translatable_fields
-        + translated("abstract", "summary", "transcript")
+        + translated("abstract", "summary", "transcript", "questions")
         + synchronized(
             "start_date",
             "start_time",
@@ -519,7 +519,6 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
             "speaker_roles",
             "presentations",
             "captions",
-            "questions",
             "related_links",
         )
     )
@@ -791,8 +790,10 @@ class WebinarCaption(Orderable):
         return dict(SESSION_LANGUAGES).get(self.language, self.language)
 
 
-class WebinarQuestion(Orderable):
-    """A question (or comment) from the audience and the speakers' answer."""
+class WebinarQuestion(TranslatableMixin, Orderable):
+    """A question (or comment) from the audience and the speakers' answer: translated with
+    its session (each translation's rows share the source row's translation key; the locale
+    of a new row is its page's)."""
 
     page = ParentalKey(WebinarPage, on_delete=models.CASCADE, related_name="questions")
     question = models.TextField(_("question"))
@@ -816,8 +817,11 @@ class WebinarQuestion(Orderable):
         FieldPanel("answer"),
         FieldPanel("answered_by"),
     ]
+    translatable_fields = translated("question", "answer") + synchronized(
+        "asker", "asked_at", "answered_by"
+    )
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
 
 

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -38,9 +39,10 @@ def soup(response):
 )
 def test_files_that_are_not_webvtt_are_refused_with_a_reason(content, message):
     raw = content if isinstance(content, bytes) else content.encode()
-    with pytest.raises(ValidationError) as error:
-        validate_webvtt(ContentFile(raw, name="captions.vtt"))
-    assert message in " ".join(error.value.messages)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            validate_webvtt(ContentFile(raw, name="captions.vtt"))
+        assert message in " ".join(error.value.messages)
 
 
 def test_a_webvtt_file_with_a_byte_order_mark_is_accepted():
