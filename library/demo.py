@@ -18,6 +18,7 @@ from pathlib import Path
 from library.demo_publications import PUBLICATIONS, TRANSLATIONS
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import HomePage
+from portal.slugs import slug_for
 
 DOCUMENT_TYPES = [
     ("report", "Report", "Informe", "Rapport"),
@@ -262,17 +263,10 @@ def _segment(text):
     return StringValue.from_plaintext(text).data
 
 
-def _short_slug(slug, length=80):
-    """``slug`` cut at the last whole word within ``length`` characters."""
-    return slug if len(slug) <= length else slug[: length + 1].rsplit("-", 1)[0]
-
-
 def load_translations(locales):
     """Translate the publications of ``TRANSLATIONS`` (English sources) into Spanish and
     French as a translator would: title, slug and abstract; every other field is the
     source's. A translation that exists already is left as it is."""
-    from django.utils.text import slugify
-
     from library.models import PublicationPage
 
     by_title = {
@@ -294,7 +288,7 @@ def load_translations(locales):
                 continue
             strings = {
                 _segment(page.title): _segment(translated_title),
-                _segment(page.slug): _short_slug(slugify(translated_title)),
+                _segment(page.slug): slug_for(translated_title, page.slug),
                 _segment(page.abstract): _segment(abstract),
             }
             translate_instance(page, code, strings)

@@ -15,9 +15,17 @@ from wagtail.coreutils import find_available_slug
 MAX_LENGTH = 80
 
 
-def page_slug(parent, title, fallback):
-    """A free slug under ``parent`` for a page titled ``title`` (``fallback`` when the title
-    has no letter or digit a slug can keep)."""
+def slug_for(title, fallback):
+    """The slug a page titled ``title`` gets, cut at a whole word within ``MAX_LENGTH``
+    characters (``fallback`` when the title has no letter or digit a slug can keep). Also
+    what a translation's slug segment is given (wagtail-localize makes it free)."""
     allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
-    base = slugify(title, allow_unicode=allow_unicode)[:MAX_LENGTH].strip("-") or fallback
-    return find_available_slug(parent, base)
+    slug = slugify(title, allow_unicode=allow_unicode)
+    if len(slug) > MAX_LENGTH:
+        slug = slug[: MAX_LENGTH + 1].rsplit("-", 1)[0]
+    return slug.strip("-") or fallback
+
+
+def page_slug(parent, title, fallback):
+    """A free slug under ``parent`` for a page titled ``title``."""
+    return find_available_slug(parent, slug_for(title, fallback))

@@ -22,6 +22,7 @@ of rows in three, whatever the number of pages.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -33,6 +34,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from portal.models.members import Frequency, NotificationKind
+from portal.notifications import notify
 from portal.translation import source_language
 
 TRANSLATED, STALE, MISSING, SOURCE = "translated", "stale", "missing", "source"
@@ -255,11 +258,6 @@ def send_weekly_reports():
     """The dashboard's counts, by email, to every active editor who asked for them (a
     preference set on the dashboard); each in their language, with the usual one-click
     unsubscribe. Returns the number sent."""
-    from django.contrib.auth import get_user_model
-
-    from portal.models.members import Frequency, NotificationKind
-    from portal.notifications import notify
-
     editors = get_user_model().objects.filter(
         is_active=True,
         notification_preferences__kind=NotificationKind.TRANSLATIONS,

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from portal.i18n import locale_for, localized_page, localized_pages, page_url_in_language
 from portal.notifications import absolute_url
 
 from .timezones import zone
@@ -27,8 +28,6 @@ def _domain():
 
 
 def webinar_event(webinar, language=None):
-    from portal.i18n import page_url_in_language
-
     tz = zone(webinar.time_zone)
     event = icalendar.Event()
     event.add("uid", f"webinar-{webinar.translation_key}@{_domain()}")
@@ -51,8 +50,6 @@ def webinar_event(webinar, language=None):
 def webinar_calendar(webinars, language=None, name=None):
     """An icalendar.Calendar holding ``webinars`` (pages with ``starts_at``), each under its
     title in ``language`` where it is translated."""
-    from portal.i18n import locale_for, localized_pages
-
     locale = locale_for(language) if language else None
     if locale is not None:
         webinars = localized_pages(list(webinars), locale)
@@ -89,8 +86,6 @@ def series_calendar_response(series, request):
 
     sessions = series_sessions(series, request.user).filter(starts_at__isnull=False)
     sessions = sessions.order_by("starts_at")
-    from portal.i18n import localized_page
-
     calendar = webinar_calendar(sessions, language, name=localized_page(series).title)
     return _response(calendar, f"{slugify(series.slug) or 'series'}.ics", attachment=False)
 
