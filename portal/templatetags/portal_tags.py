@@ -77,15 +77,11 @@ def is_fallback(context):
     page = _context_page(context)
     if page is None or request is None:
         return False
-    return getattr(request, "translation_fallback", False) or (
-        page.locale.language_code != (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)
-    )
+    return getattr(request, "translation_fallback", False) or bool(_other_language(context))
 
 
-@register.simple_tag(takes_context=True)
-def page_lang(context):
-    """` lang="en"` on the elements holding a page's own text when the page is shown in
-    another language's interface (a fallback): screen readers then pronounce it right."""
+def _other_language(context):
+    """The language of the context page's text when it is not the reader's, else ""."""
     page = _context_page(context)
     request = context.get("request")
     if page is None or request is None:
@@ -93,7 +89,15 @@ def page_lang(context):
     code = i18n.content_language(request, page)
     if not code or code == (context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE):
         return ""
-    return format_html(' lang="{}"', code)
+    return code
+
+
+@register.simple_tag(takes_context=True)
+def page_lang(context):
+    """` lang="en"` on the elements holding a page's own text when the page is shown in
+    another language's interface (a fallback): screen readers then pronounce it right."""
+    code = _other_language(context)
+    return format_html(' lang="{}"', code) if code else ""
 
 
 @register.simple_tag(takes_context=True)
