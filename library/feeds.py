@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from library.listing import LibraryQuery, filtered_queryset
-from library.models import LibraryIndexPage, reader_path
+from library.models import LibraryIndexPage
 from portal.models.taxonomy import term_label
+from portal.reader_urls import reader_path
 
 FEED_SIZE = 30
 
@@ -52,7 +53,7 @@ class LibraryFeed(Feed):
         return item.abstract
 
     def item_link(self, item):
-        return reader_path(item)
+        return reader_path(item, translate=False)
 
     def item_pubdate(self, item):
         return item.first_published_at

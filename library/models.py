@@ -166,20 +166,6 @@ def library_url(language_code=None):
     return index.url if index else f"/{code}/library/"
 
 
-def reader_path(page, language_code=None):
-    """The page's URL under the reader's language prefix, without a query.
-
-    Listings put the reader's translation of a publication first, so a publication in
-    another language has no translation in the reader's: its path under the reader's prefix
-    is served by the portal's fallback (the original page, with a notice), and the reader
-    keeps their interface language.
-    """
-    code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    parts = page.url_path.strip("/").split("/", 1)
-    relative = parts[1] + "/" if len(parts) > 1 else ""
-    return f"/{code}/{relative}"
-
-
 class PublicationTag(TaggedItemBase):
     """A free keyword on a publication (django-taggit through model)."""
 

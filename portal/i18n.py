@@ -16,43 +16,11 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from portal.reader_urls import reader_path
+
 
 def language_name(code):
     return dict(settings.LANGUAGES).get(code, code)
-
-
-def _root_for(site, page):
-    """The site root page (home) in ``page``'s locale, if the site has one in that locale."""
-    root = site.root_page
-    if root.locale_id == page.locale_id:
-        return root
-    return root.get_translation_or_none(page.locale)
-
-
-def relative_path(page, site):
-    """The page's path below its locale's home page, e.g. ``about/team/``; None if outside."""
-    root = _root_for(site, page)
-    if root is None or not page.url_path.startswith(root.url_path):
-        return None
-    return page.url_path[len(root.url_path) :]
-
-
-def page_url_in_language(page, language_code, request=None):
-    """The URL of ``page`` for a reader of ``language_code``: its translation, or a fallback."""
-    try:
-        locale = Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-    translated = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
-    if translated is not None and translated.live and not getattr(translated, "alias_of_id", None):
-        return translated.get_url(request=request)
-    site = Site.find_for_request(request) if request else Site.objects.get(is_default_site=True)
-    if site is None:
-        return None
-    rel = relative_path(page, site)
-    if rel is None:
-        return None
-    return f"/{language_code}/{rel}"
 
 
 def language_links(request, page=None):
@@ -65,7 +33,7 @@ def language_links(request, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
-            url = page_url_in_language(page, code, request)
+            url = reader_path(page, code)
             translated = page.locale.language_code == code or page.has_translation(
                 Locale.objects.get_for_language(code)
             )
@@ -90,7 +58,7 @@ def _routed_suffix(request, page):
     """What follows ``page``'s own URL in the request's path (``discussions/12/`` of a
     community's thread), so that the switcher leads to the same section in another
     language."""
-    own = page_url_in_language(page, translation.get_language(), request) or page.url or ""
+    own = reader_path(page)
     path = request.path
     own_path = urlsplit(own).path
     if own_path and path.startswith(own_path):

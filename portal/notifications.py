@@ -19,8 +19,9 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
-from portal.i18n import locale_for, localized_pages, page_url_in_language
+from portal.i18n import locale_for, localized_pages
 from portal.models.members import Frequency, NotificationKind, PendingNotification
+from portal.reader_urls import absolute_url, reader_path
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "portal.unsubscribe"
@@ -39,12 +40,6 @@ def read_unsubscribe_token(token):
     if data.get("k") not in NotificationKind.values:
         return None
     return data.get("u"), data.get("k")
-
-
-def absolute_url(path):
-    if path.startswith("http://") or path.startswith("https://"):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_url(user, kind, language):
@@ -99,7 +94,7 @@ def reader_link(page, url, language):
     ``language`` when a page is given (its translation, or the fallback under the reader's
     language prefix)."""
     if page is not None:
-        url = (page_url_in_language(page, language) or page.url or "/") + url
+        url = reader_path(page, language) + url
     return absolute_url(url) if url else ""
 
 

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
-from portal.i18n import locale_for, localized_page, localized_pages, page_url_in_language
-from portal.notifications import absolute_url
+from portal.i18n import locale_for, localized_page, localized_pages
+from portal.reader_urls import reader_url
 
 from .timezones import zone
 
@@ -35,11 +35,7 @@ def webinar_event(webinar, language=None):
     event.add("dtstart", webinar.starts_at.astimezone(tz).replace(microsecond=0))
     event.add("dtend", webinar.ends_at.astimezone(tz).replace(microsecond=0))
     event.add("summary", webinar.title)
-    url = absolute_url(
-        page_url_in_language(webinar, language or webinar.locale.language_code)
-        or webinar.url
-        or "/"
-    )
+    url = reader_url(webinar, language or webinar.locale.language_code)
     description = webinar.introduction or strip_tags(webinar.abstract or "")
     event.add("description", f"{description}\n\n{url}".strip())
     event.add("url", url)

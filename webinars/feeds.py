@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 
-from portal.notifications import absolute_url
+from portal.reader_urls import absolute_url
 
 from .listings import visible_webinars
 

@@ -9,6 +9,7 @@ from community_pages.access import can_view_page, visible_pages
 from portal.i18n import localized_page
 from portal.models import Theme
 from portal.params import MAX_PAGE, int_param, text_param
+from portal.reader_urls import annotate
 
 from .models import (
     SESSION_LANGUAGES,
@@ -58,32 +59,6 @@ def series_sessions(series, user):
     return visible_pages(with_fallback(qs, series.locale), user)
 
 
-def annotate_urls(pages, request):
-    """Set ``reader_url`` on each page: its URL under the reader's language prefix.
-
-    The same URL ``portal.i18n.page_url_in_language`` gives (the page's own for a page in
-    the reader's language, the fallback path for a source-language page), worked out from
-    the home pages' paths with one query per listing instead of several per page.
-    """
-    from django.utils import translation
-    from wagtail.models import Page, Site
-
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return pages
-    roots = list(
-        Page.objects.filter(translation_key=site.root_page.translation_key).values_list(
-            "url_path", flat=True
-        )
-    )
-    language = translation.get_language() or "en"
-    for page in pages:
-        root = max((r for r in roots if page.url_path.startswith(r)), key=len, default=None)
-        if root is not None:
-            page.reader_url = f"/{language}/{page.url_path[len(root) :]}"
-    return pages
-
-
 def upcoming_webinars(user, locale=None, now=None):
     """Sessions not yet over (live ones included), soonest first."""
     now = now or timezone.now()
@@ -122,10 +97,10 @@ def index_context(index_page, request):
         past_page = paginator.page(int_param(request.GET, "page", 1, 1, MAX_PAGE))
     except (EmptyPage, PageNotAnInteger):
         past_page = paginator.page(1)
-    annotate_urls(upcoming, request)
-    annotate_urls(past_page.object_list, request)
+    annotate(upcoming)
+    annotate(past_page.object_list)
     all_series = children_in_any_language(WebinarSeriesPage, index_page)
-    series = annotate_urls(list(visible_pages(with_fallback(all_series, locale), user)), request)
+    series = annotate(list(visible_pages(with_fallback(all_series, locale), user)))
     query = "&".join(
         f"{key}={value}"
         for key, value in (("theme", theme_slug if theme else ""), ("language", language))
@@ -157,7 +132,7 @@ def series_context(series, request):
         (s for s in sessions if s not in upcoming), key=lambda s: s.starts_at or now, reverse=True
     )
     zones = series.reference_zone_list
-    annotate_urls(sessions, request)
+    annotate(sessions)
     rows = []
     for session in upcoming + past:
         rows.append(

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from portal import ratelimits
 from portal.embeds import player_url
 from portal.i18n import localized_page, localized_pages
+from portal.reader_urls import reader_path
 
 from .forms import GuestRegistrationForm
 from .listings import reference_times
@@ -100,9 +101,7 @@ def _visible_related(webinar, user):
 
 def localized_url(page, request):
     """The page's URL under the reader's language prefix (its translation or a fallback)."""
-    from portal.i18n import page_url_in_language
-
-    return page_url_in_language(page, translation.get_language(), request) or page.url
+    return reader_path(page)
 
 
 def _back_to_registration(request, webinar):

@@ -10,6 +10,7 @@ from wagtail.models import Page
 from portal import i18n
 from portal.models import NavigationMenu
 from portal.models.taxonomy import term_label as taxonomy_term_label
+from portal.reader_urls import reader_path
 
 register = template.Library()
 
@@ -37,20 +38,13 @@ def link_url(context, value):
     """URL of a LinkBlock value, following the reader's language for portal pages."""
     page = value.get("page")
     if page:
-        return (
-            i18n.page_url_in_language(
-                page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
-            )
-            or page.url
-        )
+        return reader_path(page, context.get("LANGUAGE_CODE"))
     return value.get("url") or ""
 
 
 @register.simple_tag(takes_context=True)
 def localized_page_url(context, page):
-    return i18n.page_url_in_language(
-        page, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE, context.get("request")
-    )
+    return reader_path(page, context.get("LANGUAGE_CODE"))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,68 @@
+"""The URL of a page for a reader: one rule for pages, listings, feeds, emails, calendars,
+the sitemap and the API.
+
+A page has one URL per language it is translated into. A reader of language L gets the
+page's live translation in L where there is one, else the page's path under L's prefix
+(``/es/<path of the source page>``), which :func:`portal.i18n.serve` answers with the source
+page marked as a fallback: the reader keeps their interface language and never meets a 404.
+
+Paths are worked out from ``url_path`` (the first segment is the locale's home page, which
+the language prefix replaces), so a listing pays no query per item. Absolute URLs start
+with ``BASE_URL`` (``settings.WAGTAILADMIN_BASE_URL``), never with the host of a request:
+an email, a feed or an API answer names the portal's public address wherever it runs.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Locale
+
+
+def absolute_url(path):
+    """``path`` below the portal's public address (``BASE_URL``); full URLs unchanged."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def _locale(language):
+    try:
+        return Locale.objects.get_for_language(language)
+    except Locale.DoesNotExist:
+        return None
+
+
+def reader_path(page, language=None, *, translate=True):
+    """The path of ``page`` for a reader of ``language`` (the active language by default).
+
+    With ``translate`` the page's live translation in that language is looked up (one query
+    when ``page`` is in another language); callers holding the reader's translations
+    already (listings after :func:`portal.i18n.localized_pages`) pass ``translate=False``.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if translate:
+        locale = _locale(language)
+        if locale is not None and page.locale_id != locale.pk:
+            translated = page.get_translation_or_none(locale)
+            if (
+                translated is not None
+                and translated.live
+                and not getattr(translated, "alias_of_id", None)
+            ):
+                page = translated
+    parts = page.url_path.strip("/").split("/", 1)
+    relative = parts[1] + "/" if len(parts) > 1 else ""
+    return f"/{language}/{relative}"
+
+
+def reader_url(page, language=None, *, translate=True, suffix=""):
+    """The absolute URL of ``page`` (and ``suffix``, a routable sub-path such as
+    ``announcements/4/``) for a reader of ``language``: see :func:`reader_path`."""
+    return absolute_url(reader_path(page, language, translate=translate) + suffix)
+
+
+def annotate(pages, language=None):
+    """Set ``reader_url`` (a path) on each of ``pages``, which are the reader's
+    translations already: templates link with ``{% firstof page.reader_url page.url %}``."""
+    for page in pages:
+        page.reader_url = reader_path(page, language, translate=False)
+    return pages
