@@ -25,6 +25,8 @@ demo: migrate
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_admin
 
+# Links in emails, feeds, the API and hreflang name the address the portal is served at.
+run demo: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

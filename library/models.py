@@ -260,6 +260,7 @@ class PublicationPage(RestrictedMixin, BasePage):
         related_name="+",
         help_text=_("The publication's cover, shown beside its abstract."),
     )
+    social_image_field = "cover_image"
     doi = models.CharField(
         _("DOI"), max_length=200, blank=True, help_text=_("For example 10.1234/abcd.5678.")
     )

@@ -28,6 +28,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sites.shortcuts import get_current_site
 from django.core import signing
 from django.db.models import Q
 from django.urls import reverse
@@ -35,6 +36,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.clients import client_ip
+from portal.emails import compose, render_subject, render_text
+from portal.notifications import notify_address, preferred_language
+from portal.reader_urls import absolute_url
 
 TRUSTED_BROWSER_COOKIE = "portal_browser"
 TRUSTED_BROWSER_SALT = "portal.trusted-browser"
@@ -139,8 +143,6 @@ def send_unlock_email(request, login):
     At most once per ``login_unlock_email`` period per address, so an attacker hammering the
     account does not flood its owner's mailbox. Says nothing about whether an account exists.
     """
-    from portal.notifications import notify_address, preferred_language
-
     if not ratelimit.consume(request, action=UNLOCK_EMAIL, key=login):
         return 0
     sent = 0
@@ -167,6 +169,12 @@ def trust_browser_after_password_reset(sender, request, user, **kwargs):
         trusted = request.session.get(SESSION_TRUSTED_USERS, [])
         if user.pk not in trusted:
             request.session[SESSION_TRUSTED_USERS] = [*trusted, user.pk]
+
+
+def user_display(user):
+    """How allauth names a member in its pages and emails (``ACCOUNT_USER_DISPLAY``): their
+    name, else their address; never the generated username."""
+    return user.get_full_name() or user.email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -203,9 +211,41 @@ class AccountAdapter(DefaultAccountAdapter):
             )
         return user
 
+    # -- emails: the portal's shape, the recipient's language, links from BASE_URL --------
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's messages (confirmations, password resets, notices) as every portal
+        email: text and HTML, in the language of the member they are about (the reader's
+        for an address without an account)."""
+        user = context.get("user")
+        language = (
+            preferred_language(user)
+            if user is not None and user.pk
+            else translation.get_language() or settings.LANGUAGE_CODE
+        )
+        with translation.override(language):
+            context = {"email": email, "current_site": get_current_site(None), **context}
+            subject = self.format_email_subject(
+                render_subject(f"{template_prefix}_subject.txt", context)
+            )
+            text = render_text(f"{template_prefix}_message.txt", context)
+        compose(email, subject, text, language=language).send()
+
+    def send_password_reset_mail(self, user, email, context):
+        # The link opens the reset form in the member's language, at the portal's address.
+        with translation.override(preferred_language(user)):
+            path = reverse(
+                "account_reset_password_from_key",
+                kwargs={"uidb36": context["uid"], "key": context["key"]},
+            )
+        context["password_reset_url"] = absolute_url(path)
+        return super().send_password_reset_mail(user, email, context)
+
     def get_email_confirmation_url(self, request, emailconfirmation):
-        # Keep the reader's language in the link they receive.
-        return super().get_email_confirmation_url(request, emailconfirmation)
+        # The link opens in the member's language, at the portal's address.
+        with translation.override(preferred_language(emailconfirmation.email_address.user)):
+            path = reverse("account_confirm_email", args=[emailconfirmation.key])
+        return absolute_url(path)
 
     # -- log-in limits (see the module docstring) ------------------------------------------
 

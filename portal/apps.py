@@ -2,6 +2,20 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def name_the_site(**kwargs):
+    """Django's ``Site`` (what allauth's emails call the portal) carries the portal's name
+    and public host, from ``SITE_NAME`` and ``BASE_URL``, after every migrate."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "localhost"
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.WAGTAIL_SITE_NAME}
+    )
+
+
 class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
@@ -9,7 +23,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import password_reset
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
         from wagtail.signals import page_published
 
         from portal import accounts, moderation, translation
@@ -17,6 +31,7 @@ class PortalConfig(AppConfig):
         moderation.register()
         page_published.connect(translation.on_page_published, dispatch_uid="portal_sync_pages")
         post_save.connect(translation.on_snippet_saved, dispatch_uid="portal_sync_snippets")
+        post_migrate.connect(name_the_site, sender=self, dispatch_uid="portal_name_the_site")
         password_reset.connect(
             accounts.trust_browser_after_password_reset, dispatch_uid="portal_trust_after_reset"
         )

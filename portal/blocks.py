@@ -28,6 +28,17 @@ class QuoteBlock(blocks.StructBlock):
         template = "portal/blocks/quote_block.html"
 
 
+# Parts of the portal that are views, not pages: a link to one follows the reader's
+# language and the portal's address, wherever it runs (no host in the content).
+PORTAL_VIEWS = [
+    ("account_signup", _("Sign up")),
+    ("account_login", _("Log in")),
+    ("search:search", _("Search")),
+    ("portal:profile", _("Your profile")),
+    ("portal:notification_settings", _("Notification settings")),
+]
+
+
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the portal or to another site, with its own label."""
 
@@ -35,8 +46,13 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(
         required=False, help_text=_("A page of this portal. Leave empty to use a web address.")
     )
+    view = blocks.ChoiceBlock(
+        choices=PORTAL_VIEWS,
+        required=False,
+        help_text=_("A part of the portal that is not a page (signing up, searching)."),
+    )
     url = blocks.URLBlock(
-        required=False, help_text=_("A web address, used when no page is chosen.")
+        required=False, help_text=_("A web address, used when no page or part is chosen.")
     )
 
     class Meta:
@@ -44,10 +60,12 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
+        if not value.get("page") and not value.get("view") and not value.get("url"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "url": blocks.BlockValidationError(_("Choose a page or give a web address."))
+                    "url": blocks.BlockValidationError(
+                        _("Choose a page or a part of the portal, or give a web address.")
+                    )
                 }
             )
         return value

@@ -326,7 +326,8 @@ def load_pages(locales):
                     "link": {
                         "label": HELP["cta_label"],
                         "page": None,
-                        "url": "http://127.0.0.1:8000/en/accounts/signup/",
+                        "view": "account_signup",
+                        "url": "",
                     },
                 },
             ),

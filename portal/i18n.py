@@ -16,7 +16,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from portal.reader_urls import reader_path
+from portal.reader_urls import reader_path, reader_url
 
 
 def language_name(code):
@@ -118,12 +118,11 @@ def content_language(request, item):
 
 
 def alternate_links(request, page):
-    """hreflang alternates: only real translations that are live."""
+    """hreflang alternates: only real translations that are live, at ``BASE_URL``."""
     links = []
     for other in page.get_translations(inclusive=True).live().select_related("locale"):
-        url = other.get_full_url(request=request)
-        if url:
-            links.append({"code": other.locale.language_code, "url": url})
+        code = other.locale.language_code
+        links.append({"code": code, "url": reader_url(other, code, translate=False)})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     if default:
         links.append({"code": "x-default", "url": default["url"]})

@@ -12,19 +12,20 @@ import logging
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Page
 
+from portal.emails import compose, render_subject, render_text
 from portal.i18n import locale_for, localized_pages
 from portal.models.members import Frequency, NotificationKind, PendingNotification
 from portal.reader_urls import absolute_url, reader_path
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "portal.unsubscribe"
+# The kind an unsubscribe token names for the daily digest: every kind sent daily.
+DIGEST = "digest"
 
 
 def unsubscribe_token(user, kind):
@@ -37,7 +38,7 @@ def read_unsubscribe_token(token):
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if data.get("k") not in NotificationKind.values:
+    if data.get("k") not in (*NotificationKind.values, DIGEST):
         return None
     return data.get("u"), data.get("k")
 
@@ -113,8 +114,8 @@ def render_email(template, context, language):
     the pages of ``context`` in their translation in that language."""
     context = in_language(context, language)
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context).strip()
+        subject = render_subject(f"{template}_subject.txt", context)
+        body = render_text(f"{template}.txt", context).strip()
     return subject, body
 
 
@@ -132,17 +133,23 @@ def notify_address(
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     full_url = reader_link(page, url, language)
     subject, body = render_email(template, {**(context or {}), "url": full_url}, language)
-    message = EmailMultiAlternatives(subject=subject, body=body + "\n", to=[email])
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send(fail_silently=False)
+    compose(email, subject, body, language=language, attachments=attachments).send()
     return "sent"
+
+
+def unsubscribe_headers(unsubscribe):
+    """RFC 2369 and RFC 8058 headers: mail clients offer a one-click unsubscribe that POSTs
+    to ``unsubscribe`` without the member logging in."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
 
 
 def send_email_now(user, kind, subject, body, language, attachments=()):
     unsubscribe = unsubscribe_url(user, kind, language)
     with translation.override(language):
-        footer = render_to_string(
+        footer = render_text(
             "portal/emails/footer.txt",
             {
                 "unsubscribe_url": unsubscribe,
@@ -150,18 +157,15 @@ def send_email_now(user, kind, subject, body, language, attachments=()):
                 "kind_label": NotificationKind(kind).label,
             },
         )
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=f"{body}\n\n{footer.strip()}\n",
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send(fail_silently=False)
+    compose(
+        user.email,
+        subject,
+        body,
+        language=language,
+        footer=footer,
+        headers=unsubscribe_headers(unsubscribe),
+        attachments=attachments,
+    ).send(fail_silently=False)
 
 
 @task()
@@ -178,17 +182,24 @@ def send_daily_digests():
     sent = 0
     for user, items in by_user.items():
         language = preferred_language(user)
+        unsubscribe = unsubscribe_url(user, DIGEST, language)
         with translation.override(language):
-            subject = " ".join(
-                render_to_string("portal/emails/digest_subject.txt", {"count": len(items)}).split()
+            subject = render_subject("portal/emails/digest_subject.txt", {"count": len(items)})
+            body = render_text("portal/emails/digest.txt", {"items": items, "user": user})
+            footer = render_text(
+                "portal/emails/digest_footer.txt",
+                {
+                    "unsubscribe_url": unsubscribe,
+                    "settings_url": absolute_url(reverse("portal:notification_settings")),
+                },
             )
-            body = render_to_string("portal/emails/digest.txt", {"items": items, "user": user})
-            unsubscribe = absolute_url(reverse("portal:notification_settings"))
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=body.strip(),
-            to=[user.email],
-            headers={"List-Unsubscribe": f"<{unsubscribe}>"},
+        message = compose(
+            user.email,
+            subject,
+            body,
+            language=language,
+            footer=footer,
+            headers=unsubscribe_headers(unsubscribe),
         )
         try:
             message.send(fail_silently=False)

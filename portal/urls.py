@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from community_pages.documents import serve as serve_document
 from portal import i18n
+from portal import views as portal_views
 from portal.api import api_router
 from portal.sitemaps import PortalSitemap
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", portal_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", portal_views.favicon, name="favicon"),
+    path("manifest.webmanifest", portal_views.web_manifest, name="web_manifest"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,15 +1,20 @@
 """Member-facing views: profile, directory, notification settings, unsubscribe, the
-link that lets a browser log in to an account others are trying to guess, and the 500 page."""
+link that lets a browser log in to an account others are trying to guess, and the 500 page;
+and what crawlers and browsers ask of any site: robots.txt, the favicon, the manifest."""
 
 import sys
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
@@ -21,11 +26,15 @@ from portal.accounts import read_unlock_token, trust_browser
 from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, ProfileForm, UserNameForm
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
-from portal.notifications import read_unsubscribe_token
+from portal.notifications import DIGEST, read_unsubscribe_token
 from portal.outages import is_database_unavailable, maintenance_response
 from portal.params import MAX_PAGE, int_param
+from portal.reader_urls import absolute_url
 
 DIRECTORY_PAGE_SIZE = 24
+ROBOTS_DISALLOW = ["/admin/", "/api/", "/i18n/"]
+# Under every language prefix: forms, members' own pages and search results.
+ROBOTS_DISALLOW_LOCALIZED = ["accounts/", "profile/", "members/", "notifications/", "search/"]
 
 
 def _profile_for(user):
@@ -135,16 +144,23 @@ def unsubscribe(request, token):
         return render(request, "portal/unsubscribe.html", {"invalid": True}, status=400)
     user_id, kind = data
     user = get_object_or_404(get_user_model(), pk=user_id)
-    context = {"kind_label": NotificationKind(kind).label, "done": False, "token": token}
+    label = Frequency.DAILY.label if kind == DIGEST else NotificationKind(kind).label
+    context = {"kind_label": label, "done": False, "token": token}
     if request.method == "POST":
         if not ratelimits.allow(request, "unsubscribe", key=f"{user_id}:{kind}"):
             context["refused"] = ratelimits.refused_message()
             return render(
                 request, "portal/unsubscribe.html", context, status=ratelimits.TOO_MANY_REQUESTS
             )
-        NotificationPreference.objects.update_or_create(
-            user=user, kind=kind, defaults={"frequency": Frequency.NEVER}
-        )
+        if kind == DIGEST:
+            # The digest's one-click link stops every kind the member receives daily.
+            NotificationPreference.objects.filter(user=user, frequency=Frequency.DAILY).update(
+                frequency=Frequency.NEVER
+            )
+        else:
+            NotificationPreference.objects.update_or_create(
+                user=user, kind=kind, defaults={"frequency": Frequency.NEVER}
+            )
         context["done"] = True
     return render(request, "portal/unsubscribe.html", context)
 
@@ -181,3 +197,47 @@ def server_error(request):
     if is_database_unavailable(error):
         return maintenance_response(request, error)
     return defaults.server_error(request)
+
+
+@require_http_methods(["GET", "HEAD"])
+def robots_txt(request):
+    """What crawlers may fetch: the published pages (the sitemap lists them), not the admin,
+    accounts, members' areas, searches or downloads of members' files."""
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+    lines += [
+        f"Disallow: /{code}/{path}"
+        for code, _name in settings.LANGUAGES
+        for path in ROBOTS_DISALLOW_LOCALIZED
+    ]
+    lines += ["", f"Sitemap: {absolute_url(reverse('sitemap'))}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_http_methods(["GET", "HEAD"])
+def web_manifest(request):
+    """The web app manifest: the portal's name and icons for phones' home screens."""
+    icons = [
+        {
+            "src": static(f"portal/img/icon-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+        }
+        for size in (192, 512)
+    ]
+    manifest = {
+        "name": settings.WAGTAIL_SITE_NAME,
+        "short_name": settings.WAGTAIL_SITE_NAME.split()[0],
+        "start_url": "/",
+        "display": "browser",
+        "theme_color": "#0b5c7a",
+        "background_color": "#ffffff",
+        "icons": icons,
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+@require_http_methods(["GET", "HEAD"])
+def favicon(request):
+    """``/favicon.ico``, which browsers and feed readers ask for without reading the page."""
+    return HttpResponsePermanentRedirect(static("portal/img/favicon.ico"))

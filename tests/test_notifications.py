@@ -20,8 +20,10 @@ def _templates(settings, tmp_path):
         "{% load i18n %}{% translate 'Notification settings' %}: {{ title }}"
     )
     (folder / "test_notice.txt").write_text("Hello {{ user.first_name }}: {{ title }} {{ url }}")
-    engine = settings.TEMPLATES[0]
-    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path / "templates", *engine["DIRS"]]}]
+    settings.TEMPLATES = [
+        {**engine, "DIRS": [tmp_path / "templates", *engine["DIRS"]]}
+        for engine in settings.TEMPLATES
+    ]
 
 
 def set_pref(user, frequency, kind="announcements"):

@@ -369,8 +369,8 @@ def test_translations_reach_the_sitemap_search_feeds_and_calendars_like_their_so
     for source in pages:
         translation = spanish[type(source)._meta.label]
         # Listed exactly when the source is (restricted pages are in no public sitemap).
-        assert (translation.full_url in sitemap) == (fresh(source).full_url in sitemap), source
-    assert spanish["library.PublicationPage"].full_url in sitemap
+        assert (f"{translation.url}<" in sitemap) == (f"{fresh(source).url}<" in sitemap), source
+    assert f"{spanish['library.PublicationPage'].url}<" in sitemap
 
     publication = spanish["library.PublicationPage"]
     words = publication.title.replace("[es] ", "")

@@ -99,6 +99,7 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
         related_name="+",
         help_text=_("A wide image at the top of the community page."),
     )
+    social_image_field = "banner"
     description = RichTextField(
         _("description"),
         blank=True,

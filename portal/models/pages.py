@@ -40,6 +40,9 @@ class BasePage(Page):
 
     translatable_fields = PAGE_FIELDS + translated("introduction")
     base_form_class = SourceTermsPageForm
+    # The image link previews show (``portal.sharing``): a page type with a picture of its
+    # own names its field; the others show the portal's card.
+    social_image_field = None
 
     class Meta:
         abstract = True
@@ -105,6 +108,7 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("A wide image behind or beside the hero text."),
     )
+    social_image_field = "hero_image"
     hero_links = StreamField(
         [("link", LinkBlock())],
         verbose_name=_("hero buttons"),

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's Site: the portal's name and host in allauth's emails (portal.apps).
+    "django.contrib.sites",
     "django.contrib.humanize",
 ]
 
@@ -108,6 +110,14 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
+    },
+    # Plain text (emails): the same templates, never HTML-escaped (portal.emails).
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "portal" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -300,6 +310,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_SIGNUP_FORM_CLASS = "portal.forms.SignupForm"
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Rate limits, counted by allauth in the cache (Redis with several workers) per client address
 # (see TRUSTED_PROXIES), per member ("user") or per key. allauth's actions, then the portal's

@@ -3,14 +3,16 @@
 import nh3
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from portal import i18n
+from portal import i18n, sharing
+from portal.i18n import locale_codes
 from portal.models import NavigationMenu
 from portal.models.taxonomy import term_label as taxonomy_term_label
-from portal.reader_urls import reader_path
+from portal.reader_urls import absolute_url, reader_path
 
 register = template.Library()
 
@@ -39,6 +41,8 @@ def link_url(context, value):
     page = value.get("page")
     if page:
         return reader_path(page, context.get("LANGUAGE_CODE"))
+    if value.get("view"):
+        return reverse(value["view"])
     return value.get("url") or ""
 
 
@@ -109,14 +113,48 @@ def language_tag(context, item):
     return {"code": item_language(context, item)}
 
 
-@register.simple_tag(takes_context=True)
-def fallback_canonical(context):
-    """The URL of the source page a fallback shows (its canonical address), or ""."""
+@register.inclusion_tag("portal/includes/sharing_meta.html", takes_context=True)
+def sharing_meta(context):
+    """Canonical link, description, Open Graph and Twitter card tags (``portal.sharing``).
+
+    A fallback page (shown in its source language under another language's URL) names its
+    source page as canonical and is not indexed a second time."""
     page = _context_page(context)
     request = context.get("request")
-    if page is None or request is None or not is_fallback(context):
-        return ""
-    return page.get_full_url(request=request) or ""
+    language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
+    site_name = settings.WAGTAIL_SITE_NAME
+    if page is not None:
+        page_language = locale_codes(request).get(page.locale_id, language)
+        canonical = sharing.canonical_url(page, page_language)
+        title = page.seo_title or page.title
+        fallback = request is not None and is_fallback(context)
+    else:
+        page_language = language
+        canonical = absolute_url(request.path if request is not None else "/")
+        title, fallback = site_name, False
+    image_url, width, height, alt = sharing.image(page)
+    return {
+        "canonical": canonical,
+        "noindex": fallback,
+        "title": title,
+        "description": sharing.description(page) if page is not None else "",
+        "site_name": site_name,
+        "og_type": "website" if page is None or page.depth <= 2 else "article",
+        "og_locale": sharing.og_locale(page_language),
+        "og_alternates": [
+            sharing.og_locale(code) for code, _name in settings.LANGUAGES if code != page_language
+        ],
+        "image_url": image_url,
+        "image_width": width,
+        "image_height": height,
+        "image_alt": alt,
+    }
+
+
+@register.filter(is_safe=True)
+def squash(text):
+    """``text`` on one line, runs of white space made one space (page titles)."""
+    return " ".join(str(text).split())
 
 
 @register.filter

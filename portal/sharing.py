@@ -1,0 +1,51 @@
+"""What search engines and link previews read of a page: its canonical address, a
+description, and the Open Graph and Twitter card tags with an image.
+
+Every page shows one canonical URL (its own address in its language at ``BASE_URL``; a
+fallback, shown in its source language under another language's URL, names its source
+page). The description is the page's search description, else its introduction or
+summary; the image is the page's own (``social_image_field``) where it has one, else the
+portal's card.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from portal.reader_urls import absolute_url, reader_url
+
+DESCRIPTION_LENGTH = 200
+# Open Graph locales (language_TERRITORY): most Spanish-speaking readers are in Latin America.
+OG_LOCALES = {"en": "en_US", "es": "es_LA", "fr": "fr_FR"}
+DEFAULT_IMAGE = "portal/img/social-card.png"
+DEFAULT_IMAGE_SIZE = (1200, 630)
+
+
+def description(page):
+    """A sentence or two about ``page``, as plain text, for ``<meta name="description">``."""
+    for name in ("search_description", "introduction", "listing_summary", "abstract", "bio"):
+        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
+        if text:
+            return Truncator(text).chars(DESCRIPTION_LENGTH)
+    return ""
+
+
+def canonical_url(page, language):
+    """The page's own absolute address in ``language`` (its locale's)."""
+    return reader_url(page, language, translate=False)
+
+
+def image(page):
+    """(absolute URL, width, height, alt) of the preview image."""
+    field = getattr(page, "social_image_field", None) if page is not None else None
+    picture = getattr(page, field, None) if field else None
+    if picture is not None:
+        rendition = picture.get_rendition("fill-1200x630")
+        return absolute_url(rendition.url), rendition.width, rendition.height, picture.title
+    width, height = DEFAULT_IMAGE_SIZE
+    return absolute_url(static(DEFAULT_IMAGE)), width, height, settings.WAGTAIL_SITE_NAME
+
+
+def og_locale(language):
+    return OG_LOCALES.get(language, language)
