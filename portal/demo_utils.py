@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
+
+from portal.slugs import slug_for
 
 DEMO_PASSWORD = "demo-portal-2026"
 
@@ -20,9 +22,13 @@ def translate_instance(instance, language_code, strings):
     """Translate a page or translatable snippet through wagtail-localize, as a translator would.
 
     ``strings`` maps source segments to their translation; segments left out (proper names,
-    codes) keep the source text. Returns the translated instance (published for pages).
+    codes) keep the source text; a page whose title is translated gets a slug made from the
+    translated title unless ``strings`` gives one. Returns the translated instance (published for pages).
     Running it again updates the same translation instead of creating another.
     """
+    if isinstance(instance, Page) and instance.title in strings and instance.slug not in strings:
+        # A translator gives the page an address in its language (/es/biblioteca/).
+        strings = {**strings, instance.slug: slug_for(strings[instance.title], instance.slug)}
     locale = Locale.objects.get(language_code=language_code)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, created = Translation.objects.get_or_create(

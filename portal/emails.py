@@ -17,6 +17,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from portal.sharing import site_name
+
 TEXT_ENGINE = "text"
 
 
@@ -42,7 +44,7 @@ def html_body(subject, text, footer="", language=None):
                 "footer": footer,
                 "language": language,
                 "bidi": translation.get_language_bidi(),
-                "site_name": settings.WAGTAIL_SITE_NAME,
+                "site_name": site_name(),
             },
         )
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from portal.reader_urls import absolute_url, reader_url
 
@@ -20,6 +21,12 @@ DESCRIPTION_LENGTH = 200
 OG_LOCALES = {"en": "en_US", "es": "es_LA", "fr": "fr_FR"}
 DEFAULT_IMAGE = "portal/img/social-card.png"
 DEFAULT_IMAGE_SIZE = (1200, 630)
+
+
+def site_name():
+    """The portal's name (``SITE_NAME``) in the active language, where the catalogues know
+    it (they know the default name)."""
+    return gettext(settings.WAGTAIL_SITE_NAME)
 
 
 def description(page):
@@ -44,7 +51,7 @@ def image(page):
         rendition = picture.get_rendition("fill-1200x630")
         return absolute_url(rendition.url), rendition.width, rendition.height, picture.title
     width, height = DEFAULT_IMAGE_SIZE
-    return absolute_url(static(DEFAULT_IMAGE)), width, height, settings.WAGTAIL_SITE_NAME
+    return absolute_url(static(DEFAULT_IMAGE)), width, height, site_name()
 
 
 def og_locale(language):

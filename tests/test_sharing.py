@@ -6,9 +6,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
-from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
 
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
@@ -68,7 +68,7 @@ def test_a_page_shares_its_title_description_and_own_address(client, about):
         "en_US",
         "fr_FR",
     }
-    assert meta(html, "og:site_name") == "Social Protection Knowledge Portal"
+    assert meta(html, "og:site_name") == "Portal de conocimiento sobre protección social"
     assert meta(html, "og:image") == f"{BASE}/static/portal/img/social-card.png"
     assert meta(html, "twitter:card") == "summary_large_image"
     assert meta(html, "twitter:image") == meta(html, "og:image")

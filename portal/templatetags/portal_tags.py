@@ -122,7 +122,7 @@ def sharing_meta(context):
     page = _context_page(context)
     request = context.get("request")
     language = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
-    site_name = settings.WAGTAIL_SITE_NAME
+    site_name = sharing.site_name()
     if page is not None:
         page_language = locale_codes(request).get(page.locale_id, language)
         canonical = sharing.canonical_url(page, page_language)
