@@ -146,24 +146,33 @@ def unsubscribe_headers(unsubscribe):
     }
 
 
-def send_email_now(user, kind, subject, body, language, attachments=()):
+def member_message(user, kind, subject, body, language, footer, footer_context=None, **kwargs):
+    """An email to a member with a one-click unsubscribe from ``kind`` (a notification kind,
+    or ``DIGEST``): the link in the ``footer`` template and in the headers."""
     unsubscribe = unsubscribe_url(user, kind, language)
     with translation.override(language):
-        footer = render_text(
-            "portal/emails/footer.txt",
-            {
-                "unsubscribe_url": unsubscribe,
-                "kind": kind,
-                "kind_label": NotificationKind(kind).label,
-            },
-        )
-    compose(
+        footer = render_text(footer, {**(footer_context or {}), "unsubscribe_url": unsubscribe})
+    return compose(
         user.email,
         subject,
         body,
         language=language,
         footer=footer,
         headers=unsubscribe_headers(unsubscribe),
+        **kwargs,
+    )
+
+
+def send_email_now(user, kind, subject, body, language, attachments=()):
+    footer_context = {"kind": kind, "kind_label": NotificationKind(kind).label}
+    member_message(
+        user,
+        kind,
+        subject,
+        body,
+        language,
+        "portal/emails/footer.txt",
+        footer_context,
         attachments=attachments,
     ).send(fail_silently=False)
 
@@ -182,24 +191,18 @@ def send_daily_digests():
     sent = 0
     for user, items in by_user.items():
         language = preferred_language(user)
-        unsubscribe = unsubscribe_url(user, DIGEST, language)
         with translation.override(language):
             subject = render_subject("portal/emails/digest_subject.txt", {"count": len(items)})
             body = render_text("portal/emails/digest.txt", {"items": items, "user": user})
-            footer = render_text(
-                "portal/emails/digest_footer.txt",
-                {
-                    "unsubscribe_url": unsubscribe,
-                    "settings_url": absolute_url(reverse("portal:notification_settings")),
-                },
-            )
-        message = compose(
-            user.email,
+            settings_url = absolute_url(reverse("portal:notification_settings"))
+        message = member_message(
+            user,
+            DIGEST,
             subject,
             body,
-            language=language,
-            footer=footer,
-            headers=unsubscribe_headers(unsubscribe),
+            language,
+            "portal/emails/digest_footer.txt",
+            {"settings_url": settings_url},
         )
         try:
             message.send(fail_silently=False)
