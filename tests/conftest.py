@@ -1,8 +1,10 @@
 """Shared fixtures: a site with a home page in English, Spanish and French."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from portal.factories import HomePageFactory, UserFactory, locale
@@ -18,6 +20,15 @@ def pytest_collection_modifyitems(items):
     """Browser tests last: they run on a live server, so on a database flushed after each of
     them, which the tests that share one rolled-back transaction must not meet."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request a test made under /fr/ leaves
+    French active in the thread (LocaleMiddleware activates, nothing deactivates)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
