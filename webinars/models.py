@@ -168,9 +168,9 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def rss_feed(self, request):
-        from .feeds import rss_response
+        from .feeds import WebinarFeed
 
-        return rss_response(self, request)
+        return WebinarFeed()(request, index_page=self)
 
     @path("calendar/")
     def calendar(self, request):
