@@ -1,4 +1,4 @@
-"""RSS of the webinars index: the newest sessions the reader may see, with when they are.
+"""RSS of the webinars index and of each series: the newest sessions the reader may see.
 
 Items date from the session's publication, not from the session itself (a feed reader would
 otherwise file next month's session in the future); the session's date and time, on the
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from portal.feeds import PortalFeed
 from portal.reader_urls import absolute_url, reader_path
 
-from .listings import visible_webinars
+from .listings import series_sessions, visible_webinars
 from .timezones import zone_label
 
 FEED_SIZE = 30
@@ -33,22 +33,32 @@ def session_time(webinar, language=None):
 class WebinarFeed(PortalFeed):
     """The sessions of the webinars index the requesting reader may see, newest first."""
 
-    def source(self, request, index_page):
-        return {"index": index_page, "user": request.user}
+    def source(self, request, page):
+        return {"page": page, "user": request.user}
 
     def title(self, obj):
-        return obj["index"].title
+        return obj["page"].title
 
     def link(self, obj):
-        return absolute_url(reader_path(obj["index"], obj["language"], translate=False))
+        return absolute_url(reader_path(obj["page"], obj["language"], translate=False))
 
     def description(self, obj):
-        return obj["index"].introduction or obj["index"].title
+        return obj["page"].introduction or obj["page"].title
+
+    def sessions(self, obj):
+        return visible_webinars(obj["user"], obj["page"].locale)
 
     def items(self, obj):
-        webinars = visible_webinars(obj["user"], obj["index"].locale)
-        return webinars.order_by("-first_published_at", "-pk")[:FEED_SIZE]
+        sessions = self.sessions(obj).filter(starts_at__isnull=False)
+        return sessions.order_by("-first_published_at", "-pk")[:FEED_SIZE]
 
     def item_description(self, item):
         text = item.introduction or strip_tags(item.abstract or "")
         return f"{session_time(item)}\n\n{text}".strip()
+
+
+class SeriesFeed(WebinarFeed):
+    """The scheduled sessions of one series the requesting reader may see, newest first."""
+
+    def sessions(self, obj):
+        return series_sessions(obj["page"], obj["user"])

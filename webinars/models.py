@@ -170,7 +170,7 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
     def rss_feed(self, request):
         from .feeds import WebinarFeed
 
-        return WebinarFeed()(request, index_page=self)
+        return WebinarFeed()(request, page=self)
 
     @path("calendar/")
     def calendar(self, request):
@@ -298,6 +298,12 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
         from .calendars import series_calendar_response
 
         return series_calendar_response(self, request)
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from .feeds import SeriesFeed
+
+        return SeriesFeed()(request, page=self)
 
     @path("follow/")
     def follow(self, request):

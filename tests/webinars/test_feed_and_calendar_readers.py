@@ -116,17 +116,18 @@ WHEN = {
 }
 
 
+@pytest.mark.parametrize("section", ["", "gender/"], ids=["index", "series"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_index_feed_reads_cleanly_links_in_the_readers_language_and_says_when(
-    client, webinar_index, series, sessions, language
+def test_feeds_read_cleanly_link_in_the_readers_language_and_say_when(
+    client, webinar_index, series, sessions, language, section
 ):
     WebinarPageFactory(parent=series, slug="internal", title="Internal", members_only=True)
-    response = client.get(f"/{language}/webinars/feed/")
+    response = client.get(f"/{language}/webinars/{section}feed/")
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
     assert feed.bozo == 0, feed.get("bozo_exception")
     assert feed.feed.language == language
-    assert feed.feed.link == absolute_url(f"/{language}/webinars/")
+    assert feed.feed.link == absolute_url(f"/{language}/webinars/{section}")
     now = time.gmtime()
     assert feed.feed.updated_parsed <= now  # lastBuildDate: never in the future
     entries = {entry.title: entry for entry in feed.entries}
@@ -136,3 +137,19 @@ def test_index_feed_reads_cleanly_links_in_the_readers_language_and_says_when(
         assert entry.link == absolute_url(f"/{language}/webinars/{series.slug}/{slug}/")
         assert entry.published_parsed <= now  # published, not the session's date
     assert entries["Session ny-summer"].summary.startswith(WHEN[language])
+
+
+def test_series_feed_shows_members_only_sessions_to_members_only(
+    client, member, webinar_index, series, sessions
+):
+    WebinarPageFactory(parent=series, slug="internal", title="Internal", members_only=True)
+    client.force_login(member)
+    titles = [
+        e.title for e in feedparser.parse(client.get("/en/webinars/gender/feed/").content).entries
+    ]
+    assert "Internal" in titles  # positive control
+    client.logout()
+    titles = [
+        e.title for e in feedparser.parse(client.get("/en/webinars/gender/feed/").content).entries
+    ]
+    assert "Internal" not in titles and "Session ny-summer" in titles
