@@ -12,6 +12,7 @@ import ics
 import pytest
 import vobject
 
+from portal.calendars import uid
 from portal.reader_urls import absolute_url
 from webinars.factories import WebinarPageFactory
 
@@ -59,13 +60,13 @@ def assert_instants(response, expected):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     for starts in (vobject_starts(response.content), ics_starts(response.content)):
-        assert {uid: start.astimezone(dt.UTC) for uid, start in starts.items()} == {
-            uid: start.astimezone(dt.UTC) for uid, start in expected.items()
+        assert {key: start.astimezone(dt.UTC) for key, start in starts.items()} == {
+            key: start.astimezone(dt.UTC) for key, start in expected.items()
         }
 
 
 def uid_of(webinar):
-    return f"webinar-{webinar.translation_key}@127.0.0.1"
+    return uid("webinar", webinar.translation_key)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
