@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from community_pages.models import PersonalFeedKey
 from portal import calendars
 from portal.i18n import locale_for, localized_pages
-from portal.reader_urls import reader_url
+from portal.reader_urls import absolute_url, reader_url
 
 FEED_SALT = "community_pages.calendar_feed"
 
@@ -107,7 +107,6 @@ def renew_feed_token(user):
     return feed_token(user)
 
 
-def feed_url(request, user):
-    return request.build_absolute_uri(
-        reverse("community_pages:calendar_feed", args=[feed_token(user)])
-    )
+def feed_url(user):
+    """The absolute URL of ``user``'s subscribable calendar (active language)."""
+    return absolute_url(reverse("community_pages:calendar_feed", args=[feed_token(user)]))

@@ -58,12 +58,14 @@ def public_feed_available(community):
     return access.can_read(AnonymousUser(), community)
 
 
-def public_feed_url(request, community):
-    return request.build_absolute_uri(f"{community.get_url(request)}feed/")
+def public_feed_url(community):
+    """The absolute URL of ``community``'s public feed for a reader of the active language."""
+    return reader_url(community, translate=False, suffix="feed/")
 
 
-def personal_feed_url(request, community, user):
-    return request.build_absolute_uri(
+def personal_feed_url(community, user):
+    """The absolute URL of ``user``'s own feed of ``community`` (active language)."""
+    return absolute_url(
         reverse("community_pages:community_feed", args=[community.pk, feed_token(user)])
     )
 
@@ -77,9 +79,9 @@ def feed_url_for(request, community, rights):
     """
     user = request.user
     if user.is_authenticated and rights.read:
-        return personal_feed_url(request, community, user)
+        return personal_feed_url(community, user)
     if public_feed_available(community):
-        return public_feed_url(request, community)
+        return public_feed_url(community)
     return None
 
 

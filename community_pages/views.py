@@ -396,7 +396,7 @@ def section_calendar(request, community, rights):
     if rights.is_member or rights.staff:
         from community_pages.calendar import feed_url as make_feed_url
 
-        feed_url = make_feed_url(request, request.user)
+        feed_url = make_feed_url(request.user)
     return render(
         request,
         community,

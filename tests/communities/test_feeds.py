@@ -78,8 +78,6 @@ def test_feed_queries_do_not_grow_with_length(client, open_community, people):
 
 
 def test_leaving_the_community_closes_the_personal_feed(client, directory, people):
-    from django.test import RequestFactory
-
     from community_pages import services
     from community_pages.feeds import personal_feed_url
 
@@ -87,7 +85,7 @@ def test_leaving_the_community_closes_the_personal_feed(client, directory, peopl
     MembershipFactory(community=community, user=people["admin"], role="admin")
     MembershipFactory(community=community, user=people["member"])
     Thread.objects.create(community_id=community.pk, author=people["admin"], title="secret")
-    url = personal_feed_url(RequestFactory().get("/"), community, people["member"])
+    url = personal_feed_url(community, people["member"])
     assert titles(client.get(url)) == ["secret"]
     assert client.get(community.url + "feed/").status_code == 404
     services.leave(people["member"], community)
