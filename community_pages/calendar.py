@@ -9,33 +9,50 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
-from icalendar import Calendar, Event
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from community_pages.models import PersonalFeedKey
+from portal import calendars
+from portal.i18n import locale_for, localized_pages
+from portal.reader_urls import absolute_url, reader_url
 
 FEED_SALT = "community_pages.calendar_feed"
 
 
-def event_ics(events, request=None):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Social Protection Knowledge Portal//Communities//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Community events")
+def events_calendar(events, language=None):
+    """An icalendar.Calendar of community ``events``, each on its organiser's clock
+    (``time_zone``) and linking to its page in the community's version for ``language``
+    (the active language by default). The events are what the caller's reader may see."""
+    events = list(events)
+    language = language or translation.get_language()
+    locale = locale_for(language)
+    communities = {item.community_id: item.community for item in events}
+    if locale is not None:
+        localized = localized_pages(list(communities.values()), locale)
+        communities = dict(zip(communities, localized, strict=True))
+    components = []
     for item in events:
-        event = Event()
-        event.add("uid", f"community-event-{item.pk}@portal")
-        event.add("summary", item.title)
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end)
-        event.add("dtstamp", item.created_at)
-        if item.description:
-            event.add("description", item.description)
-        location = item.online_url if item.online else item.location
-        if location:
-            event.add("location", location)
-        calendar.add_component(event)
-    return calendar.to_ical()
+        url = reader_url(
+            communities[item.community_id],
+            language,
+            translate=False,
+            suffix=f"calendar/{item.pk}/",
+        )
+        description = f"{item.description}\n\n{url}" if item.description else url
+        components.append(
+            calendars.event(
+                uid=calendars.uid("community-event", item.pk),
+                start=item.start,
+                end=item.end,
+                time_zone=item.time_zone,
+                summary=item.title,
+                description=description,
+                url=url,
+                location=(item.online_url if item.online else item.location) or "",
+            )
+        )
+    return calendars.calendar(components, name=_("Community events"))
 
 
 def feed_generation(user):
@@ -90,7 +107,6 @@ def renew_feed_token(user):
     return feed_token(user)
 
 
-def feed_url(request, user):
-    return request.build_absolute_uri(
-        reverse("community_pages:calendar_feed", args=[feed_token(user)])
-    )
+def feed_url(user):
+    """The absolute URL of ``user``'s subscribable calendar (active language)."""
+    return absolute_url(reverse("community_pages:calendar_feed", args=[feed_token(user)]))

@@ -19,15 +19,24 @@ from datetime import UTC, datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from community_pages import access
 from community_pages.calendar import feed_token, feed_user
+from community_pages.models import (
+    Announcement,
+    CommunityEvent,
+    CommunityPage,
+    CommunityResourcePage,
+    Thread,
+)
+from portal.feeds import FeedEntry, PortalFeed
 from portal.params import parse_int
+from portal.reader_urls import absolute_url, reader_path, reader_url
 
 FEED_SIZE = 30
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -49,12 +58,14 @@ def public_feed_available(community):
     return access.can_read(AnonymousUser(), community)
 
 
-def public_feed_url(request, community):
-    return request.build_absolute_uri(f"{community.get_url(request)}feed/")
+def public_feed_url(community):
+    """The absolute URL of ``community``'s public feed for a reader of the active language."""
+    return reader_url(community, translate=False, suffix="feed/")
 
 
-def personal_feed_url(request, community, user):
-    return request.build_absolute_uri(
+def personal_feed_url(community, user):
+    """The absolute URL of ``user``'s own feed of ``community`` (active language)."""
+    return absolute_url(
         reverse("community_pages:community_feed", args=[community.pk, feed_token(user)])
     )
 
@@ -68,83 +79,91 @@ def feed_url_for(request, community, rights):
     """
     user = request.user
     if user.is_authenticated and rights.read:
-        return personal_feed_url(request, community, user)
+        return personal_feed_url(community, user)
     if public_feed_available(community):
-        return public_feed_url(request, community)
+        return public_feed_url(community)
     return None
 
 
-def feed_items(community, user):
-    """The newest items of ``community`` ``user`` may read: (date, title, path, text) tuples."""
-    from community_pages.models import (
-        Announcement,
-        CommunityEvent,
-        CommunityResourcePage,
-        Thread,
-    )
+def feed_items(community, user, language=None):
+    """The newest items of ``community`` ``user`` may read, as :class:`FeedEntry` items
+    linking to their pages for a reader of ``language`` (the active one by default).
 
+    An item dates from when it was posted (an event from when it was announced, not from
+    when it takes place)."""
+    language = language or translation.get_language()
     pk = community.canonical_pk
-    base = community.url or ""
+
+    def link(suffix):
+        return reader_url(community, language, translate=False, suffix=suffix)
+
     items = []
     announcements = access.visible_queryset(Announcement.objects.filter(community_id=pk), user)
     for item in announcements.order_by("-created_at")[:FEED_SIZE]:
-        items.append((item.created_at, item.title, f"{base}announcements/{item.pk}/", item.body))
+        items.append(
+            _entry(item.title, link(f"announcements/{item.pk}/"), item.body, item.created_at)
+        )
     threads = access.visible_queryset(
         Thread.objects.filter(community_id=pk, removed=False), user
     ).only("id", "title", "body", "created_at")
     for item in threads.order_by("-created_at")[:FEED_SIZE]:
-        items.append((item.created_at, item.title, f"{base}discussions/{item.pk}/", item.body))
+        items.append(
+            _entry(item.title, link(f"discussions/{item.pk}/"), item.body, item.created_at)
+        )
     events = access.visible_queryset(CommunityEvent.objects.filter(community_id=pk), user)
     for item in events.order_by("-created_at")[:FEED_SIZE]:
-        items.append((item.created_at, item.title, f"{base}calendar/{item.pk}/", item.description))
+        items.append(
+            _entry(item.title, link(f"calendar/{item.pk}/"), item.description, item.created_at)
+        )
     pages = access.visible_queryset(
         CommunityResourcePage.objects.child_of(community).live(), user
     ).only(*PAGE_FIELDS)
     newest = F("first_published_at").desc(nulls_last=True)
     for page in pages.order_by(newest, "-pk")[:FEED_SIZE]:
         when = page.first_published_at or page.latest_revision_created_at or EPOCH
-        items.append((when, page.title, page.url or "", page.introduction))
-    items.sort(key=lambda item: item[0], reverse=True)
+        url = absolute_url(reader_path(page, language, translate=False))
+        items.append(_entry(page.title, url, page.introduction, when))
+    items.sort(key=lambda item: item.published, reverse=True)
     return items[:FEED_SIZE]
 
 
-def rss_response(request, community, user, link):
-    feed = Rss201rev2Feed(
-        title=community.title,
-        link=request.build_absolute_uri(community.get_url(request) or "/"),
-        description=community.introduction or community.title,
-        language=translation.get_language(),
-        feed_url=link,
-    )
-    for created, title, path, text in feed_items(community, user):
-        url = request.build_absolute_uri(path)
-        feed.add_item(
-            title=title,
-            link=url,
-            unique_id=url,
-            description=strip_tags(text or "")[:1000],
-            pubdate=created,
-        )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+def _entry(title, link, text, published):
+    return FeedEntry(title, link, strip_tags(text or "")[:1000], published)
+
+
+class CommunityFeed(PortalFeed):
+    """The RSS of one community for one reader (``user``): see the module's docstring."""
+
+    def source(self, request, community, user):
+        return {"community": community, "user": user}
+
+    def title(self, obj):
+        return obj["community"].title
+
+    def link(self, obj):
+        return reader_url(obj["community"], obj["language"], translate=False)
+
+    def description(self, obj):
+        return obj["community"].introduction or obj["community"].title
+
+    def items(self, obj):
+        return feed_items(obj["community"], obj["user"], obj["language"])
+
+    def item_description(self, item):
+        return item.description
 
 
 def public_feed(request, community):
     """``<community>/feed/``: what anonymous readers may read, or 404."""
     if not public_feed_available(community):
         raise Http404
-    response = rss_response(
-        request, community, AnonymousUser(), public_feed_url(request, community)
-    )
+    response = CommunityFeed()(request, community=community, user=AnonymousUser())
     response["Cache-Control"] = "public, max-age=600"
     return response
 
 
 def personal_feed(request, community_pk, token):
     """A member's own feed of one community; 404 for a bad token or a reader without rights."""
-    from community_pages.models import CommunityPage
-
     user = feed_user(token)
     if user is None or parse_int(community_pk) is None:  # a bad token, or no id at all
         raise Http404
@@ -154,16 +173,12 @@ def personal_feed(request, community_pk, token):
     locale = _active_locale()
     if locale is not None and community.locale_id != locale.pk:
         community = community.get_translation_or_none(locale) or community
-    response = rss_response(
-        request, community, user, request.build_absolute_uri(request.get_full_path())
-    )
+    response = CommunityFeed()(request, community=community, user=user)
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 def _active_locale():
-    from wagtail.models import Locale
-
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community_pages import access, services
-from community_pages.calendar import event_ics, renew_feed_token
+from community_pages.calendar import events_calendar, renew_feed_token
 from community_pages.forms import (
     AnnouncementForm,
     CommentEditForm,
@@ -46,7 +46,7 @@ from community_pages.models import (
     Thread,
     WorkingGroup,
 )
-from portal import ratelimits
+from portal import calendars, ratelimits
 from portal.params import MAX_PAGE, int_param, parse_int
 
 PAGE_SIZE = 25
@@ -396,7 +396,7 @@ def section_calendar(request, community, rights):
     if rights.is_member or rights.staff:
         from community_pages.calendar import feed_url as make_feed_url
 
-        feed_url = make_feed_url(request, request.user)
+        feed_url = make_feed_url(request.user)
     return render(
         request,
         community,
@@ -779,9 +779,7 @@ def event_view(request, community, rights, event_id, action):
     if event is None:
         return _deny(request)
     if action == "ics":
-        response = HttpResponse(event_ics([event], request), content_type="text/calendar")
-        response["Content-Disposition"] = f'attachment; filename="event-{event.pk}.ics"'
-        return response
+        return calendars.calendar_response(events_calendar([event]), f"event-{event.pk}.ics")
     if action:
         raise Http404
     return render(request, community, "community_pages/event.html", {"event": event})
@@ -852,9 +850,12 @@ def calendar_feed(request, token):
         raise Http404
     events = access.visible_queryset(CommunityEvent.objects.all(), user).order_by("start")
     events = events.filter(end__gte=timezone.now() - timezone.timedelta(days=365))
-    response = HttpResponse(event_ics(events, request), content_type="text/calendar")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return calendars.calendar_response(
+        events_calendar(events.select_related("community")),
+        "community-events.ics",
+        attachment=False,
+        private=True,
+    )
 
 
 @login_required

@@ -94,7 +94,7 @@ def feed_links_on_profile(request):
     revokes them and issues new ones."""
     return render_to_string(
         "community_pages/includes/profile_feed_links.html",
-        {"calendar_feed_url": feed_url(request, request.user)},
+        {"calendar_feed_url": feed_url(request.user)},
         request=request,
     )
 

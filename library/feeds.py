@@ -5,22 +5,23 @@ share and cache them, so they always show what an anonymous reader may see.
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.syndication.views import Feed
 from django.utils import translation
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from library.listing import LibraryQuery, filtered_queryset
 from library.models import LibraryIndexPage
+from portal.feeds import PortalAtomFeed, PortalFeed
 from portal.models.taxonomy import term_label
-from portal.reader_urls import reader_path
+from portal.reader_urls import absolute_url, reader_path
 
 FEED_SIZE = 30
 
 
-class LibraryFeed(Feed):
-    def get_object(self, request):
+class LibraryFeed(PortalFeed):
+    """The library's newest publications (RSS 2.0), filtered as the listing is."""
+
+    def source(self, request):
         locale = Locale.objects.filter(language_code=translation.get_language()).first()
         query = LibraryQuery.from_params(request.GET)
         if query.sort == "relevance":
@@ -32,9 +33,10 @@ class LibraryFeed(Feed):
         return _("Library of the Social Protection Knowledge Portal")
 
     def link(self, obj):
-        base = obj["index"].url if obj["index"] else "/"
+        index, language = obj["index"], obj["language"]
+        base = reader_path(index, language, translate=False) if index else f"/{language}/"
         qs = obj["query"].urlencode()
-        return f"{base}?{qs}" if qs else base
+        return absolute_url(f"{base}?{qs}" if qs else base)
 
     def description(self, obj):
         return _("New publications in the library.")
@@ -46,20 +48,8 @@ class LibraryFeed(Feed):
         qs = qs.order_by("-first_published_at", "-pk").select_related("document_type")
         return qs.prefetch_related("themes")[:FEED_SIZE]
 
-    def item_title(self, item):
-        return item.title
-
     def item_description(self, item):
         return item.abstract
-
-    def item_link(self, item):
-        return reader_path(item, translate=False)
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
 
     def item_author_name(self, item):
         return ", ".join(item.author_list()) or None
@@ -71,6 +61,5 @@ class LibraryFeed(Feed):
         return labels
 
 
-class LibraryAtomFeed(LibraryFeed):
-    feed_type = Atom1Feed
-    subtitle = LibraryFeed.description
+class LibraryAtomFeed(PortalAtomFeed, LibraryFeed):
+    """The same feed as Atom 1.0."""

@@ -1,32 +1,64 @@
-"""RSS of the webinars index: the latest scheduled sessions the reader may see."""
+"""RSS of the webinars index and of each series: the newest sessions the reader may see.
 
-from django.http import HttpResponse
-from django.utils.feedgenerator import Rss201rev2Feed
+Items date from the session's publication, not from the session itself (a feed reader would
+otherwise file next month's session in the future); the session's date and time, on the
+host's clock and named in the reader's language, lead its description.
+"""
+
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
-from portal.reader_urls import absolute_url
+from portal.feeds import PortalFeed
+from portal.reader_urls import absolute_url, reader_path
 
-from .listings import visible_webinars
+from .listings import series_sessions, visible_webinars
+from .timezones import zone_label
+
+FEED_SIZE = 30
 
 
-def rss_response(index_page, request, limit=30):
-    feed = Rss201rev2Feed(
-        title=index_page.title,
-        link=absolute_url(index_page.url or "/"),
-        description=index_page.introduction or index_page.title,
-        language=index_page.locale.language_code,
-    )
-    webinars = visible_webinars(request.user, index_page.locale).order_by("-starts_at")[:limit]
-    for webinar in webinars:
-        url = absolute_url(webinar.url or "/")
-        feed.add_item(
-            title=webinar.title,
-            link=url,
-            unique_id=url,
-            description=webinar.introduction or strip_tags(webinar.abstract or ""),
-            pubdate=webinar.first_published_at or webinar.starts_at,
-            updateddate=webinar.starts_at,
-        )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
+def session_time(webinar, language=None):
+    """``When: 10 de julio de 2026 a las 10:00, Nueva York (UTC-04:00)``: the session's start
+    on its host's clock, formatted for ``language`` (the active one by default)."""
+    language = language or translation.get_language()
+    with translation.override(language):
+        return _("When: %(time)s, %(zone)s") % {
+            "time": date_format(webinar.local_start, "DATETIME_FORMAT"),
+            "zone": zone_label(webinar.starts_at, webinar.time_zone, language),
+        }
+
+
+class WebinarFeed(PortalFeed):
+    """The sessions of the webinars index the requesting reader may see, newest first."""
+
+    def source(self, request, page):
+        return {"page": page, "user": request.user}
+
+    def title(self, obj):
+        return obj["page"].title
+
+    def link(self, obj):
+        return absolute_url(reader_path(obj["page"], obj["language"], translate=False))
+
+    def description(self, obj):
+        return obj["page"].introduction or obj["page"].title
+
+    def sessions(self, obj):
+        return visible_webinars(obj["user"], obj["page"].locale)
+
+    def items(self, obj):
+        sessions = self.sessions(obj).filter(starts_at__isnull=False)
+        return sessions.order_by("-first_published_at", "-pk")[:FEED_SIZE]
+
+    def item_description(self, item):
+        text = item.introduction or strip_tags(item.abstract or "")
+        return f"{session_time(item)}\n\n{text}".strip()
+
+
+class SeriesFeed(WebinarFeed):
+    """The scheduled sessions of one series the requesting reader may see, newest first."""
+
+    def sessions(self, obj):
+        return series_sessions(obj["page"], obj["user"])

@@ -168,9 +168,9 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def rss_feed(self, request):
-        from .feeds import rss_response
+        from .feeds import WebinarFeed
 
-        return rss_response(self, request)
+        return WebinarFeed()(request, page=self)
 
     @path("calendar/")
     def calendar(self, request):
@@ -298,6 +298,12 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
         from .calendars import series_calendar_response
 
         return series_calendar_response(self, request)
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from .feeds import SeriesFeed
+
+        return SeriesFeed()(request, page=self)
 
     @path("follow/")
     def follow(self, request):

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from portal.calendars import email_attachment
 from portal.models import Country
 from portal.notifications import notify_address
 
@@ -160,11 +161,11 @@ def _send(registration, template, attachments=()):
 def send_confirmation(registration):
     """The confirmation email, with the session as an ICS attachment."""
     webinar = registration.webinar.specific
-    ics = webinar_calendar([webinar], language=registration.language).to_ical()
+    calendar = webinar_calendar([webinar], language=registration.language)
     _send(
         registration,
         "webinars/emails/confirmation",
-        [("webinar.ics", ics, "text/calendar; charset=utf-8; method=PUBLISH")],
+        [email_attachment(calendar, "webinar.ics")],
     )
 
 

@@ -6,8 +6,9 @@ from html import unescape
 from xml.etree import ElementTree
 
 import pytest
+from django.conf import settings
 from django.core import signing
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.utils import timezone
 
 from community_pages.calendar import FEED_SALT, feed_token, feed_url, feed_user, renew_feed_token
@@ -37,9 +38,8 @@ def private_community(directory, people):
 
 def links(user, community):
     """The member's calendar feed and RSS feed of ``community`` (paths, as the site gives them)."""
-    request = RequestFactory().get("/")
-    calendar = feed_url(request, user).removeprefix("http://testserver")
-    rss = personal_feed_url(request, community, user).removeprefix("http://testserver")
+    calendar = feed_url(user).removeprefix(settings.WAGTAILADMIN_BASE_URL)
+    rss = personal_feed_url(community, user).removeprefix(settings.WAGTAILADMIN_BASE_URL)
     return calendar, rss
 
 

@@ -317,15 +317,12 @@ def test_public_community_feed_carries_only_what_anonymous_readers_may_read(
 
 
 def test_personal_community_feed_carries_what_its_owner_may_read(client, communities, people):
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/")
     matrix = []
     client.logout()  # feed readers fetch the signed URL without a session
     for role in ROLES[1:]:
         for setting in SETTINGS:
             items = communities[setting]
-            url = personal_feed_url(request, items["community"], people[role])
+            url = personal_feed_url(items["community"], people[role])
             response = client.get(url)
             body = response.content.decode() if response.status_code == 200 else ""
             for marker in _feed_markers(setting):

@@ -100,7 +100,7 @@ def test_index_filters_by_theme_through_the_series(client, webinar_index, series
     assert other_series.pk == series.pk
 
 
-def test_sessions_of_a_members_only_series_are_members_only(client, webinar_index):
+def test_sessions_of_a_members_only_series_are_members_only(client, member, webinar_index):
     from webinars.factories import WebinarSeriesPageFactory
 
     closed = WebinarSeriesPageFactory(parent=webinar_index, slug="closed", members_only=True)
@@ -109,3 +109,12 @@ def test_sessions_of_a_members_only_series_are_members_only(client, webinar_inde
     assert session.audience == "members"
     _c, events = _events(client.get(webinar_index.url + "calendar/"))
     assert "Inside" not in [str(e["SUMMARY"]) for e in events]
+    # The series' own calendar and feed are the series page's: refused to anonymous readers.
+    assert client.get(closed.url + "calendar/").status_code == 302
+    assert client.get(closed.url + "feed/").status_code == 302
+    rss = ET.fromstring(client.get(webinar_index.url + "feed/").content)
+    assert "Inside" not in [item.findtext("title") for item in rss.iter("item")]
+    client.force_login(member)  # the positive control: a member finds it in the series feed
+    assert client.get(closed.url + "feed/").status_code == 200
+    rss = ET.fromstring(client.get(closed.url + "feed/").content)
+    assert [item.findtext("title") for item in rss.iter("item")] == ["Inside"]
