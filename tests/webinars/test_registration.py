@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from portal.factories import CountryFactory, UserFactory
+from tests.nu_checker import nu_errors
 from webinars.models import Registration
 from webinars.registration import RegistrationRefused, register
 
@@ -240,3 +241,24 @@ def test_registration_data_stays_off_public_pages(client, upcoming):
     html = client.get(upcoming.url).content.decode()
     assert "secret.person" not in html
     assert "Audience figures" not in html
+
+
+def test_a_spanish_guests_emails_are_spanish_text_and_html_with_a_publish_invitation(
+    client, upcoming
+):
+    """The link to confirm and the confirmation with its calendar file, as a Spanish guest
+    reads them: both parts in Spanish, links into /es/, the file's METHOD the MIME type's."""
+    spanish_url = upcoming.url.replace("/en/", "/es/", 1)
+    client.post(spanish_url + "register/", {"name": "Ana Souza", "email": "ana@example.org"})
+    client.post(_confirmation_link(mail.outbox[-1]), follow=True)
+    assert Registration.objects.get().language == "es"
+    for message in mail.outbox:
+        [html] = [body for body, mimetype in message.alternatives if mimetype == "text/html"]
+        assert '<html lang="es"' in html and nu_errors(html) == []
+        links = re.findall(r"https?://\S+", message.body)
+        assert links and all(link.startswith("http://127.0.0.1:8000/es/") for link in links)
+    confirmation = mail.outbox[-1]
+    assert "Financial inclusion" in confirmation.subject
+    filename, content, mimetype = confirmation.attachments[0]
+    assert "method=PUBLISH" in mimetype
+    assert icalendar.Calendar.from_ical(content)["METHOD"] == "PUBLISH"
