@@ -18,12 +18,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from library.facets import FacetKeysField
+from portal.api_fields import LinesField, TermField, TermsField
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
+from portal.reader_urls import absolute_url
 from portal.translation import synchronized, translated
 
 
@@ -333,7 +336,32 @@ class PublicationPage(RestrictedMixin, BasePage):
             index.FilterField("year"),
         ]
     )
-    api_fields = BasePage.api_fields + ["abstract", "authors", "year", "doi", "isbn"]
+    api_fields = BasePage.api_fields + [
+        "abstract",
+        APIField("authors", serializer=LinesField()),
+        "year",
+        "publication_date",
+        "doi",
+        "isbn",
+        APIField("document_type", serializer=TermField()),
+        APIField("themes", serializer=TermsField()),
+        APIField("countries", serializer=TermsField()),
+        APIField("regions", serializer=TermsField()),
+        APIField("languages", serializer=TermsField()),
+        APIField("organisations", serializer=TermsField()),
+        APIField("download_links"),
+        "external_url",
+    ]
+    # Read once per API listing (portal.api), not once per publication.
+    api_related = (
+        "document_type",
+        "themes",
+        "countries",
+        "regions",
+        "languages",
+        "organisations",
+        "files__document",
+    )
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
     page_description = _("A publication of the library, with its files and classification.")
@@ -457,6 +485,20 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def files_for_display(self):
         return [f for f in self.files.select_related("document") if f.document_id]
+
+    @property
+    def download_links(self):
+        """The files as the API gives them: each through the access-checked download view,
+        at ``BASE_URL``, never the storage path."""
+        return [
+            {
+                "title": f.document.title,
+                "format": f.document.file_extension.lower(),
+                "url": absolute_url(reverse("library:download", args=[f.pk])),
+            }
+            for f in self.files.all()
+            if f.document_id
+        ]
 
     def related_publications(self, user, limit=4):
         """Publications sharing themes or countries with this one, most shared first."""

@@ -11,6 +11,7 @@ from community_pages.documents import serve as serve_document
 from portal import i18n
 from portal import views as portal_views
 from portal.api import api_router
+from portal.api import not_found as api_not_found
 from portal.sitemaps import PortalSitemap
 
 handler500 = "portal.views.server_error"
@@ -23,6 +24,7 @@ urlpatterns = [
     re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
@@ -37,7 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("library.urls")),
     path("", include("webinars.urls")),
     path("", include("search.urls")),
-    re_path(r"^((?:[\w\-]+/)*)$", i18n.serve, name="wagtail_serve"),
+    # Every other path is a page, except the API's (a JSON 404, never a redirect to HTML).
+    re_path(r"^(?!api/)((?:[\w\-]+/)*)$", i18n.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -19,13 +19,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 
+from portal.api_fields import PageSummaryField, RichTextHTMLField, TermsField
 from portal.datetimes import validate_portal_date
 from portal.models import BasePage, RestrictedMixin
+from portal.reader_urls import absolute_url, reader_path
 from portal.terms import SourceTermsPageForm
 from portal.translation import synchronized, translated
 from portal.validators import validate_webvtt
@@ -278,6 +281,16 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
         + synchronized("community", "reference_zones", "members_only", "themes")
     )
 
+    api_fields = BasePage.api_fields + [
+        APIField("overview", serializer=RichTextHTMLField()),
+        APIField("objectives", serializer=RichTextHTMLField()),
+        "audience_description",
+        "organisers",
+        "partners",
+        APIField("themes", serializer=TermsField()),
+        APIField("reference_zone_list"),
+    ]
+
     class Meta:
         verbose_name = _("webinar series")
         verbose_name_plural = _("webinar series")
@@ -529,6 +542,24 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         )
     )
 
+    api_fields = BasePage.api_fields + [
+        APIField("abstract", serializer=RichTextHTMLField()),
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "duration_minutes",
+        APIField("language_codes"),
+        APIField("themes", serializer=TermsField()),
+        APIField("speakers"),
+        APIField("registration"),
+        APIField("recording"),
+        APIField("slides"),
+        APIField("questions_and_answers"),
+        APIField("caption_languages"),
+        APIField("summary", serializer=RichTextHTMLField()),
+        APIField("series", serializer=PageSummaryField()),
+    ]
+
     class Meta:
         verbose_name = _("webinar")
         verbose_name_plural = _("webinars")
@@ -640,6 +671,57 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         # Job titles and biographies in the reader's language where translated.
         locale = Locale.get_active()
         return [(row.speaker.localized_for(locale), row.get_role_display()) for row in rows]
+
+    # What the public API gives (``api_fields``): no registrant, attendance or join link.
+
+    @property
+    def speakers(self):
+        return [
+            {"name": speaker.name, "role": role, "job_title": speaker.job_title}
+            for speaker, role in self.speakers_for_display()
+        ]
+
+    @property
+    def registration(self):
+        return {
+            "mode": self.registration_mode,
+            "state": self.registration_state(),
+            "capacity": self.capacity,
+            "closes_at": self.closes_at,
+            "url": self.registration_url
+            or (
+                absolute_url(reader_path(self) + "register/")
+                if self.registration_mode == RegistrationMode.BUILT_IN
+                else None
+            ),
+        }
+
+    @property
+    def recording(self):
+        if not (self.recording_url or self.recording_file_id):
+            return None
+        return {
+            "url": self.recording_url or None,
+            "file": absolute_url(self.recording_file.url) if self.recording_file_id else None,
+        }
+
+    @property
+    def slides(self):
+        return [
+            {"title": item.display_title, "url": absolute_url(item.document.url)}
+            for item in self.presentations.select_related("document")
+        ]
+
+    @property
+    def questions_and_answers(self):
+        return [
+            {"question": item.question, "answer": item.answer}
+            for item in self.questions.filter(locale_id=self.locale_id)
+        ]
+
+    @property
+    def caption_languages(self):
+        return sorted({caption.language for caption in self.captions.all()})
 
     @property
     def has_outputs(self):

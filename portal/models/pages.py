@@ -75,7 +75,6 @@ class RestrictedMixin(models.Model):
     )
 
     search_fields = [index.FilterField("audience")]
-    api_fields = []
 
     class Meta:
         abstract = True

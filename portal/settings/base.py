@@ -226,6 +226,8 @@ COMMUNITY_MAX_UPLOAD_BYTES = int(os.environ.get("COMMUNITY_MAX_UPLOAD_BYTES", 10
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Social Protection Knowledge Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The API's detail_url links name the portal's public address too.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
