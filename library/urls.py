@@ -12,5 +12,7 @@ urlpatterns = [
     path("library/feed/atom/", LibraryAtomFeed(), name="feed_atom"),
     path("library/submit/", views.submit, name="submit"),
     path("library/download/<int:file_id>/", views.download, name="download"),
-    re_path(r"^library/cite/(?P<page_id>\d+)\.(?P<fmt>bib|ris)$", views.citation, name="citation"),
+    re_path(
+        r"^library/cite/(?P<page_id>\d+)\.(?P<fmt>bib|ris|json)$", views.citation, name="citation"
+    ),
 ]

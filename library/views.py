@@ -136,7 +136,8 @@ def _limited(handle, length, chunk=64 * 1024):
 
 
 def citation(request, page_id, fmt):
-    """The citation of a publication as a BibTeX (``bib``) or RIS (``ris``) file."""
+    """The citation of a publication as a BibTeX (``bib``), RIS (``ris``) or CSL-JSON
+    (``json``, for Zotero) file; its URL is the page's, in its language, at ``BASE_URL``."""
     page_id = parse_int(page_id)
     if page_id is None:  # more digits than any id
         raise Http404
@@ -144,11 +145,14 @@ def citation(request, page_id, fmt):
     denied = _check_access(request, publication)
     if denied:
         return denied
-    url = request.build_absolute_uri(publication.get_url(request=request))
+    url = citations.citation_url(publication)
     filename = slugify(publication.title)[:60] or "publication"
     if fmt == "bib":
         body = citations.bibtex(publication, url)
         response = HttpResponse(body, content_type="application/x-bibtex; charset=utf-8")
+    elif fmt == "json":
+        body = citations.csl_json(publication, url)
+        response = HttpResponse(body, content_type="application/vnd.citationstyles.csl+json")
     else:
         body = citations.ris(publication, url)
         response = HttpResponse(
