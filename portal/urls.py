@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community_pages.documents import serve as serve_document
+from library.oai import oai_view
 from portal import i18n
 from portal.api import api_router
 from portal.sitemaps import PortalSitemap
@@ -23,6 +24,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    # The library's OAI-PMH interface: harvesters get every language's publications at one
+    # base URL.
+    path("oai/", oai_view, name="oai"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
