@@ -1,8 +1,8 @@
 """The portal's one access policy.
 
 Every surface that shows content (page serving, listings, search, autocomplete, the API,
-the sitemap, feeds, calendar files, file downloads, emails) asks this module whether a
-reader may see it. Nothing else decides.
+the sitemap, feeds, the OAI-PMH interface, calendar files, file downloads, emails) asks
+this module whether a reader may see it. Nothing else decides.
 
 Content declares who may read it with one denormalised, indexed field, ``audience``
 (see ``portal.models.pages.RestrictedMixin``), recomputed on every save:

@@ -9,6 +9,7 @@ they are: a reference manager follows them.
 """
 
 import json
+import mimetypes
 import re
 import unicodedata
 import warnings
@@ -234,14 +235,45 @@ def meta_tags(publication, url, pdf_urls=()):
         tags.append(("citation_isbn", publication.isbn))
     tags += [("citation_pdf_url", pdf) for pdf in pdf_urls]
     tags.append(("citation_abstract_html_url", url))
-    tags.append(("DC.title", publication.title))
-    tags += [("DC.creator", a) for a in publication.author_list()]
-    tags.append(("DC.date", str(publication.publication_date or publication.year)))
-    tags += [("DC.publisher", name) for name in orgs]
-    tags += [("DC.language", code) for code in languages]
-    if publication.document_type_id:
-        tags.append(("DC.type", term_label(publication.document_type, "en")))
-    tags += [("DC.subject", term_label(t)) for t in publication.themes.all()]
-    tags.append(("DC.description", " ".join(publication.abstract.split())[:500]))
-    tags.append(("DC.identifier", f"https://doi.org/{publication.doi}" if publication.doi else url))
+    description = " ".join(publication.abstract.split())[:500]
+    for element, value in dublin_core(publication, url):
+        if element == "description":
+            value = description
+        tags.append((f"DC.{element}", value))
     return tags
+
+
+def dublin_core(publication, url, language=None):
+    """The publication as Dublin Core (element, value) pairs, the one mapping behind the
+    page's ``DC.*`` meta tags and the OAI-PMH ``oai_dc`` records (``library.oai``).
+
+    ``url`` is the page's absolute URL; term labels are in ``language`` (the active language
+    by default). The model has no rights statement, so ``rights`` is never given.
+    """
+    elements = [("title", publication.title)]
+    elements += [("creator", author) for author in publication.author_list()]
+    elements += [("subject", term_label(theme, language)) for theme in publication.themes.all()]
+    elements += [("subject", tag.name) for tag in publication.keywords.all()]
+    elements.append(("description", " ".join(publication.abstract.split())))
+    elements += [("publisher", name) for name in publishers(publication)]
+    elements.append(("date", str(publication.publication_date or publication.year)))
+    if publication.document_type_id:
+        elements.append(("type", term_label(publication.document_type, language)))
+    elements.append(("type", "Text"))  # the DCMI Type Vocabulary's term for documents
+    formats = {
+        mimetypes.guess_type(f"file.{item.document.file_extension}")[0]
+        for item in publication.files.all()
+        if item.document_id
+    }
+    elements += [("format", mime) for mime in sorted(formats - {None})]
+    elements.append(("identifier", url))
+    if publication.doi:
+        elements.append(("identifier", f"https://doi.org/{publication.doi}"))
+    if publication.isbn:
+        elements.append(("identifier", f"urn:isbn:{publication.isbn}"))
+    elements += [("language", la.code) for la in publication.languages.all()]
+    elements += [("coverage", term_label(c, language)) for c in publication.countries.all()]
+    elements += [("coverage", term_label(r, language)) for r in publication.regions.all()]
+    if publication.external_url:
+        elements.append(("relation", publication.external_url))
+    return elements

@@ -757,3 +757,26 @@ class DownloadCount(models.Model):
                 cls.objects.create(count=1, **lookup)
         except IntegrityError:
             cls.objects.filter(**lookup).update(count=F("count") + 1)
+
+
+class OaiTombstone(models.Model):
+    """A publication that OAI-PMH harvesters once received and may no longer read: it was
+    unpublished, deleted or made members-only (``library.oai``).
+
+    The repository declares ``deletedRecord=persistent``, so the record stays, as a header
+    with ``status="deleted"``, for as long as the publication is not public again; a
+    publication published for everyone again loses its tombstone (``library.signals``).
+    ``set_specs`` keeps the sets the record was in, space-separated and padded with spaces
+    (`` theme:health type:report ``), so a set is one ``contains`` lookup on any database.
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    datestamp = models.DateTimeField(db_index=True)
+    set_specs = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("OAI-PMH deleted record")
+        verbose_name_plural = _("OAI-PMH deleted records")
+
+    def __str__(self):
+        return f"{self.translation_key} ({self.datestamp:%Y-%m-%d})"

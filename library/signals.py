@@ -3,7 +3,7 @@ listing entries kept true when publications or themes change."""
 
 import logging
 
-from django.db.models.signals import post_delete, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
@@ -135,3 +135,61 @@ def on_term_deleting(sender, instance, **kwargs):
 for _label in TERM_FIELDS:
     pre_save.connect(on_term_saving, sender=_label, dispatch_uid=f"library-term-saving-{_label}")
     pre_delete.connect(on_term_deleting, sender=_label, dispatch_uid=f"library-term-del-{_label}")
+
+
+# -- OAI-PMH deleted records (library.oai) -------------------------------------------------
+
+
+@receiver(pre_save, sender="library.PublicationPage")
+def remember_oai_exposure(sender, instance, raw=False, **kwargs):
+    """Note whether harvesters could read the page as stored, before this save changes it."""
+    if raw or instance.pk is None:
+        return
+    from library.models import PublicationPage
+    from library.oai import was_public
+
+    stored = PublicationPage.objects.filter(pk=instance.pk).only("live", "audience", "alias_of")
+    stored = stored.first()
+    instance._oai_was_public = stored is not None and was_public(stored)
+
+
+@receiver(post_save, sender="library.PublicationPage")
+def on_publication_saved_for_oai(sender, instance, raw=False, **kwargs):
+    """A page made members-only (or otherwise hidden) leaves a deleted record; a page
+    published for everyone again takes its tombstone away."""
+    if raw:
+        return
+    from library.oai import set_specs, update_tombstone
+
+    exposed = (lambda: set_specs(instance)) if getattr(instance, "_oai_was_public", False) else None
+    update_tombstone(instance.translation_key, exposed)
+
+
+@receiver(page_unpublished)
+def on_publication_unpublished_for_oai(sender, instance, **kwargs):
+    """An unpublished public page leaves a deleted record (unless a translation is public)."""
+    from community_pages.access import PUBLIC
+    from library.models import PublicationPage
+    from library.oai import set_specs, update_tombstone
+
+    page = instance.specific
+    if not isinstance(page, PublicationPage):
+        return
+    exposed = (lambda: set_specs(page)) if page.audience == PUBLIC else None
+    update_tombstone(page.translation_key, exposed)
+
+
+@receiver(pre_delete, sender="library.PublicationPage")
+def remember_oai_sets(sender, instance, **kwargs):
+    """The sets of a public page being deleted, read while its relations still exist."""
+    from library.oai import set_specs, was_public
+
+    instance._oai_sets = set_specs(instance) if was_public(instance) else None
+
+
+@receiver(post_delete, sender="library.PublicationPage")
+def on_publication_deleted_for_oai(sender, instance, **kwargs):
+    """A deleted public page leaves a deleted record (unless a translation is public)."""
+    from library.oai import update_tombstone
+
+    update_tombstone(instance.translation_key, getattr(instance, "_oai_sets", None))

@@ -410,6 +410,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The contact OAI-PMH harvesters see in Identify (library.oai).
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", DEFAULT_FROM_EMAIL)
+# Records per OAI-PMH list response; a resumption token asks for the next ones.
+OAI_PAGE_SIZE = 100
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {

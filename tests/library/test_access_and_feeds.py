@@ -178,3 +178,28 @@ def test_home_page_leads_with_publications_in_its_own_language(
         "Revisión en inglés traducida",
         "Pensiones sociales en Bolivia",
     ]
+
+
+def test_oai_harvests_leave_out_members_only_publications(client, mixed, member):
+    client.force_login(member)  # harvesters share what they gather: anonymous rights only
+    public, secret = mixed
+    oai = "{http://www.openarchives.org/OAI/2.0/}"
+    for params in (
+        "verb=ListRecords&metadataPrefix=oai_dc",
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&set=theme:cct",
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&set=type",
+    ):
+        body = client.get(f"/oai/?{params}").content
+        assert CANARY.encode() not in body and b"Secret draft" not in body
+        identifiers = [e.text for e in ET.fromstring(body).iter(f"{oai}identifier")]
+        assert identifiers == [f"oai:127.0.0.1:publication/{public.translation_key}"]
+    answer = client.post(
+        "/oai/",
+        {
+            "verb": "GetRecord",
+            "metadataPrefix": "oai_dc",
+            "identifier": f"oai:127.0.0.1:publication/{secret.translation_key}",
+        },
+    )
+    assert ET.fromstring(answer.content).find(f"{oai}error").get("code") == "idDoesNotExist"
+    assert CANARY.encode() not in answer.content
