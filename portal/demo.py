@@ -286,16 +286,18 @@ def load_pages(locales):
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": base.hostname or "localhost",
-                "port": base.port or (443 if base.scheme == "https" else 80),
-                "root_page": home,
-                "site_name": "Social Protection Knowledge Portal",
-            },
-        )
+    # The site answers at BASE_URL on every load (`make run` sets it from PORT), so the
+    # addresses Wagtail builds (the API's html_url) match the portal's.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": base.hostname or "localhost",
+            "port": base.port or (443 if base.scheme == "https" else 80),
+            "root_page": home,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
 
     about = _child(
         home,
