@@ -254,7 +254,10 @@ def date_range(arguments):
     if arguments.get("until"):
         until, granularity = _parse_date(arguments["until"], "until")
         granularities.add(granularity)
-        end = until + (timedelta(days=1) if granularity == "day" else timedelta(seconds=1))
+        try:
+            end = until + (timedelta(days=1) if granularity == "day" else timedelta(seconds=1))
+        except OverflowError:  # until 9999-12-31: nothing is later
+            end = None
         if start is not None and start > until:
             raise OaiError("badArgument", _("from is later than until."))
     if len(granularities) > 1:
@@ -357,6 +360,8 @@ def parse_arguments(params):
         values = params.getlist(name)
         if len(values) != 1:
             raise OaiError("badArgument", _("The argument %s is repeated.") % name)
+        if _NOT_XML.search(name + values[0]):
+            raise OaiError("badArgument", _("The arguments hold characters XML cannot carry."))
         arguments[name] = values[0]
     required, optional = VERBS[verb]
     if "resumptionToken" in arguments and verb in RESUMABLE:

@@ -224,6 +224,7 @@ def query_surfaces(p):
         (f"/api/v2/pages/{p['publication'].pk}/", ["fields", "locale"]),
         ("/api/v2/images/", ["offset", "limit", "fields", "order", "search", "title"]),
         ("/sitemap.xml", ["p"]),
+        ("/oai/", ["verb", "metadataPrefix", "identifier", "set", "from", "until"]),
         (p["webinars"].url, ["theme", "language", "page"]),
         (p["webinars"].url + "feed/", ["page"]),
         (p["webinars"].url + "calendar/", ["page"]),

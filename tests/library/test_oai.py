@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import signing
+from django.test import Client
 from lxml import etree
 from sickle import Sickle, oaiexceptions
 from sickle.iterator import OAIResponseIterator
@@ -456,3 +457,37 @@ def test_translated_term_labels_do_not_leak_into_set_names(harvester, shelf, tax
     sets = {s.setSpec: s.setName for s in harvester.ListSets()}
     assert sets["theme:health"] == "Health"
     assert list(sets).count("theme:health") == 1
+
+
+HOSTILE = [
+    "\x00",
+    "cash\x00",
+    "\x01\x1f",
+    "9" * 5000,
+    "0001-01-01",
+    "9999-12-31",
+    "9999-12-31T23:59:59Z",
+    "2020-02-30",
+    "<x>&",
+    "' OR 1=1--",
+    "theme:",
+    ":",
+    "",
+]
+
+
+@pytest.mark.parametrize("verb", ["ListRecords", "ListIdentifiers", "GetRecord", "ListSets"])
+def test_hostile_arguments_are_protocol_errors_not_server_errors(shelf, verb):
+    client = Client(raise_request_exception=False)
+    names = ["identifier", "set", "from", "until", "resumptionToken", "metadataPrefix"]
+    for name in names:
+        for value in HOSTILE:
+            params = {"verb": verb, "metadataPrefix": "oai_dc", name: value}
+            if name == "resumptionToken":
+                params = {"verb": verb, name: value}
+            response = client.get("/oai/", params)
+            assert response.status_code == 200, (name, value)
+            root = etree.fromstring(response.content)  # well-formed, whatever came in
+            assert root.find(f"{OAI}responseDate") is not None
+            if "\x00" in value:
+                assert root.find(f"{OAI}error").get("code") == "badArgument"
