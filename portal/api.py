@@ -61,6 +61,11 @@ TERM_FILTERS = {
 }
 
 
+def language_codes():
+    """The portal's language codes: the prefixes of its URLs and the API's ``locale``."""
+    return {code for code, _name in settings.LANGUAGES}
+
+
 class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint: only the pages the reader may see, parameters checked,
     listings filtered by taxonomy term, pages found by their public URL."""
@@ -70,7 +75,7 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         # Term labels in the language asked for (``?locale=es``); the API has no prefix.
-        if request.GET.get("locale") in {code for code, _name in settings.LANGUAGES}:
+        if request.GET.get("locale") in language_codes():
             translation.activate(request.GET["locale"])
 
     def get_base_queryset(self):
@@ -112,9 +117,8 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         if path is None or site is None:
             return super().find_object(queryset, request)
         components = [component for component in path.split("/") if component]
-        codes = {code for code, _name in settings.LANGUAGES}
         root = site.root_page
-        if components and components[0] in codes:
+        if components and components[0] in language_codes():
             locale = locale_for(components.pop(0))
             root = root.get_translation_or_none(locale) if locale else None
         if root is None:
