@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
@@ -59,9 +58,6 @@ def home(locales):
     The copies are made as wagtail-localize would leave them after translation: pages in
     the es and fr locales sharing the home page's translation key.
     """
-    # Content types cached by an earlier test whose rows were rolled back (a test that
-    # flushed and migrated inside its transaction) would name ids that do not exist.
-    ContentType.objects.clear_cache()
     root = Page.get_first_root_node()
     for page in Page.objects.filter(depth=2):
         page.delete()

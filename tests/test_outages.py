@@ -260,7 +260,9 @@ def test_database_down_is_logged_once_over_many_requests(client, home, caplog):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a real PostgreSQL connection")
-@pytest.mark.django_db(transaction=True)
+# Like every transactional test here, it restores the migrations' rows (serialized rollback):
+# a plain flush would re-create content types under new ids while other tests hold the old.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgresql_at_a_closed_port_answers_503(home, monkeypatch, caplog):
     if not port_is_closed(6391):
         pytest.skip("something listens on 127.0.0.1:6391")
