@@ -19,7 +19,7 @@ DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 def max_upload_bytes():
     """The size limit of one upload, from the settings (read at each upload)."""
-    return int(getattr(settings, "COMMUNITY_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES))
+    return int(settings.COMMUNITY_MAX_UPLOAD_BYTES)
 
 
 def _is_text(upload):

@@ -41,7 +41,7 @@ SIGNATURES = {
 
 
 def max_upload_bytes():
-    return getattr(settings, "LIBRARY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+    return settings.LIBRARY_MAX_UPLOAD_BYTES
 
 
 class SubmissionForm(forms.Form):

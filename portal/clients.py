@@ -33,7 +33,7 @@ def _networks(entries):
 
 def trusted_proxies():
     """The networks of the configured trusted proxies (the ``TRUSTED_PROXIES`` setting)."""
-    entries = getattr(settings, "TRUSTED_PROXIES", ())
+    entries = settings.TRUSTED_PROXIES
     if isinstance(entries, str):
         entries = entries.split(",")
     return _networks(tuple(e.strip() for e in entries if e.strip()))

@@ -19,7 +19,7 @@ def slug_for(title, fallback):
     """The slug a page titled ``title`` gets, cut at a whole word within ``MAX_LENGTH``
     characters (``fallback`` when the title has no letter or digit a slug can keep). Also
     what a translation's slug segment is given (wagtail-localize makes it free)."""
-    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    allow_unicode = settings.WAGTAIL_ALLOW_UNICODE_SLUGS
     slug = slugify(title, allow_unicode=allow_unicode)
     if len(slug) > MAX_LENGTH:
         slug = slug[: MAX_LENGTH + 1].rsplit("-", 1)[0]

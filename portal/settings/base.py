@@ -222,10 +222,14 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Largest file a member may upload to a community (files, discussion attachments), bytes.
 COMMUNITY_MAX_UPLOAD_BYTES = int(os.environ.get("COMMUNITY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# Largest file a member may attach to a publication proposal, bytes.
+LIBRARY_MAX_UPLOAD_BYTES = int(os.environ.get("LIBRARY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Social Protection Knowledge Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Slugs keep accents and other scripts (Wagtail's default, declared: portal.slugs reads it).
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # The API's detail_url links name the portal's public address too.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -264,6 +268,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
+# While Elasticsearch fails, searches go to the database engine: the cluster is not asked
+# again for SEARCH_FALLBACK_RETRY_AFTER seconds, and the failure is logged once per
+# SEARCH_FALLBACK_LOG_INTERVAL seconds.
+SEARCH_FALLBACK_RETRY_AFTER = int(os.environ.get("SEARCH_FALLBACK_RETRY_AFTER", "30"))
+SEARCH_FALLBACK_LOG_INTERVAL = int(os.environ.get("SEARCH_FALLBACK_LOG_INTERVAL", "60"))
 WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX
 if ELASTICSEARCH_URL:
     # The database engine stays up to date alongside, to answer while Elasticsearch is down.

@@ -204,11 +204,11 @@ def last_failure():
 
 
 def _log_interval():
-    return getattr(settings, "SEARCH_FALLBACK_LOG_INTERVAL", 60)
+    return settings.SEARCH_FALLBACK_LOG_INTERVAL
 
 
 def _retry_after():
-    return getattr(settings, "SEARCH_FALLBACK_RETRY_AFTER", 30)
+    return settings.SEARCH_FALLBACK_RETRY_AFTER
 
 
 def record_failure(error):
@@ -397,7 +397,7 @@ class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
 
     def __init__(self, params):
         params = dict(params)
-        params.setdefault("INDEX_PREFIX", getattr(settings, "SEARCH_INDEX_PREFIX", ""))
+        params.setdefault("INDEX_PREFIX", settings.SEARCH_INDEX_PREFIX)
         self.refresh_writes = bool(params.pop("REFRESH_WRITES", False))
         super().__init__(params)
         self.settings = deep_update(
