@@ -148,9 +148,3 @@ def ranked(entries, query, language, then=()):
     """``entries`` (already matched) best first, ties in the order ``then``."""
     score = rank(query, language, on_postgresql(entries))
     return entries.alias(_rank=score).order_by(F("_rank").desc(), *then)
-
-
-def title_match(entries, query, language):
-    """Entries whose title holds every word of ``query``, the last one as a prefix."""
-    condition = title_condition(query, language, on_postgresql(entries))
-    return entries.none() if condition is None else entries.filter(condition)

@@ -41,7 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include("portal.urls_portal")),
     path("", include("community_pages.urls")),
     path("", include("library.urls")),
-    path("", include("webinars.urls")),
     path("", include("search.urls")),
     # Every other path is a page, except the API's (a JSON 404, never a redirect to HTML).
     re_path(r"^(?!api/)((?:[\w\-]+/)*)$", i18n.serve, name="wagtail_serve"),
