@@ -1,0 +1,1 @@
+"""The site search: one service over every engine, its pages and its index upkeep."""

@@ -1,14 +1,20 @@
+"""The search app's configuration."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    """The search app (label ``portal_search``)."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
     label = "portal_search"
     verbose_name = _("Search")
 
     def ready(self):
+        """Connects the receivers that forget cached taxonomy terms when a theme, country or
+        organisation changes, and index a page again once it is published."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 

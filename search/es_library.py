@@ -38,6 +38,8 @@ def _filter_column(mapping, model, name):
 
 
 def text_fields(languages):
+    """The fields a library query searches: the sub-fields of ``languages`` (every language if
+    none is given or known) and the folded catch-all field at half weight."""
     codes = [c for c in (languages or []) if c in LANGUAGE_ANALYSIS] or list(LANGUAGE_ANALYSIS)
     return [f"_all_text.{code}" for code in codes] + ["_all_text^0.5"]
 

@@ -43,6 +43,7 @@ def remember(items):
 
 
 def pending_count():
+    """How many objects wait for their change to be replayed."""
     from search.models import PendingIndexUpdate
 
     return PendingIndexUpdate.objects.count()

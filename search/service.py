@@ -78,6 +78,7 @@ def clean_query(query):
 
 
 def has_words(query):
+    """Does the query contain at least one letter or digit?"""
     return bool(_WORD_RE.search(query or ""))
 
 
@@ -289,6 +290,8 @@ def _lower_is_better(backend):
 
 @dataclass
 class Source:
+    """One kind of result the site search offers (a ``type`` filter) and the models it searches."""
+
     type: str
     label: str
     models: list  # querysets are built per reader
@@ -303,6 +306,7 @@ class Source:
         return any(d[0] is model and d[index] for d in self.delegates)
 
     def functions(self, purpose):
+        """The search functions of the delegates for ``purpose`` ("search" or "autocomplete")."""
         index = 1 if purpose == "search" else 2
         return [d[index] for d in self.delegates if d[index]]
 
@@ -453,6 +457,9 @@ def _title(obj):
 
 @dataclass
 class Hit:
+    """One result as the search page shows it: its type, object, link, highlighted title and
+    snippet, language and score."""
+
     type: str
     type_label: str
     object: object
@@ -466,6 +473,8 @@ class Hit:
 
 @dataclass
 class SearchResponse:
+    """One page of results for a query, with the counts per type and a spelling suggestion."""
+
     query: str
     language: str
     types: list
@@ -484,18 +493,22 @@ class SearchResponse:
 
     @property
     def num_pages(self):
+        """The number of pages of results (at least 1, at most ``MAX_PAGES``)."""
         return min(MAX_PAGES, max(1, -(-self.total // self.per_page)))
 
     @property
     def start_index(self):
+        """The 1-based position of this page's first result."""
         return (self.page - 1) * self.per_page + 1
 
     @property
     def has_next(self):
+        """Is there a page after this one?"""
         return self.page < self.num_pages
 
     @property
     def has_previous(self):
+        """Is there a page before this one?"""
         return self.page > 1
 
 
@@ -706,6 +719,8 @@ def suggestions(query, user, language):
 
 @dataclass
 class Term:
+    """A taxonomy term offered by autocomplete: its kind, label and the library filtered by it."""
+
     kind: str
     kind_label: str
     label: str

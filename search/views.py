@@ -28,6 +28,8 @@ def _cache_headers(request, response, max_age):
 
 
 def search_view(request):
+    """The search page: the query's results in the chosen language(s) and types, one page at
+    a time; not indexed by robots, and cached by shared caches for anonymous readers only."""
     query = service.clean_query(request.GET.get("q", ""))
     language = _language(request)
     types = text_list_param(request.GET, "type", max_items=10, max_length=40)
@@ -48,6 +50,7 @@ def search_view(request):
 
 
 def autocomplete_view(request):
+    """The header box's suggestions for ``q`` in the reader's language, as JSON."""
     query = request.GET.get("q", "")
     language = (get_language() or "en")[:2]
     items = service.autocomplete(query, request.user, language)

@@ -123,6 +123,7 @@ FACET_NAMES = ("theme", "region", "country", "type", "language", "organisation",
 
 
 def language_subfields():
+    """The mapping of the catch-all fields' sub-fields: one per language, with its analyser."""
     return {
         code: {"type": "text", "analyzer": spec["es_analyzer"]}
         for code, spec in LANGUAGE_ANALYSIS.items()
@@ -130,6 +131,9 @@ def language_subfields():
 
 
 class PortalElasticsearchMapping(Elasticsearch8Mapping):
+    """Wagtail's mapping with folded catch-all fields, per-language sub-fields, the document's
+    language and its facets."""
+
     # Autocomplete queries fold accents too ("Mexico" finds "México" and the reverse).
     edgengram_analyzer_config = {
         "analyzer": "edgengram_analyzer",
@@ -137,6 +141,8 @@ class PortalElasticsearchMapping(Elasticsearch8Mapping):
     }
 
     def get_mapping(self):
+        """Maps the catch-all fields with the folding analyser and the language sub-fields, and adds
+        the ``_language`` and ``_facets`` keyword fields."""
         mapping = super().get_mapping()
         properties = mapping["properties"]
         for name in list(properties):
@@ -154,6 +160,7 @@ class PortalElasticsearchMapping(Elasticsearch8Mapping):
         return mapping
 
     def get_document(self, obj):
+        """Adds the object's language and, if it has ``search_facets()``, its facet values."""
         document = super().get_document(obj)
         document["_language"] = language_of(obj)
         facets = getattr(obj, "search_facets", None)
@@ -180,10 +187,14 @@ class LanguageFieldsMixin:
 
 
 class PortalSearchQueryCompiler(LanguageFieldsMixin, Elasticsearch8SearchQueryCompiler):
+    """Wagtail's query compiler searching the sub-fields of the query languages."""
+
     mapping_class = PortalElasticsearchMapping
 
 
 class PortalAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
+    """Wagtail's autocomplete compiler with the portal's mapping (folded edge n-grams)."""
+
     mapping_class = PortalElasticsearchMapping
 
 
@@ -194,6 +205,7 @@ _state_lock = threading.Lock()
 
 
 def reset_fallback_state():
+    """Forget recorded failures: the cluster is asked again at once (tests use it)."""
     with _state_lock:
         _state.update(down_until=0.0, last_logged=0.0, last_error="", missed=False)
 
@@ -246,6 +258,7 @@ def cluster_answered():
 
 
 def cluster_resting():
+    """Is the cluster left alone for now (it failed less than the retry interval ago)?"""
     return time.monotonic() < _state["down_until"]
 
 
@@ -260,6 +273,9 @@ def database_backend():
 
 
 class PortalSearchResults(Elasticsearch8SearchResults):
+    """Wagtail's results, answered by the database engine while the cluster is resting or
+    when it fails (the failure is recorded)."""
+
     def _fallback_results(self):
         compiler = self.query_compiler
         backend = database_backend()
@@ -301,6 +317,8 @@ class PortalSearchResults(Elasticsearch8SearchResults):
             return self._fallback_results().count()
 
     def facet(self, field_name):
+        """Counts per value of ``field_name``, from the database engine if the cluster cannot
+        answer."""
         if cluster_resting():
             return self._fallback_results().facet(field_name)
         try:
@@ -332,20 +350,25 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
     """
 
     def write_item(self, item):
+        """Sends one object's document to the cluster (raises if it cannot)."""
         super().add_item(item)
         self._written()
 
     def erase_item(self, item):
+        """Deletes one object's document from the cluster (raises if it cannot)."""
         super().delete_item(item)
         self._written()
 
     def add_item(self, item):
+        """Indexes an object, or keeps it for the replay if the cluster cannot be reached."""
         self._kept(lambda: self.write_item(item), [item])
 
     def delete_item(self, item):
+        """Unindexes an object, or keeps it for the replay if the cluster cannot be reached."""
         self._kept(lambda: self.erase_item(item), [item])
 
     def add_items(self, model, items):
+        """Wagtail's bulk indexing, remembered for the next refresh (``REFRESH_WRITES``)."""
         super().add_items(model, items)
         self._written()
 
@@ -388,6 +411,10 @@ def refresh_written(backend):
 
 
 class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
+    """The backend: prefixed index names, the portal's analysers, mapping, index and results.
+
+    ``REFRESH_WRITES`` in its params makes searches refresh the indexes written first (tests)."""
+
     mapping_class = PortalElasticsearchMapping
     index_class = PortalElasticsearchIndex
     query_compiler_class = PortalSearchQueryCompiler
@@ -405,6 +432,8 @@ class PortalElasticsearchBackend(Elasticsearch8SearchBackend):
         )
 
     def for_languages(self, languages):
+        """A copy of the backend whose queries search the sub-fields of ``languages`` (of every
+        language if none of them is analysed)."""
         codes = tuple(code for code in languages if code in LANGUAGE_ANALYSIS)
         clone = copy.copy(self)
         clone.query_languages = codes or tuple(LANGUAGE_ANALYSIS)

@@ -1,0 +1,1 @@
+"""The search app's management commands."""

@@ -6,12 +6,17 @@ from search.pending import pending_count, replay
 
 
 class Command(BaseCommand):
+    """``manage.py replay_search_updates [--limit N]``."""
+
     help = "Replay the index updates Elasticsearch missed while it was down or failing."
 
     def add_arguments(self, parser):
+        """Adds ``--limit``: replay at most this many updates."""
         parser.add_argument("--limit", type=int, default=None, help="at most this many")
 
     def handle(self, *args, limit=None, **options):
+        """Replays the pending updates (nothing when the engine is not Elasticsearch) and reports
+        how many were sent and how many are left."""
         from wagtail.search.backends import get_search_backend
 
         backend = get_search_backend()
