@@ -1,0 +1,1 @@
+"""Webinars: series, sessions, speakers, registration, attendance and follow emails."""

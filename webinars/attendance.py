@@ -42,6 +42,8 @@ MINUTES_HEADERS = (
 
 @dataclass
 class ImportReport:
+    """What an import did: rows matched (new, already recorded), unmatched and malformed."""
+
     matched: int = 0
     already: int = 0
     unmatched: list = field(default_factory=list)  # (line number, email)
@@ -49,6 +51,7 @@ class ImportReport:
 
     @property
     def ok(self):
+        """Were all rows well formed?"""
         return not self.malformed
 
 
@@ -84,6 +87,7 @@ def _find_header(rows):
 
 
 def parse_rows(text):
+    """The CSV rows of ``text``, with its delimiter (comma, semicolon or tab) sniffed."""
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -43,12 +43,15 @@ def webinar_calendar(webinars, language=None, name=""):
 
 
 def webinar_calendar_response(webinar, request):
+    """One session's iCalendar file, as a download."""
     # Page serving already asked the access policy for this page.
     calendar = webinar_calendar([webinar], translation.get_language())
     return calendars.calendar_response(calendar, calendars.filename(webinar.slug, "webinar"))
 
 
 def series_calendar_response(series, request):
+    """The iCalendar file of a series' scheduled sessions the reader may see (a
+    subscription, not a download)."""
     sessions = series_sessions(series, request.user).filter(starts_at__isnull=False)
     calendar = webinar_calendar(
         sessions.order_by("starts_at"), translation.get_language(), localized_page(series).title
@@ -58,6 +61,8 @@ def series_calendar_response(series, request):
 
 
 def index_calendar_response(index_page, request):
+    """The iCalendar file of the upcoming sessions the reader may see in the index's language
+    (a subscription, not a download)."""
     webinars = upcoming_webinars(request.user, index_page.locale)
     calendar = webinar_calendar(webinars, translation.get_language(), index_page.title)
     return calendars.calendar_response(calendar, "webinars.ics", attachment=False)

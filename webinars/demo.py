@@ -444,6 +444,8 @@ QA_MENA = [
 
 
 def load(command):
+    """Load the webinars demo content (index, speakers, series, sessions and their
+    translations, registrants and attendees, related readings); no demo accounts to list."""
     locales = ensure_locales()
     home = HomePage.objects.filter(locale=locales["en"]).first()
     if home is None:

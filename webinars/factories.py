@@ -12,6 +12,8 @@ from .models import Speaker, WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
 
 class WebinarIndexPageFactory(wagtail_factories.PageFactory):
+    """A webinars index page (test factory)."""
+
     class Meta:
         model = WebinarIndexPage
 
@@ -20,6 +22,8 @@ class WebinarIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class WebinarSeriesPageFactory(wagtail_factories.PageFactory):
+    """A webinar series page (test factory)."""
+
     class Meta:
         model = WebinarSeriesPage
 
@@ -50,6 +54,8 @@ class WebinarPageFactory(wagtail_factories.PageFactory):
 
 
 class SpeakerFactory(factory.django.DjangoModelFactory):
+    """An English speaker (test factory)."""
+
     class Meta:
         model = Speaker
 

@@ -34,25 +34,32 @@ class WebinarFeed(PortalFeed):
     """The sessions of the webinars index the requesting reader may see, newest first."""
 
     def source(self, request, page):
+        """The feed's object: the index (or series) page and the reader."""
         return {"page": page, "user": request.user}
 
     def title(self, obj):
+        """The page's title."""
         return obj["page"].title
 
     def link(self, obj):
+        """The page's address in the feed's language."""
         return absolute_url(reader_path(obj["page"], obj["language"], translate=False))
 
     def description(self, obj):
+        """The page's introduction, else its title."""
         return obj["page"].introduction or obj["page"].title
 
     def sessions(self, obj):
+        """The sessions the reader may see in the page's language."""
         return visible_webinars(obj["user"], obj["page"].locale)
 
     def items(self, obj):
+        """The scheduled sessions, newest published first, at most ``FEED_SIZE``."""
         sessions = self.sessions(obj).filter(starts_at__isnull=False)
         return sessions.order_by("-first_published_at", "-pk")[:FEED_SIZE]
 
     def item_description(self, item):
+        """The session's date and time on the host's clock, then its introduction or abstract."""
         text = item.introduction or strip_tags(item.abstract or "")
         return f"{session_time(item)}\n\n{text}".strip()
 
@@ -61,4 +68,5 @@ class SeriesFeed(WebinarFeed):
     """The scheduled sessions of one series the requesting reader may see, newest first."""
 
     def sessions(self, obj):
+        """The series' sessions the reader may see."""
         return series_sessions(obj["page"], obj["user"])

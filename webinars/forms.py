@@ -9,7 +9,10 @@ from portal.models.taxonomy import term_label
 
 
 class CountryChoiceField(forms.ModelChoiceField):
+    """A country select whose options are the countries' names in the active language."""
+
     def label_from_instance(self, obj):
+        """The country's name in the active language."""
         return term_label(obj)
 
 

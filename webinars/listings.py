@@ -70,6 +70,8 @@ def upcoming_webinars(user, locale=None, now=None):
 
 
 def index_context(index_page, request):
+    """The webinars index's context: upcoming sessions, a page of past ones and the series the
+    reader may see, filtered by ``theme`` and ``language`` from the query string."""
     user = request.user
     locale = index_page.locale
     qs = visible_webinars(user, locale)
@@ -124,6 +126,9 @@ def _source_locale():
 
 
 def series_context(series, request):
+    """A series page's context: its sessions the reader may see (upcoming first, then past,
+    newest first) with their times in the reference zones, whether the reader follows the
+    series, a link to its community if the reader may see it, and audience figures for staff."""
     user = request.user
     now = timezone.now()
     sessions = list(series_sessions(series, user).order_by("starts_at"))

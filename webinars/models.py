@@ -60,14 +60,17 @@ class LanguagesFormField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def prepare_value(self, value):
+        """The stored ``en,fr`` string as a list of codes for the checkboxes."""
         if isinstance(value, str):
             return [code for code in value.split(",") if code]
         return value
 
     def to_python(self, value):
+        """Accepts the stored string as well as a list of codes."""
         return super().to_python(self.prepare_value(value))
 
     def clean(self, value):
+        """The checked codes, validated, joined as the stored ``en,fr`` string."""
         return ",".join(super().clean(value))
 
 
@@ -75,6 +78,7 @@ class LanguagesField(models.CharField):
     """Language codes of a session, stored as ``en,fr`` (filterable with ``contains``)."""
 
     def formfield(self, **kwargs):
+        """Checkboxes of the session languages (:class:`LanguagesFormField`)."""
         return LanguagesFormField(
             choices=SESSION_LANGUAGES,
             required=not self.blank,
@@ -163,6 +167,7 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("webinars indexes")
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the upcoming and past sessions, the series and the filters (``index_context``)."""
         from .listings import index_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -171,12 +176,14 @@ class WebinarIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def rss_feed(self, request):
+        """``feed/``: the RSS feed of the sessions the reader may see."""
         from .feeds import WebinarFeed
 
         return WebinarFeed()(request, page=self)
 
     @path("calendar/")
     def calendar(self, request):
+        """``calendar/``: the iCalendar file of the upcoming sessions the reader may see."""
         from .calendars import index_calendar_response
 
         return index_calendar_response(self, request)
@@ -297,9 +304,12 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def reference_zone_list(self):
+        """The series' reference time zones, as a list of IANA names."""
         return split_zones(self.reference_zones)
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the sessions with their times in the reference zones, and whether the reader
+        follows the series (``series_context``)."""
         from .listings import series_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -308,18 +318,21 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @path("calendar/")
     def calendar(self, request):
+        """``calendar/``: the iCalendar file of the scheduled sessions the reader may see."""
         from .calendars import series_calendar_response
 
         return series_calendar_response(self, request)
 
     @path("feed/")
     def rss_feed(self, request):
+        """``feed/``: the RSS feed of the series' sessions the reader may see."""
         from .feeds import SeriesFeed
 
         return SeriesFeed()(request, page=self)
 
     @path("follow/")
     def follow(self, request):
+        """``follow/``: POST toggles the reader's following of the series."""
         from .views import follow_series
 
         return follow_series(request, self)
@@ -329,12 +342,16 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
 
 class RegistrationMode(models.TextChoices):
+    """How people register for a session: on the portal, through a link, or not at all."""
+
     BUILT_IN = "built_in", _("On this portal")
     EXTERNAL = "external", _("External registration link")
     NONE = "none", _("No registration")
 
 
 class Status(models.TextChoices):
+    """Where a session stands in time: upcoming, live now, or past."""
+
     UPCOMING = "upcoming", _("Upcoming")
     LIVE = "live", _("Live now")
     PAST = "past", _("Past")
@@ -344,6 +361,7 @@ class WebinarPageForm(SourceTermsPageForm):
     """The admin form of a session: one caption file per language."""
 
     def clean(self):
+        """Refuses two caption files in the same language."""
         cleaned = super().clean()
         formset = self.formsets.get("captions")
         # The formset's own validation fills each form's cleaned_data.
@@ -567,6 +585,8 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     # Scheduling -------------------------------------------------------------------------
 
     def clean(self):
+        """Checks the dates are in the portal's range, the host's zone is valid and its wall-clock
+        start exists, and that external registration has a link."""
         super().clean()
         errors = {}
         for name in ("start_date", "registration_closes_at"):
@@ -586,6 +606,8 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        """Stores the UTC start (``starts_at``, also when ``update_fields`` omits it); a session of
+        a members-only series becomes members-only."""
         self.starts_at = self.compute_starts_at()
         # A session of a members-only series is members-only too.
         if not self.members_only and self.path:
@@ -601,6 +623,9 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         return super().save(*args, **kwargs)
 
     def compute_starts_at(self):
+        """The UTC start from the host's date, time and zone; None without a date and time or with
+        a date outside the portal's range. A wall-clock time skipped by a clock change is moved
+        one hour later."""
         if not (self.start_date and self.start_time):
             return None
         try:
@@ -624,19 +649,23 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def ends_at(self):
+        """The UTC end (start plus duration), or None if the session is not scheduled."""
         if self.starts_at is None:
             return None
         return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
 
     @property
     def local_start(self):
+        """The start on the host's clock, or None if the session is not scheduled."""
         return utc_to_wall_clock(self.starts_at, self.time_zone) if self.starts_at else None
 
     @property
     def local_end(self):
+        """The end on the host's clock, or None if the session is not scheduled."""
         return utc_to_wall_clock(self.ends_at, self.time_zone) if self.starts_at else None
 
     def status(self, now=None):
+        """The session's :class:`Status` at ``now`` (unscheduled sessions are upcoming)."""
         now = now or timezone.now()
         if self.starts_at is None or now < self.starts_at:
             return Status.UPCOMING
@@ -646,14 +675,17 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def status_label(self):
+        """The translated label of the session's current status."""
         return Status(self.status()).label
 
     @property
     def language_codes(self):
+        """The session's language codes, as a list."""
         return [code for code in (self.languages or "").split(",") if code]
 
     @property
     def language_labels(self):
+        """The translated names of the session's languages."""
         names = dict(SESSION_LANGUAGES)
         return [names.get(code, code) for code in self.language_codes]
 
@@ -661,6 +693,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @cached_property
     def series(self):
+        """The series the session belongs to (its parent page), or None."""
         parent = self.get_parent()
         parent = parent.specific if parent else None
         return parent if isinstance(parent, WebinarSeriesPage) else None
@@ -676,6 +709,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def speakers(self):
+        """The API's speakers: name, role and job title, in the active language."""
         return [
             {"name": speaker.name, "role": role, "job_title": speaker.job_title}
             for speaker, role in self.speakers_for_display()
@@ -683,6 +717,8 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def registration(self):
+        """The API's registration details: mode, state, capacity, closing time and where to
+        register."""
         return {
             "mode": self.registration_mode,
             "state": self.registration_state(),
@@ -698,6 +734,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def recording(self):
+        """The API's recording: its link and/or hosted file URL, or None if there is none."""
         if not (self.recording_url or self.recording_file_id):
             return None
         return {
@@ -707,6 +744,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def slides(self):
+        """The API's slides: each presentation's title and document URL."""
         return [
             {"title": item.display_title, "url": absolute_url(item.document.url)}
             for item in self.presentations.select_related("document")
@@ -714,6 +752,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def questions_and_answers(self):
+        """The API's questions and answers in the session's language."""
         return [
             {"question": item.question, "answer": item.answer}
             for item in self.questions.filter(locale_id=self.locale_id)
@@ -721,10 +760,12 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def caption_languages(self):
+        """The languages of the recording's caption files, sorted."""
         return sorted({caption.language for caption in self.captions.all()})
 
     @property
     def has_outputs(self):
+        """Does the session have a recording, a summary, slides or Q&A to show?"""
         return bool(
             self.recording_url
             or self.recording_file_id
@@ -736,14 +777,17 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
     # Registration -----------------------------------------------------------------------
 
     def registrations(self):
+        """The registrations for this session in every language (by translation key)."""
         return Registration.objects.filter(webinar_key=self.translation_key)
 
     @property
     def registration_count(self):
+        """How many people registered, across the session's translations."""
         return self.registrations().count()
 
     @property
     def closes_at(self):
+        """When registration closes: the set closing time, else the start."""
         return self.registration_closes_at or self.starts_at
 
     def registration_state(self, now=None):
@@ -760,6 +804,8 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         return "open"
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the reader's registration, speakers, outputs, related pages, reference times
+        and, for staff, audience figures (``webinar_context``)."""
         from .views import webinar_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -768,24 +814,29 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @path("register/")
     def register(self, request):
+        """``register/``: a member's or a guest's registration (POST)."""
         from .views import register
 
         return register(request, self)
 
     @path("register/confirm/<str:token>/", name="confirm_registration")
     def confirm_registration(self, request, token):
+        """``register/confirm/<token>/``: a guest confirms their registration."""
         from .views import confirm_guest_registration
 
         return confirm_guest_registration(request, self, token)
 
     @path("calendar/")
     def calendar(self, request):
+        """``calendar/``: the session as an iCalendar file ("add to calendar")."""
         from .calendars import webinar_calendar_response
 
         return webinar_calendar_response(self, request)
 
 
 class SpeakerRole(models.TextChoices):
+    """A speaker's part in a session."""
+
     PANELIST = "panelist", _("Panelist")
     MODERATOR = "moderator", _("Moderator")
     DISCUSSANT = "discussant", _("Discussant")
@@ -832,6 +883,7 @@ class WebinarPresentation(Orderable):
 
     @property
     def display_title(self):
+        """The presentation's title, else its document's."""
         return self.title or self.document.title
 
 
@@ -861,6 +913,7 @@ class WebinarCaption(Orderable):
         verbose_name_plural = _("caption files")
 
     def clean(self):
+        """Refuses a file that is not valid WebVTT or cannot be read."""
         super().clean()
         if self.document_id:
             try:
@@ -875,6 +928,7 @@ class WebinarCaption(Orderable):
 
     @property
     def language_label(self):
+        """The translated name of the captions' language."""
         return dict(SESSION_LANGUAGES).get(self.language, self.language)
 
 
@@ -984,6 +1038,7 @@ class Registration(models.Model):
         return f"{self.name} <{self.email}>"
 
     def save(self, *args, **kwargs):
+        """Stores the email in lower case and the session's translation key."""
         self.email = (self.email or "").strip().lower()
         if self.webinar_id and not self.webinar_key:
             self.webinar_key = self.webinar.translation_key
@@ -991,6 +1046,7 @@ class Registration(models.Model):
 
     @property
     def attended(self):
+        """Was the registrant recorded as attending (by email, in any language version)?"""
         return Attendance.objects.filter(webinar_key=self.webinar_key, email=self.email).exists()
 
 
@@ -1054,6 +1110,7 @@ class SeriesFollow(models.Model):
         return f"{self.user} → {self.series}"
 
     def save(self, *args, **kwargs):
+        """Stores the series' translation key."""
         if not self.series_key:
             self.series_key = self.series.translation_key
         super().save(*args, **kwargs)

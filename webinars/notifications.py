@@ -17,6 +17,7 @@ from .models import Announcement, SeriesFollow, WebinarPage
 
 
 def followers(series):
+    """The users following ``series`` in any language, each once."""
     follows = SeriesFollow.objects.filter(series_key=series.translation_key).select_related(
         "user", "user__profile"
     )
@@ -77,5 +78,7 @@ def announce_webinar(page_id):
 
 
 def on_page_published(sender, instance, **kwargs):
+    """Signal receiver: once the transaction commits, queue the announcements of a published
+    session."""
     if isinstance(instance, WebinarPage):
         transaction.on_commit(lambda: announce_webinar.enqueue(instance.pk))

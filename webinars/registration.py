@@ -170,5 +170,6 @@ def send_confirmation(registration):
 
 
 def send_reminder(registration):
+    """The reminder email; records when it was sent."""
     _send(registration, "webinars/emails/reminder")
     Registration.objects.filter(pk=registration.pk).update(reminded_at=timezone.now())

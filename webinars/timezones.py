@@ -38,6 +38,7 @@ def validate_timezone_list(value):
 
 
 def split_zones(value):
+    """The zone names of a comma-separated list (blanks dropped)."""
     return [part.strip() for part in (value or "").split(",") if part.strip()]
 
 

@@ -36,6 +36,9 @@ REFUSALS = {
 
 
 def webinar_context(webinar, request):
+    """A session page's context: its status, the reader's registration, speakers, outputs,
+    related pages and reference times, a link to its series' community if the reader may
+    see it, and audience figures for staff."""
     user = request.user
     now = timezone.now()
     registered = None

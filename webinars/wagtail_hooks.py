@@ -14,6 +14,8 @@ from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
 
 
 class SpeakerViewSet(SnippetViewSet):
+    """Speakers as snippets (reached from the Webinars menu)."""
+
     model = Speaker
     icon = "user"
     menu_label = _("Speakers")
@@ -58,11 +60,13 @@ registration_viewset = RegistrationViewSet()
 
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
+    """Registers the registrations' admin views."""
     return registration_viewset
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
+    """The admin pages of audience figures and of the attendance import."""
     return [
         path("webinars/figures/", admin_views.audience_figures_view, name="webinars_figures"),
         path(
@@ -74,12 +78,17 @@ def register_admin_urls():
 
 
 class PermittedMenuItem(MenuItem):
+    """A menu item shown only to staff who may see audience data."""
+
     def is_shown(self, request):
+        """Shown to staff who may see audience data only."""
         return admin_views.can_see_audience_data(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def register_webinars_menu():
+    """The admin's Webinars menu: speakers, and registrations, audience figures and attendance
+    import for those who may see audience data."""
     speakers_url = reverse("wagtailsnippets_webinars_speaker:list")
     menu = Menu(
         items=[
@@ -106,6 +115,7 @@ def register_webinars_menu():
 
 @hooks.register("portal_home_sections")
 def upcoming_webinars_section(request, locale):
+    """The home page's section of the next three sessions the reader may see."""
     from .listings import upcoming_webinars
     from .models import WebinarIndexPage
 
@@ -130,9 +140,11 @@ def upcoming_webinars_section(request, locale):
 
 @hooks.register("register_search_model")
 def search_webinars():
+    """Registers sessions with the site search (type ``webinar``)."""
     return {"model": WebinarPage, "label": _("Webinars"), "type": "webinar"}
 
 
 @hooks.register("register_search_model")
 def search_webinar_series():
+    """Registers series with the site search (type ``webinar_series``)."""
     return {"model": WebinarSeriesPage, "label": _("Webinar series"), "type": "webinar_series"}

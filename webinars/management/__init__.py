@@ -1,0 +1,1 @@
+"""The webinars app's management commands."""

@@ -9,6 +9,8 @@ from webinars.models import WebinarPage
 
 
 class Command(BaseCommand):
+    """``manage.py import_attendance <webinar> <csv_file>``."""
+
     help = (
         "Record who attended a webinar from the CSV attendance report of a conferencing tool. "
         "Rows are matched to registrations by email; unmatched and malformed rows are listed. "
@@ -16,10 +18,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        """Adds the webinar (page id or slug) and the CSV file's path."""
         parser.add_argument("webinar", help="The webinar's page id or slug.")
         parser.add_argument("csv_file", help="Path of the CSV file.")
 
     def handle(self, *args, **options):
+        """Imports the file and lists the unmatched and malformed rows; exits with status 1 if
+        any row was malformed."""
         key = options["webinar"]
         qs = (
             WebinarPage.objects.filter(pk=key)
