@@ -1,0 +1,1 @@
+"""The library: publications, their taxonomy, listing, search, citations, feeds and OAI-PMH."""

@@ -1,3 +1,5 @@
+"""The library app's configuration, and its listing entries written after ``migrate``."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -30,12 +32,15 @@ def fill_listing_after_migrate(sender, using, verbosity=1, stdout=None, **kwargs
 
 
 class LibraryConfig(AppConfig):
+    """The library app."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "library"
     label = "library"
     verbose_name = _("Library")
 
     def ready(self):
+        """Connects the library's signal handlers and the listing's filling after ``migrate``."""
         from library import signals  # noqa: F401
 
         post_migrate.connect(fill_listing_after_migrate, sender=self)

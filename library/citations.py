@@ -52,6 +52,7 @@ def citation_url(publication):
 
 
 def types_of(publication):
+    """The publication's (BibTeX, RIS, CSL) types, from its document type (``OTHER`` if none)."""
     slug = publication.document_type.slug if publication.document_type_id else ""
     return TYPES.get(slug, OTHER)
 
@@ -68,6 +69,8 @@ def _bibtex_escape(text):
 
 
 def citation_key(publication):
+    """A BibTeX key: the first author's family name, the year and the first title word longer
+    than three letters, in ASCII (``silva2020social``)."""
     authors = publication.author_list()
     family = authors[0].split(",")[0] if authors else "anon"
     first_word = next((w for w in re.findall(r"\w+", _ascii(publication.title)) if len(w) > 3), "")
@@ -76,6 +79,7 @@ def citation_key(publication):
 
 
 def publishers(publication):
+    """The names of the publishing organisations."""
     return [o.name for o in publication.organisations.all()]
 
 
@@ -144,6 +148,7 @@ class RisWriter(rispy.RisWriter):
     NEWLINE = "\r\n"
 
     def set_header(self, count):
+        """No header line."""
         return ""
 
 
@@ -186,6 +191,7 @@ def csl_item(publication, url):
 
 
 def csl_json(publication, url):
+    """The publication as a CSL-JSON file (a list of one item)."""
     return json.dumps([csl_item(publication, url)], ensure_ascii=False, indent=2) + "\n"
 
 

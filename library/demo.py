@@ -172,6 +172,8 @@ INDEX_FR = {
 
 
 def load(command):
+    """Load the library's demo content: taxonomy, index pages, publications (through the
+    importer) and their translations; reports the import and lists no demo accounts."""
     locales = ensure_locales()
     load_taxonomy(locales)
     load_index_pages(locales)
@@ -198,6 +200,7 @@ def _term(model, locales, lookup, en_name, es_name, fr_name, **extra):
 
 
 def load_taxonomy(locales):
+    """The document types, document languages and organisations, in English, Spanish and French."""
     from library.models import DocumentLanguage, DocumentType, Organisation
 
     for slug, en, es, fr in DOCUMENT_TYPES:
@@ -209,6 +212,7 @@ def load_taxonomy(locales):
 
 
 def load_index_pages(locales):
+    """The library index page under the English home, with its Spanish and French translations."""
     from library.models import LibraryIndexPage
 
     home = HomePage.objects.get(locale=locales["en"])
@@ -297,6 +301,8 @@ def load_translations(locales):
 
 
 def load_publications(command):
+    """Import the demo publications and their PDFs with :class:`library.importer.Importer`;
+    returns its report."""
     from library.importer import Importer
 
     rows, files = demo_rows()

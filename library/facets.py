@@ -39,29 +39,35 @@ class FacetKeysField(ArrayField):
         super().__init__(models.TextField(), verbose_name=verbose_name, **kwargs)
 
     def deconstruct(self):
+        """Leaves ``base_field`` out: it is always a text field."""
         name, _path, args, kwargs = super().deconstruct()
         kwargs.pop("base_field", None)
         return name, "library.facets.FacetKeysField", args, kwargs
 
     def db_type(self, connection):
+        """``text[]`` on PostgreSQL, ``text`` elsewhere."""
         if connection.vendor == "postgresql":
             return super().db_type(connection)
         return "text"
 
     def cast_db_type(self, connection):
+        """The same type as the column."""
         return self.db_type(connection)
 
     def get_placeholder(self, value, compiler, connection):
+        """A plain placeholder outside PostgreSQL."""
         if connection.vendor == "postgresql":
             return super().get_placeholder(value, compiler, connection)
         return "%s"
 
     def get_db_prep_value(self, value, connection, prepared=False):
+        """The keys as a JSON list outside PostgreSQL."""
         if connection.vendor == "postgresql" or value is None:
             return super().get_db_prep_value(value, connection, prepared)
         return json.dumps([str(key) for key in value])
 
     def from_db_value(self, value, expression, connection):
+        """The list of keys (JSON text decoded outside PostgreSQL)."""
         return json.loads(value) if isinstance(value, str) else value
 
 

@@ -14,6 +14,8 @@ from portal.factories import locale
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):
+    """An English document type (test factory; reused by slug)."""
+
     class Meta:
         model = DocumentType
         django_get_or_create = ("slug", "locale")
@@ -24,6 +26,8 @@ class DocumentTypeFactory(factory.django.DjangoModelFactory):
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
+    """An English organisation (test factory; reused by slug)."""
+
     class Meta:
         model = Organisation
         django_get_or_create = ("slug", "locale")
@@ -34,6 +38,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class DocumentLanguageFactory(factory.django.DjangoModelFactory):
+    """A document language, English by default (test factory; reused by code)."""
+
     class Meta:
         model = DocumentLanguage
         django_get_or_create = ("code", "locale")
@@ -44,6 +50,8 @@ class DocumentLanguageFactory(factory.django.DjangoModelFactory):
 
 
 class LibraryIndexPageFactory(wagtail_factories.PageFactory):
+    """A library index page (test factory)."""
+
     class Meta:
         model = LibraryIndexPage
 
@@ -52,6 +60,8 @@ class LibraryIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class PublicationPageFactory(wagtail_factories.PageFactory):
+    """A publication by two authors (test factory)."""
+
     class Meta:
         model = PublicationPage
         skip_postgeneration_save = True

@@ -64,6 +64,8 @@ class RowError(Exception):
 
 @dataclass
 class ImportReport:
+    """What an import did: the rows created, updated, left unchanged and rejected (with why)."""
+
     created: list = field(default_factory=list)
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
@@ -71,6 +73,7 @@ class ImportReport:
 
     @property
     def total(self):
+        """How many rows were read."""
         return len(self.created) + len(self.updated) + len(self.unchanged) + len(self.rejected)
 
 
@@ -115,6 +118,8 @@ class Importer:
         self._parents = {}
 
     def term(self, model, lookup, value):
+        """The source-locale term of ``model`` whose ``lookup`` field is ``value`` (any case), or
+        None; the terms of each lookup are read once per import."""
         key = (model, lookup)
         if key not in self._terms:
             en = Locale.get_default()
@@ -124,6 +129,7 @@ class Importer:
         return self._terms[key].get(value.lower())
 
     def parent(self, code):
+        """The library index page of language ``code`` (None if there is none), read once."""
         if code not in self._parents:
             self._parents[code] = LibraryIndexPage.objects.filter(
                 locale__language_code=code
@@ -205,6 +211,8 @@ class Importer:
         return cleaned
 
     def fingerprint(self, cleaned):
+        """A hash of a cleaned row (its values and the files' names and contents): an unchanged
+        row has the same one, so its publication is left alone."""
         digest = hashlib.sha256()
         for key in sorted(cleaned):
             value = cleaned[key]

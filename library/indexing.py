@@ -59,6 +59,7 @@ class EntryVector(Expression):
         self.copies = copies
 
     def as_sql(self, compiler, connection):
+        """The weighted vectors of the copies, joined by the gap that ``ts_delete`` removes."""
         vectors, params = [], []
         for config, texts in self.copies:
             parts = []

@@ -76,6 +76,7 @@ class LibraryQuery:
 
     @property
     def has_filters(self):
+        """Does the query have text, a year or any filter?"""
         return bool(
             self.q or self.year_from or self.year_to or any(getattr(self, n) for n in MULTI_FILTERS)
         )
@@ -107,6 +108,7 @@ class LibraryQuery:
         return not (self.q or filtered or self.year_from or self.year_to)
 
     def urlencode(self, **changes):
+        """The query string of the query, with ``changes`` applied (no page)."""
         return urlencode(self.params(**changes))
 
     def toggle(self, name, value):
@@ -178,6 +180,7 @@ class TaxonomyIndex:
         return self._terms[name]
 
     def by_id(self, name):
+        """{pk: (slug, term)} of the source-locale terms of facet ``name``."""
         return {t.pk: (slug, t) for slug, t in self.terms(name).items()}
 
     def theme_descendants(self, theme):
@@ -271,6 +274,7 @@ class ResultWindow:
         self.total = total
 
     def count(self):
+        """The known total (what ``Paginator`` asks for)."""
         return self.total
 
     def __len__(self):

@@ -32,6 +32,7 @@ def _config(language):
 
 
 def on_postgresql(entries):
+    """Are the ``entries`` read from a PostgreSQL database?"""
     return connections[entries.db].vendor == "postgresql"
 
 

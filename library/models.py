@@ -110,6 +110,7 @@ class DocumentLanguage(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def slug(self):
+        """The language's code: what its filter value is called elsewhere."""
         return self.code
 
 
@@ -149,6 +150,8 @@ class LibraryIndexPage(BasePage):
         verbose_name_plural = _("library index pages")
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the listing for the query string as the reader may see it: the page of results,
+        facets and active filters."""
         from library.listing import LibraryQuery, build_listing
 
         context = super().get_context(request, *args, **kwargs)
@@ -418,6 +421,8 @@ class PublicationPage(RestrictedMixin, BasePage):
         )
 
     def save(self, *args, **kwargs):
+        """Adds its countries' regions, then writes the listing entries of the publication's
+        translations again."""
         self._add_country_regions()
         result = super().save(*args, **kwargs)
         from library.indexing import refresh_listing  # indexing reads these models
@@ -456,9 +461,11 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     @property
     def listing_summary(self):
+        """What listings show: the introduction, else the abstract."""
         return self.introduction or self.abstract
 
     def author_list(self):
+        """The authors, one per line of ``authors`` (``Family, Given``)."""
         return [line.strip() for line in self.authors.splitlines() if line.strip()]
 
     def taxonomy_text(self):
@@ -484,6 +491,7 @@ class PublicationPage(RestrictedMixin, BasePage):
         return " ".join(words)
 
     def files_for_display(self):
+        """The publication's files that have a document."""
         return [f for f in self.files.select_related("document") if f.document_id]
 
     @property
@@ -574,6 +582,8 @@ class PublicationPage(RestrictedMixin, BasePage):
         return [group for group in groups.values() if group["items"]]
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the files, the formatted citation and citation meta tags, related publications and
+        references the reader may read, and the library's address."""
         from library.citations import citation_url, formatted, meta_tags
 
         context = super().get_context(request, *args, **kwargs)
@@ -595,6 +605,7 @@ class PublicationPage(RestrictedMixin, BasePage):
         return context
 
     def document_type_label(self):
+        """The document type's label in the active language ("" if none)."""
         return term_label(self.document_type) if self.document_type_id else ""
 
 
@@ -707,14 +718,17 @@ class PublicationFile(Orderable):
 
     @property
     def display_label(self):
+        """The file's label, else its document's title."""
         return self.label or self.document.title
 
     @property
     def extension(self):
+        """The file's extension in capitals (``PDF``)."""
         return self.document.file_extension.upper()
 
     @property
     def size(self):
+        """The file's size in bytes, or None if it cannot be read."""
         try:
             return self.document.get_file_size()
         except OSError:

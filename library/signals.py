@@ -12,6 +12,8 @@ logger = logging.getLogger(__name__)
 
 @receiver(page_published)
 def on_publication_published(sender, instance, **kwargs):
+    """A publication is published: queue the extraction of its files' text and tell its
+    submitter (if a member submitted it)."""
     from library.models import PublicationPage
 
     page = instance.specific if hasattr(instance, "specific") else instance
@@ -30,6 +32,7 @@ def on_publication_published(sender, instance, **kwargs):
 
 @receiver(workflow_rejected)
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    """A publication's moderation is rejected: tell its submitter."""
     from library.models import PublicationPage
     from library.submissions import notify_submitter
 

@@ -41,6 +41,7 @@ SIGNATURES = {
 
 
 def max_upload_bytes():
+    """The largest file a member may upload (``LIBRARY_MAX_UPLOAD_BYTES``)."""
     return settings.LIBRARY_MAX_UPLOAD_BYTES
 
 
@@ -119,6 +120,8 @@ class SubmissionForm(forms.Form):
         }
 
     def clean_file(self):
+        """Accepts PDF, Word and OpenDocument files within the size limit, not empty, whose
+        content matches their extension."""
         upload = self.cleaned_data.get("file")
         if not upload:
             return upload
@@ -150,6 +153,7 @@ class SubmissionForm(forms.Form):
         return upload
 
     def clean(self):
+        """Requires a file or a link."""
         cleaned = super().clean()
         if not self.errors and not cleaned.get("file") and not cleaned.get("external_url"):
             raise forms.ValidationError(_("Upload a file or give a link to the publication."))

@@ -227,6 +227,8 @@ class MostDownloadedReportView(ReportView):
     paginate_by = 50
 
     def get_queryset(self):
+        """Publications downloaded at least once, with their downloads in all and in the last 30
+        days, most downloaded first."""
         since = timezone.localdate() - datetime.timedelta(days=30)
         return (
             PublicationPage.objects.annotate(

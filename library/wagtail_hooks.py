@@ -17,6 +17,8 @@ from library.models import DocumentLanguage, DocumentType, Organisation, Publica
 
 
 class DocumentTypeViewSet(SnippetViewSet):
+    """Document types as snippets."""
+
     model = DocumentType
     icon = "doc-full"
     list_display = ["name", "slug", "locale"]
@@ -25,6 +27,8 @@ class DocumentTypeViewSet(SnippetViewSet):
 
 
 class OrganisationViewSet(SnippetViewSet):
+    """Organisations as snippets."""
+
     model = Organisation
     icon = "group"
     list_display = ["name", "acronym", "locale"]
@@ -33,6 +37,8 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class DocumentLanguageViewSet(SnippetViewSet):
+    """Document languages as snippets."""
+
     model = DocumentLanguage
     icon = "globe"
     list_display = ["name", "code", "locale"]
@@ -40,6 +46,8 @@ class DocumentLanguageViewSet(SnippetViewSet):
 
 
 class LibraryTaxonomyGroup(SnippetViewSetGroup):
+    """The "Library taxonomy" menu of the three snippets."""
+
     menu_label = _("Library taxonomy")
     menu_icon = "doc-full-inverse"
     menu_order = 251
@@ -90,6 +98,7 @@ def latest_publications(request, locale):
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
+    """The downloads report's admin URLs."""
     from library.views import MostDownloadedReportView
 
     return [
@@ -107,12 +116,16 @@ def register_report_urls():
 
 
 class DownloadsReportMenuItem(MenuItem):
+    """The downloads report's menu item, shown to staff only."""
+
     def is_shown(self, request):
+        """Shown to staff only."""
         return request.user.is_staff
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
+    """Adds the downloads report to the admin's Reports menu."""
     return DownloadsReportMenuItem(
         _("Most downloaded publications"),
         reverse("library_downloads_report"),

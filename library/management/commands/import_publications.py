@@ -6,6 +6,8 @@ from library.importer import Importer, read_rows
 
 
 class Command(BaseCommand):
+    """``manage.py import_publications <file> [--quiet-progress]``."""
+
     help = (
         "Import publications from a CSV or JSON file into the library. Rows are matched on "
         "their 'identifier' (and locale): new ones are created, changed ones updated, "
@@ -15,12 +17,15 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        """Adds the file (CSV or JSON) and ``--quiet-progress``."""
         parser.add_argument("file", help="Path to a .csv or .json file.")
         parser.add_argument(
             "--quiet-progress", action="store_true", help="Do not draw the progress bar."
         )
 
     def handle(self, *args, file, quiet_progress=False, **options):
+        """Imports the file and reports the rows created, updated, unchanged and rejected (with
+        why); fails if any row was rejected."""
         from pathlib import Path
 
         path = Path(file)
@@ -45,6 +50,7 @@ class Command(BaseCommand):
             raise CommandError(f"{len(report.rejected)} row(s) rejected.")
 
     def progress(self, done, total):
+        """Redraws the progress bar: ``done`` of ``total`` rows."""
         width = 30
         filled = int(width * done / total) if total else width
         bar = "#" * filled + "-" * (width - filled)

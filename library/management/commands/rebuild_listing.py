@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
+    """``manage.py rebuild_listing``."""
+
     help = (
         "Write again every library listing entry (library.ListingEntry: one row per "
         "publication and listing language, with its facet keys and analysed text). Saving a "
@@ -13,6 +15,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        """Writes every listing entry again and reports how many were written."""
         from library.indexing import rebuild
 
         written = rebuild(stdout=self.stdout)
