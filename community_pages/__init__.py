@@ -1,0 +1,1 @@
+"""Online communities: membership, discussions, announcements, events, files and pages."""

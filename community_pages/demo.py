@@ -175,6 +175,8 @@ INTRODUCTIONS = {
 
 
 def load(command):
+    """Load the communities' demo content (people, the directory, communities with members,
+    content, attachments and readings); returns the demo accounts to list."""
     locales = ensure_locales()
     home = HomePage.objects.filter(locale=locales["en"]).first()
     if home is None:
@@ -230,6 +232,8 @@ def load_readings(community, keywords):
 
 
 def load_people():
+    """The demo users by role and first name, with their profiles; the staff user is a
+    superuser."""
     staff = demo_user("platform.admin@example.org", "Paula", "Admin", staff=True)
     if not staff.is_superuser:
         staff.is_superuser = True
@@ -263,6 +267,7 @@ def load_people():
 
 
 def load_index(home):
+    """The communities directory under the English home, with its translations."""
     index = CommunityIndexPage.objects.filter(locale=home.locale, slug="communities").first()
     if index is None:
         title, intro = INDEX["en"]
@@ -278,6 +283,8 @@ def load_index(home):
 
 
 def load_community(index, spec, people):
+    """The community of ``spec`` under ``index``: created once, with its members, content and
+    translations; an existing one is returned as it is."""
     page = CommunityPage.objects.filter(locale=index.locale, slug=spec["slug"]).first()
     if page is not None:
         return page
@@ -316,6 +323,9 @@ def load_community(index, spec, people):
 
 
 def load_members(page, spec, people):
+    """The community's administrators, members, a pending applicant (semi-private ones) and
+    its working group, as ``spec`` says."""
+
     def add(user, role="member", status="active", message=""):
         Membership.objects.get_or_create(
             community=page,

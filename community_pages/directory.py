@@ -55,6 +55,8 @@ def directory_queryset(user, locale, filters=None):
 
 
 def directory_context(request, index_page):
+    """The directory page's context: the communities the reader may see filtered by ``theme``,
+    ``region``, ``privacy`` and ``status`` from the query string, and the filters' choices."""
     filters = {
         key: text_param(request.GET, key, max_length=100)
         for key in ("theme", "region", "privacy", "status")

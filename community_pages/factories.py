@@ -16,6 +16,8 @@ from community_pages.models import (
 
 
 class CommunityIndexPageFactory(wagtail_factories.PageFactory):
+    """A communities directory page (test factory)."""
+
     class Meta:
         model = CommunityIndexPage
 
@@ -24,6 +26,8 @@ class CommunityIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class CommunityPageFactory(wagtail_factories.PageFactory):
+    """A public community (test factory)."""
+
     class Meta:
         model = CommunityPage
 
@@ -33,6 +37,8 @@ class CommunityPageFactory(wagtail_factories.PageFactory):
 
 
 class CommunityResourcePageFactory(wagtail_factories.PageFactory):
+    """A community page with one paragraph (test factory)."""
+
     class Meta:
         model = CommunityResourcePage
 
@@ -42,6 +48,8 @@ class CommunityResourcePageFactory(wagtail_factories.PageFactory):
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
+    """An active, non-admin membership (test factory)."""
+
     class Meta:
         model = Membership
 
@@ -50,6 +58,8 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 class ThreadFactory(factory.django.DjangoModelFactory):
+    """A discussion (test factory)."""
+
     class Meta:
         model = Thread
 
@@ -58,6 +68,8 @@ class ThreadFactory(factory.django.DjangoModelFactory):
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
+    """A comment (test factory)."""
+
     class Meta:
         model = Comment
 
@@ -65,6 +77,8 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
 
 class AnnouncementFactory(factory.django.DjangoModelFactory):
+    """A community announcement (test factory)."""
+
     class Meta:
         model = Announcement
 
@@ -73,6 +87,8 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
 
 
 class CommunityEventFactory(factory.django.DjangoModelFactory):
+    """A community event in Paris time (test factory)."""
+
     class Meta:
         model = CommunityEvent
 

@@ -135,21 +135,27 @@ class CommunityFeed(PortalFeed):
     """The RSS of one community for one reader (``user``): see the module's docstring."""
 
     def source(self, request, community, user):
+        """The feed's object: the community and the reader the feed is for."""
         return {"community": community, "user": user}
 
     def title(self, obj):
+        """The community's title."""
         return obj["community"].title
 
     def link(self, obj):
+        """The community's address in the feed's language."""
         return reader_url(obj["community"], obj["language"], translate=False)
 
     def description(self, obj):
+        """The community's introduction, else its title."""
         return obj["community"].introduction or obj["community"].title
 
     def items(self, obj):
+        """The community's newest content the reader may read (``feed_items``)."""
         return feed_items(obj["community"], obj["user"], obj["language"])
 
     def item_description(self, item):
+        """The entry's text."""
         return item.description
 
 

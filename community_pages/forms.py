@@ -31,9 +31,13 @@ def sanitise(text):
 
 
 class SanitisedTextMixin:
+    """Sanitises the form's ``sanitised_fields`` (:func:`sanitise`) and refuses text left
+    empty."""
+
     sanitised_fields = ()
 
     def clean(self):
+        """Sanitises each of ``sanitised_fields``; one without any text left is an error."""
         data = super().clean()
         for name in self.sanitised_fields:
             if data.get(name):
@@ -44,6 +48,8 @@ class SanitisedTextMixin:
 
 
 class RequestForm(forms.Form):
+    """A request to join: an optional message to the administrators."""
+
     message = forms.CharField(
         label=_("Message to the administrators (optional)"),
         required=False,
@@ -53,6 +59,8 @@ class RequestForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """An administrator's decision on a request: an optional reason sent to the applicant."""
+
     reason = forms.CharField(
         label=_("Reason (optional, sent to the applicant)"),
         required=False,
@@ -73,6 +81,8 @@ class ReportForm(forms.Form):
 
 
 class InviteForm(forms.Form):
+    """The email address of the person to invite."""
+
     email = forms.EmailField(label=_("Email address of the person to invite"))
 
 
@@ -87,6 +97,8 @@ class AttachmentsMixin:
 
 
 class ThreadEditForm(SanitisedTextMixin, forms.ModelForm):
+    """A discussion's title and (sanitised) body."""
+
     sanitised_fields = ("body",)
 
     class Meta:
@@ -100,6 +112,8 @@ class ThreadForm(AttachmentsMixin, ThreadEditForm):
 
 
 class CommentEditForm(SanitisedTextMixin, forms.Form):
+    """A comment's (sanitised) body and the comment it answers, if any."""
+
     sanitised_fields = ("body",)
     body = forms.CharField(
         label=_("Your comment"), max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
@@ -112,6 +126,8 @@ class CommentForm(AttachmentsMixin, CommentEditForm):
 
 
 class AnnouncementForm(SanitisedTextMixin, forms.ModelForm):
+    """An announcement's title and (sanitised) body."""
+
     sanitised_fields = ("body",)
 
     class Meta:
@@ -121,6 +137,8 @@ class AnnouncementForm(SanitisedTextMixin, forms.ModelForm):
 
 
 class FileForm(forms.ModelForm):
+    """A members-only file: its upload checked by content, its name, size and type recorded."""
+
     class Meta:
         model = CommunityFile
         fields = ["title", "category", "description", "file"]
@@ -131,11 +149,13 @@ class FileForm(forms.ModelForm):
         self.fields["file"].help_text = upload_help_text()
 
     def clean_file(self):
+        """Checks the upload (:func:`validate_upload`) and keeps its detected content type."""
         upload = self.cleaned_data["file"]
         self.detected_content_type = validate_upload(upload)
         return upload
 
     def save(self, commit=True):
+        """Records the upload's original name, size and detected content type."""
         instance = super().save(commit=False)
         instance.original_name = self.cleaned_data["file"].name[:255]
         instance.size = self.cleaned_data["file"].size
@@ -177,6 +197,8 @@ class EventForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):
+        """Converts start and end from the event's zone to UTC, requires the end after the start,
+        and strips tags from the description."""
         data = super().clean()
         zone = data.get("time_zone")
         if zone and data.get("start") and data.get("end"):
@@ -193,6 +215,8 @@ class EventForm(forms.ModelForm):
 
 
 class WorkingGroupForm(forms.Form):
+    """A new working group: its name and description."""
+
     name = forms.CharField(label=_("Name of the working group"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})

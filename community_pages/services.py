@@ -73,10 +73,12 @@ def touch(community_pk, when=None):
 
 
 def canonical(community):
+    """The community's canonical page (the one that holds memberships)."""
     return community.canonical
 
 
 def active_admins(community):
+    """The active administrators' memberships of the community (on its canonical page)."""
     return Membership.objects.filter(
         community_id=community.canonical_pk,
         status=Membership.Status.ACTIVE,
@@ -205,6 +207,8 @@ def _managed_membership(actor, community, membership_id):
 
 @transaction.atomic
 def approve(actor, community, membership_id, reason=""):
+    """An administrator accepts a pending request (not in an archived community); the applicant
+    is told once committed."""
     membership = _managed_membership(actor, community, membership_id)
     if membership.status != Membership.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
@@ -224,6 +228,7 @@ def approve(actor, community, membership_id, reason=""):
 
 @transaction.atomic
 def reject(actor, community, membership_id, reason=""):
+    """An administrator turns down a pending request; the applicant is told once committed."""
     membership = _managed_membership(actor, community, membership_id)
     if membership.status != Membership.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
@@ -327,6 +332,7 @@ def _ensure_admin_left(community, leaving_membership):
 
 @transaction.atomic
 def leave(user, community):
+    """A member leaves the community and its working groups; the last administrator cannot."""
     membership = _own_membership(user, community, Membership.Status.ACTIVE)
     if membership is None:
         raise PermissionDenied(_("You are not a member of this community."))
@@ -344,6 +350,8 @@ def _remove(membership):
 
 @transaction.atomic
 def remove(actor, community, membership_id):
+    """An administrator removes a member from the community and its working groups; the last
+    administrator cannot be removed."""
     membership = _managed_membership(actor, community, membership_id)
     _ensure_admin_left(community, membership)
     _remove(membership)
@@ -351,6 +359,8 @@ def remove(actor, community, membership_id):
 
 @transaction.atomic
 def set_role(actor, community, membership_id, role):
+    """An administrator makes an active member an administrator or a plain member; the last
+    administrator stays one."""
     membership = _managed_membership(actor, community, membership_id)
     if membership.status != Membership.Status.ACTIVE:
         raise ValidationError(_("Only members can become administrators."))
@@ -364,6 +374,7 @@ def set_role(actor, community, membership_id, role):
 
 @transaction.atomic
 def join_working_group(user, group):
+    """A member who may post in the community joins one of its working groups."""
     community = group.community
     if not access.rights(user, community).post:
         raise PermissionDenied(_("Only members of the community can join its working groups."))
@@ -372,6 +383,7 @@ def join_working_group(user, group):
 
 
 def leave_working_group(user, group):
+    """The user leaves the working group (nothing if they were not in it)."""
     WorkingGroupMembership.objects.filter(group=group, user=user).delete()
     access.invalidate()
 
@@ -423,6 +435,7 @@ def inactive_communities(now=None):
 
 
 def old_pending_requests(now=None):
+    """Requests to join waiting for more than two weeks (``OLD_REQUEST``)."""
     now = now or timezone.now()
     return Membership.objects.filter(
         status=Membership.Status.PENDING, created_at__lt=now - OLD_REQUEST

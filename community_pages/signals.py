@@ -13,6 +13,7 @@ from community_pages.models import Membership, WorkingGroupMembership
 @receiver(post_save, sender=WorkingGroupMembership)
 @receiver(post_delete, sender=WorkingGroupMembership)
 def forget_rights(**kwargs):
+    """A membership changed: forget the memoised rights."""
     access.invalidate()
 
 
@@ -26,6 +27,8 @@ def join_invited_communities(request, email_address, **kwargs):
 
 @receiver(user_logged_in)
 def join_invited_communities_on_login(request, user, **kwargs):
+    """After logging in from an invitation link: join every community invited to at the
+    user's verified addresses."""
     from allauth.account.models import EmailAddress
 
     from community_pages.services import accept_invitations_for_email

@@ -20,13 +20,16 @@ class PrivateStorage(FileSystemStorage):
 
     @property
     def base_location(self):
+        """``PRIVATE_MEDIA_ROOT``, read now."""
         return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
     def location(self):
+        """The absolute path of ``base_location``."""
         return os.path.abspath(self.base_location)
 
     def url(self, name):
+        """Refuses: private files have no URL."""
         raise ValueError("Private community files have no public URL.")
 
 

@@ -109,6 +109,7 @@ ACCEPT = ",".join(f".{extension}" for extension in ALLOWED_UPLOADS)
 
 
 def upload_help_text():
+    """The help text of upload fields: the accepted types and the size limit."""
     return _("PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV; %(size)s at most.") % {
         "size": filesizeformat(max_upload_bytes())
     }
@@ -141,6 +142,8 @@ def validate_upload(upload):
 
 
 class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that accepts several files."""
+
     allow_multiple_selected = True
 
 
@@ -158,6 +161,8 @@ class AttachmentsField(forms.FileField):
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
+        """At most ``max_files`` files, each validated; returns ``(upload, content_type)`` pairs
+        and reports every invalid file at once."""
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
         files = [f for f in files if f]
         if len(files) > self.max_files:

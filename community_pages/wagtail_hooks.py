@@ -27,6 +27,8 @@ from community_pages.models import (
 
 @hooks.register("before_serve_page")
 def check_access_policy(page, request, serve_args, serve_kwargs):
+    """Page serving asks the access policy: a reader who may not see the page gets a 404 for
+    a hidden community (or inside one), the log-in page if anonymous, else a 403."""
     if can_view_page(request.user, page):
         return None
     if is_secret(page):
@@ -52,6 +54,8 @@ def is_secret(page):
 
 @hooks.register("register_search_model")
 def register_communities():
+    """Registers communities, community pages, discussions and announcements with the site
+    search."""
     return [
         {"model": CommunityPage, "label": _("Communities"), "type": "community"},
         {"model": CommunityResourcePage, "label": _("Community pages"), "type": "community_page"},
@@ -61,6 +65,8 @@ def register_communities():
 
 
 class WorkingGroupViewSet(SnippetViewSet):
+    """Working groups as snippets."""
+
     model = WorkingGroup
     icon = "group"
     menu_label = _("Working groups")
@@ -73,6 +79,7 @@ register_snippet(WorkingGroupViewSet)
 
 @hooks.register("register_admin_urls")
 def community_admin_urls():
+    """The admin's community health view."""
     from community_pages.admin_views import community_health
 
     return [path("communities/health/", community_health, name="community_health")]
@@ -80,6 +87,7 @@ def community_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def community_health_menu_item():
+    """The admin menu item of the community health view."""
     return MenuItem(
         _("Community health"),
         reverse("community_health"),

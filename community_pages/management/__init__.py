@@ -1,0 +1,1 @@
+"""The communities' management commands."""

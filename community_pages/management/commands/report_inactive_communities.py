@@ -6,6 +6,8 @@ from community_pages import services
 
 
 class Command(BaseCommand):
+    """``manage.py report_inactive_communities [--fail-on-findings]``."""
+
     help = (
         "List communities with no new content for over a year (with their pending-request "
         "count) and requests to join waiting for more than two weeks. Exit status 0; with "
@@ -13,6 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        """Adds ``--fail-on-findings``: exit with status 1 when anything is reported."""
         parser.add_argument(
             "--fail-on-findings",
             action="store_true",
@@ -20,6 +23,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        """Lists the inactive communities and the requests waiting for over two weeks."""
         inactive = services.inactive_communities()
         old = list(services.old_pending_requests())
         self.stdout.write(f"Inactive communities: {len(inactive)}")
