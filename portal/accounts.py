@@ -125,6 +125,7 @@ def failure_key(request, login):
 
 
 def unlock_token(user):
+    """A signed token naming ``user`` for an unlock link (read by :func:`read_unlock_token`)."""
     return signing.dumps({"u": user.pk, "n": uuid.uuid4().hex[:8]}, salt=UNLOCK_SALT)
 
 
@@ -178,6 +179,9 @@ def user_display(user):
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    """allauth's adapter for the portal: log-in limits per client and per account and browser,
+    email as the log-in, a profile for each new member, emails in the member's language."""
+
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "too_many_login_attempts": _(
@@ -192,15 +196,18 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def get_client_ip(self, request):
+        """The client's address as the portal reads it (:func:`portal.clients.client_ip`)."""
         # Every allauth rate limit keys on this: the same client address as the portal's.
         return client_ip(request)
 
     def populate_username(self, request, user):
+        """Gives a new user a unique internal username (members log in with their email)."""
         # Members log in with their email; the username is an internal, unique handle.
         if not user.username:
             user.username = f"m-{uuid.uuid4().hex[:12]}"
 
     def save_user(self, request, user, form, commit=True):
+        """Also creates the member's profile, in the language they signed up in."""
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             from portal.models import MemberProfile
@@ -232,6 +239,7 @@ class AccountAdapter(DefaultAccountAdapter):
         compose(email, subject, text, language=language).send()
 
     def send_password_reset_mail(self, user, email, context):
+        """The reset link opens in the member's language, at ``BASE_URL``."""
         # The link opens the reset form in the member's language, at the portal's address.
         with translation.override(preferred_language(user)):
             path = reverse(
@@ -242,6 +250,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().send_password_reset_mail(user, email, context)
 
     def get_email_confirmation_url(self, request, emailconfirmation):
+        """The confirmation link, in the member's language, at ``BASE_URL``."""
         # The link opens in the member's language, at the portal's address.
         with translation.override(preferred_language(emailconfirmation.email_address.user)):
             path = reverse("account_confirm_email", args=[emailconfirmation.key])
@@ -250,6 +259,8 @@ class AccountAdapter(DefaultAccountAdapter):
     # -- log-in limits (see the module docstring) ------------------------------------------
 
     def pre_authenticate(self, request, **credentials):
+        """Refuses a log-in when the client, or the account from this browser, has failed too
+        often; an untrusted browser's lock-out emails the account an unlock link."""
         # Replaces allauth's check, which counts per account for every browser alike.
         login = login_identity(credentials)
         self._failure_key, trusted = failure_key(request, login)
@@ -264,6 +275,7 @@ class AccountAdapter(DefaultAccountAdapter):
             raise self.validation_error("account_locked_for_browser")
 
     def authentication_failed(self, request, **credentials):
+        """Counts the failure against the client and against the account (or trusted browser)."""
         key = getattr(self, "_failure_key", None)
         if key is None:
             key, _trusted = failure_key(request, login_identity(credentials))
@@ -271,5 +283,6 @@ class AccountAdapter(DefaultAccountAdapter):
         ratelimit.consume(request, action=LOGIN_FAILED_ACCOUNT, key=key)
 
     def post_login(self, request, user, **kwargs):
+        """Also marks the browser as one the member logs in from."""
         response = super().post_login(request, user, **kwargs)
         return trust_browser(request, response, user)

@@ -31,6 +31,8 @@ def _choice(value, options):
 
 @require_http_methods(["GET", "POST"])
 def translation_dashboard(request):
+    """The translation dashboard: source pages and their state in each language, filtered by
+    section, page type, language and state; POST turns the weekly email report on or off."""
     if request.method == "POST":
         weekly = request.POST.get("weekly") == "on"
         NotificationPreference.objects.update_or_create(

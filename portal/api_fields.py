@@ -23,6 +23,7 @@ def term_key(term):
 
 
 def term_data(term):
+    """A term as the API gives it, ``{"key": …, "name": …}`` in the active language, or None."""
     if term is None:
         return None
     return {"key": term_key(term), "name": term_label(term, get_language())}
@@ -32,6 +33,7 @@ class TermField(serializers.Field):
     """A relation to one taxonomy term: ``{"key": …, "name": …}`` or null."""
 
     def to_representation(self, value):
+        """The term's key and label."""
         return term_data(value)
 
 
@@ -39,6 +41,7 @@ class TermsField(serializers.Field):
     """A many-to-many relation to taxonomy terms, sorted by their label."""
 
     def to_representation(self, value):
+        """The terms' keys and labels, sorted by label."""
         terms = [term_data(term) for term in value.all()]
         return sorted(terms, key=lambda term: term["name"].casefold())
 
@@ -47,6 +50,7 @@ class LinesField(serializers.Field):
     """Text written one item a line (authors): a list of strings."""
 
     def to_representation(self, value):
+        """The non-blank lines, stripped."""
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
@@ -54,6 +58,7 @@ class RichTextHTMLField(serializers.Field):
     """Rich text as the HTML readers see (links to pages and documents expanded)."""
 
     def to_representation(self, value):
+        """The rich text with its page and document links expanded."""
         return expand_db_html(str(value)) if value else ""
 
 
@@ -61,6 +66,7 @@ class AbsoluteURLField(serializers.Field):
     """A path of the portal as an absolute URL at ``BASE_URL``."""
 
     def to_representation(self, value):
+        """The path at ``BASE_URL`` (None if empty)."""
         return absolute_url(value) if value else None
 
 
@@ -68,4 +74,5 @@ class PageSummaryField(serializers.Field):
     """A related page (a session's series): its id and title, or null."""
 
     def to_representation(self, value):
+        """The page's id and title (None if there is no page)."""
         return {"id": value.pk, "title": value.title} if value is not None else None

@@ -1,3 +1,5 @@
+"""The portal app's configuration: signal receivers and the site's name."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -17,11 +19,15 @@ def name_the_site(**kwargs):
 
 
 class PortalConfig(AppConfig):
+    """The portal app."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "portal"
     verbose_name = _("Portal")
 
     def ready(self):
+        """Puts in the portal's moderation emails and connects translation syncing, the site's
+        naming after ``migrate`` and the trust of a browser after a password reset."""
         from allauth.account.signals import password_reset
         from django.db.models.signals import post_migrate, post_save
         from wagtail.signals import page_published

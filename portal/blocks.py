@@ -20,6 +20,8 @@ class ImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
+    """A quotation with an optional attribution."""
+
     text = blocks.TextBlock(help_text=_("The quotation, without quotation marks."))
     attribution = blocks.CharBlock(required=False, help_text=_("Who said or wrote it."))
 
@@ -59,6 +61,7 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
 
     def clean(self, value):
+        """Requires a page, a part of the portal or a web address."""
         value = super().clean(value)
         if not value.get("page") and not value.get("view") and not value.get("url"):
             raise blocks.StructBlockValidationError(
@@ -72,6 +75,8 @@ class LinkBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
+    """A heading, a sentence or two and a button link."""
+
     heading = blocks.CharBlock(help_text=_("A short line that invites the reader to act."))
     text = blocks.TextBlock(required=False, help_text=_("One or two sentences of context."))
     link = LinkBlock(help_text=_("Where the button leads."))
@@ -82,6 +87,8 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a document of the library of documents, with an optional label."""
+
     document = DocumentChooserBlock(help_text=_("A document from the document library."))
     label = blocks.CharBlock(
         required=False, help_text=_("Link text. Leave empty to use the document's title.")
@@ -122,4 +129,6 @@ class BodyBlock(blocks.StreamBlock):
 
 
 class MenuStreamBlock(blocks.StreamBlock):
+    """The links of a navigation menu."""
+
     link = LinkBlock()

@@ -22,5 +22,6 @@ class RedisCache(DjangoRedisCache):
     """
 
     def add(self, *args, **kwargs):
+        """django-redis's ``add``, with an ignored error (``None``) answered as ``True``."""
         added = super().add(*args, **kwargs)
         return True if added is None else added

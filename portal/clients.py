@@ -60,6 +60,7 @@ def parse_address(value):
 
 
 def is_trusted_proxy(address, networks=None):
+    """Is ``address`` in one of ``networks`` (by default the trusted proxies' networks)?"""
     networks = trusted_proxies() if networks is None else networks
     return address is not None and any(address in network for network in networks)
 

@@ -187,6 +187,8 @@ MEMBERS = [
 
 
 def load(command):
+    """Load the portal's demo content (taxonomy, home and standard pages, members); returns
+    the demo account to list."""
     locales = ensure_locales()
     load_taxonomy(locales)
     load_pages(locales)
@@ -201,6 +203,8 @@ def load_menus_and_home(command):
 
 
 def load_taxonomy(locales):
+    """Regions with their countries (and every other country, without a region) and themes,
+    in English, Spanish and French."""
     en = locales["en"]
     for slug, en_name, es_name, fr_name, codes in REGIONS:
         region, _c = Region.objects.get_or_create(locale=en, slug=slug, defaults={"name": en_name})
@@ -266,6 +270,8 @@ def _country(iso, region, locales):
 
 
 def load_pages(locales):
+    """The home page (replacing Wagtail's welcome page) as the default site's root, the about,
+    help and terms pages, and the translations of all but the terms; returns the home page."""
     en = locales["en"]
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=en).first()
@@ -463,6 +469,7 @@ def demo_user(email, first, last, *, staff=False):
 
 
 def load_members():
+    """Demo members with their profiles; returns the account to list."""
     en_countries = {c.iso_code: c for c in Country.objects.filter(locale__language_code="en")}
     themes = {t.slug: t for t in Theme.objects.filter(locale__language_code="en")}
     for email, first, last, org, iso, expertise, language, bio in MEMBERS:

@@ -27,13 +27,17 @@ def player_url(url):
 
 
 class OfflineVideoFinder(EmbedFinder):
+    """Builds YouTube and Vimeo players from their address alone (no request)."""
+
     def __init__(self, **options):
         super().__init__(**options)
 
     def accept(self, url):
+        """Is ``url`` a YouTube or Vimeo address?"""
         return player_url(url) is not None
 
     def find_embed(self, url, max_width=None, max_height=None):
+        """The embed of the player: a lazily loaded 640×360 iframe."""
         src = player_url(url)
         provider = "YouTube" if "youtube" in src else "Vimeo"
         html = (

@@ -11,6 +11,8 @@ from portal.models import Country, HomePage, IndexPage, MemberProfile, StandardP
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A member with a verified primary email and a profile (test factory)."""
+
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
@@ -24,6 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):
+        """Adds the verified email address and the profile, unless ``verified=False``."""
         if create and extracted is not False:
             EmailAddress.objects.get_or_create(
                 user=obj, email=obj.email, defaults={"verified": True, "primary": True}
@@ -42,10 +45,13 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
 
 def locale(code="en"):
+    """The locale of ``code``, created if needed."""
     return Locale.objects.get_or_create(language_code=code)[0]
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
+    """A home page (test factory)."""
+
     class Meta:
         model = HomePage
 
@@ -54,6 +60,8 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
+    """A standard page with a heading and a paragraph (test factory)."""
+
     class Meta:
         model = StandardPage
 
@@ -65,6 +73,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 class IndexPageFactory(wagtail_factories.PageFactory):
+    """A section index page (test factory)."""
+
     class Meta:
         model = IndexPage
 
@@ -72,6 +82,8 @@ class IndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
+    """An English theme (test factory)."""
+
     class Meta:
         model = Theme
 
@@ -81,6 +93,8 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
+    """An English country, Brazil by default (test factory; reused by ISO code)."""
+
     class Meta:
         model = Country
         django_get_or_create = ("iso_code", "locale")

@@ -57,17 +57,21 @@ class PortalFeed(Feed):
         return {}
 
     def feed_url(self, obj):
+        """The feed's own absolute address."""
         return absolute_url(obj["feed_path"])
 
     def item_title(self, item):
+        """The item's title."""
         return item.title
 
     def item_link(self, item):
+        """The entry's link, or the page's address in the active language."""
         if isinstance(item, FeedEntry):
             return item.link
         return reader_url(item, translation.get_language(), translate=False)
 
     def item_pubdate(self, item):
+        """The entry's date, or the page's first publication."""
         if isinstance(item, FeedEntry):
             return item.published
         return item.first_published_at
@@ -83,4 +87,5 @@ class PortalAtomFeed(PortalFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, obj):
+        """The feed's description."""
         return self.description(obj)

@@ -21,6 +21,7 @@ class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
     """
 
     def label_from_instance(self, obj):
+        """The term's label in the active language."""
         return term_label(obj)
 
     def _check_values(self, value):
@@ -43,6 +44,7 @@ class SignupForm(forms.Form):
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
 
     def signup(self, request, user):
+        """Saves the member's name, organisation and the sign-up language on their profile."""
         user.first_name = self.cleaned_data["first_name"].strip()
         user.last_name = self.cleaned_data["last_name"].strip()
         user.save(update_fields=["first_name", "last_name"])
@@ -53,6 +55,8 @@ class SignupForm(forms.Form):
 
 
 class UserNameForm(forms.ModelForm):
+    """The member's first and last names, both required."""
+
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name"]
@@ -65,6 +69,8 @@ class UserNameForm(forms.ModelForm):
 
 
 class ProfileForm(forms.ModelForm):
+    """The member's profile; countries and themes offered from the source language."""
+
     class Meta:
         model = MemberProfile
         fields = [
@@ -107,6 +113,7 @@ class NotificationPreferencesForm(forms.Form):
             )
 
     def save(self):
+        """Stores the chosen frequency of each kind."""
         from portal.models import NotificationPreference
 
         for kind in self.kinds:
@@ -118,6 +125,8 @@ class NotificationPreferencesForm(forms.Form):
 
 
 class DirectoryFilterForm(forms.Form):
+    """The member directory's filters: name or organisation, country, area of expertise."""
+
     q = forms.CharField(label=_("Name or organisation"), required=False, max_length=100)
     country = forms.ModelChoiceField(
         label=_("Country"),

@@ -20,6 +20,7 @@ from portal.reader_urls import reader_path, reader_url
 
 
 def language_name(code):
+    """The interface's name of a language code (the code itself if unknown)."""
     return dict(settings.LANGUAGES).get(code, code)
 
 

@@ -45,10 +45,13 @@ class OncePerInterval(logging.Filter):
             instance.reset()
 
     def reset(self):
+        """Forget every kind seen by this filter."""
         with self._lock:
             self._kinds.clear()
 
     def filter(self, record):
+        """Lets the record through unless one of its kind went through less than ``interval`` ago;
+        the next one let through says how many were held back."""
         if self.status_codes is not None:
             if getattr(record, "status_code", None) not in self.status_codes:
                 return True

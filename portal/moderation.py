@@ -15,16 +15,23 @@ from wagtail.signals import workflow_approved, workflow_rejected
 
 
 class AdminUsersOnlyMixin:
+    """Leaves out of a notifier's recipients everyone who cannot open the admin."""
+
     def get_recipient_users(self, workflow_state, **kwargs):
+        """Wagtail's recipients who have access to the admin."""
         users = super().get_recipient_users(workflow_state, **kwargs)
         return {user for user in users if user.has_perm("wagtailadmin.access_admin")}
 
 
 class ApprovalNotifier(AdminUsersOnlyMixin, WorkflowStateApprovalEmailNotifier):
+    """Wagtail's approval email, to admin users only."""
+
     pass
 
 
 class RejectionNotifier(AdminUsersOnlyMixin, WorkflowStateRejectionEmailNotifier):
+    """Wagtail's rejection email, to admin users only."""
+
     pass
 
 

@@ -29,6 +29,7 @@ DIGEST = "digest"
 
 
 def unsubscribe_token(user, kind):
+    """A signed token naming the member and the kind to unsubscribe from."""
     return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
@@ -44,17 +45,20 @@ def read_unsubscribe_token(token):
 
 
 def unsubscribe_url(user, kind, language):
+    """The absolute one-click unsubscribe address, under ``language``'s prefix."""
     with translation.override(language):
         path = reverse("portal:unsubscribe", args=[unsubscribe_token(user, kind)])
     return absolute_url(path)
 
 
 def preferred_language(user):
+    """The member's preferred language, else ``LANGUAGE_CODE``."""
     profile = getattr(user, "profile", None)
     return getattr(profile, "preferred_language", None) or settings.LANGUAGE_CODE
 
 
 def frequency_for(user, kind):
+    """The member's frequency for ``kind`` (immediately if they chose none)."""
     pref = user.notification_preferences.filter(kind=kind).values_list("frequency", flat=True)
     return pref.first() or Frequency.IMMEDIATELY
 
@@ -164,6 +168,7 @@ def member_message(user, kind, subject, body, language, footer, footer_context=N
 
 
 def send_email_now(user, kind, subject, body, language, attachments=()):
+    """Send one notification email to the member, with the unsubscribe footer and headers."""
     footer_context = {"kind": kind, "kind_label": NotificationKind(kind).label}
     member_message(
         user,

@@ -75,6 +75,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        """The maintenance page for an error reaching the database; other errors pass on."""
         if is_database_unavailable(exception):
             return maintenance_response(request, exception)
         return None

@@ -19,11 +19,13 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, for HTML pages, with the admin's policy for the admin's URLs."""
 
     def process_response(self, request, response):
+        """Adds the policy to HTML responses only."""
         if not is_html(response):
             return response
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
+        """The admin's policy under the admin's URL, unless a view chose its own."""
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]

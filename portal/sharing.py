@@ -55,4 +55,5 @@ def image(page):
 
 
 def og_locale(language):
+    """The Open Graph locale of a language (``es`` is ``es_LA``)."""
     return OG_LOCALES.get(language, language)

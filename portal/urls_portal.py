@@ -1,3 +1,5 @@
+"""Members' URLs under every language prefix: profile, notifications, directory, unlock link."""
+
 from django.urls import path
 
 from portal import views

@@ -44,6 +44,7 @@ def _profile_for(user):
 
 @login_required
 def profile_edit(request):
+    """Edit the member's name and profile; the apps may add sections (logged in only)."""
     profile = _profile_for(request.user)
     if request.method == "POST":
         name_form = UserNameForm(request.POST, instance=request.user)
@@ -72,6 +73,7 @@ def profile_edit(request):
 
 @login_required
 def notification_settings(request):
+    """The member's choice of frequency per kind of notification (logged in only)."""
     if request.method == "POST":
         form = NotificationPreferencesForm(request.POST, user=request.user)
         if form.is_valid():
@@ -117,6 +119,8 @@ def member_directory(request):
 
 @login_required
 def member_detail(request, pk):
+    """A member's profile, for logged-in members; a member not listed in the directory is a
+    404 to everyone but themselves and staff."""
     profile = get_object_or_404(
         MemberProfile.objects.select_related("user", "country").prefetch_related("expertise"),
         pk=pk,

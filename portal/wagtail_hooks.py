@@ -13,6 +13,8 @@ from portal.models import Country, NavigationMenu, Region, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
+    """Themes as snippets."""
+
     model = Theme
     icon = "tag"
     list_display = ["name", "parent", "locale"]
@@ -22,6 +24,8 @@ class ThemeViewSet(SnippetViewSet):
 
 
 class RegionViewSet(SnippetViewSet):
+    """Regions as snippets."""
+
     model = Region
     icon = "globe"
     list_display = ["name", "locale"]
@@ -29,6 +33,8 @@ class RegionViewSet(SnippetViewSet):
 
 
 class CountryViewSet(SnippetViewSet):
+    """Countries as snippets."""
+
     model = Country
     icon = "site"
     list_display = ["name", "iso_code", "region", "locale"]
@@ -37,6 +43,8 @@ class CountryViewSet(SnippetViewSet):
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
+    """The "Taxonomy" menu of themes, regions and countries."""
+
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 250
@@ -44,6 +52,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 class NavigationMenuViewSet(SnippetViewSet):
+    """Navigation menus as snippets, in the admin menu."""
+
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Navigation")
@@ -58,6 +68,7 @@ register_snippet(NavigationMenuViewSet)
 
 @hooks.register("register_admin_urls")
 def register_translation_dashboard_url():
+    """The translation dashboard's admin URL."""
     return [
         path(
             "reports/translations/",
@@ -69,6 +80,7 @@ def register_translation_dashboard_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_dashboard_menu_item():
+    """Adds the translation dashboard to the admin's Reports menu."""
     return MenuItem(
         _("Translations"),
         reverse("portal_translation_dashboard"),

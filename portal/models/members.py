@@ -23,6 +23,8 @@ class NotificationKind(models.TextChoices):
 
 
 class Frequency(models.TextChoices):
+    """How often a member gets one kind of notification."""
+
     IMMEDIATELY = "immediately", _("Immediately")
     DAILY = "daily", _("Daily digest")
     NEVER = "never", _("Never")
@@ -92,6 +94,7 @@ class MemberProfile(models.Model):
 
     @property
     def display_name(self):
+        """The member's full name, else the part of their email before the ``@``."""
         return self.user.get_full_name() or self.user.email.split("@")[0]
 
     def frequency_for(self, kind):

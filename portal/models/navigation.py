@@ -18,6 +18,8 @@ class NavigationMenu(TranslatableMixin, models.Model):
     """
 
     class Slot(models.TextChoices):
+        """The places of the layout a menu fills."""
+
         MAIN = "main", _("Main navigation")
         FOOTER = "footer", _("Footer")
 

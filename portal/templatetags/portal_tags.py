@@ -19,11 +19,13 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
+    """The language switcher's entries for the current page or view."""
     return i18n.language_links(context["request"], _context_page(context))
 
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
+    """The current page's hreflang alternates (none outside a page)."""
     page = _context_page(context)
     if page is None:
         return []
@@ -32,6 +34,7 @@ def alternate_links(context):
 
 @register.simple_tag
 def navigation_menu(slot):
+    """The menu of ``slot`` in the active language."""
     return NavigationMenu.for_slot(slot)
 
 
@@ -48,11 +51,13 @@ def link_url(context, value):
 
 @register.simple_tag(takes_context=True)
 def localized_page_url(context, page):
+    """The page's path under the reader's language prefix."""
     return reader_path(page, context.get("LANGUAGE_CODE"))
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
+    """The home page's path in the reader's language."""
     code = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     return f"/{code}/"
 

@@ -10,12 +10,16 @@ from portal.models import MemberProfile
 
 
 class Command(BaseCommand):
+    """``manage.py ensure_admin``."""
+
     help = (
         "Create the administrator account if it does not exist (email from ADMIN_EMAIL, "
         "password from ADMIN_PASSWORD; defaults admin@example.org / admin for local use)."
     )
 
     def handle(self, *args, **options):
+        """Creates the ``admin`` superuser if missing, verifies its email, gives it a profile and
+        says how to log in."""
         email = os.environ.get("ADMIN_EMAIL", "admin@example.org")
         password = os.environ.get("ADMIN_PASSWORD", "admin")
         User = get_user_model()

@@ -12,12 +12,16 @@ DEMO_APPS = ["portal", "library", "community_pages", "webinars"]
 
 
 class Command(BaseCommand):
+    """``manage.py load_demo_content``."""
+
     help = (
         "Load the demo content in English, Spanish and French. Safe to run again: existing "
         "demo content is kept and updated, nothing is duplicated."
     )
 
     def handle(self, *args, **options):
+        """Loads each app's demo content in ``DEMO_APPS`` order, then the menus, and lists the demo
+        accounts."""
         accounts = []
         for app in DEMO_APPS:
             if importlib.util.find_spec(f"{app}.demo") is None:
