@@ -143,7 +143,7 @@ class CommunityFeed(PortalFeed):
         return obj["community"].title
 
     def link(self, obj):
-        """The community's address in the feed's language."""
+        """The community's address for a reader of the feed's language."""
         return reader_url(obj["community"], obj["language"], translate=False)
 
     def description(self, obj):

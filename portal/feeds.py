@@ -65,7 +65,7 @@ class PortalFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        """The entry's link, or the page's address in the active language."""
+        """The entry's link, or the page's address for a reader of the active language."""
         if isinstance(item, FeedEntry):
             return item.link
         return reader_url(item, translation.get_language(), translate=False)

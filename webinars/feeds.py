@@ -42,7 +42,7 @@ class WebinarFeed(PortalFeed):
         return obj["page"].title
 
     def link(self, obj):
-        """The page's address in the feed's language."""
+        """The page's address for a reader of the feed's language."""
         return absolute_url(reader_path(obj["page"], obj["language"], translate=False))
 
     def description(self, obj):
