@@ -7,13 +7,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from community_pages import access, services
+from community_pages import services
 from community_pages.models import CommunityPage, Membership
+from portal.access import is_staff
 
 
 def community_health(request):
     """Every community with its last activity, inactivity flag and pending-request count."""
-    if not access.is_staff(request.user):
+    if not is_staff(request.user):
         raise PermissionDenied
     if request.method == "POST":
         action = request.POST.get("action")

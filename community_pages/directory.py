@@ -3,8 +3,8 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from community_pages import access
 from community_pages.models import CommunityPage, Membership, Privacy
+from portal.access import visible_pages
 from portal.models import Region, Theme
 from portal.params import text_param
 
@@ -28,7 +28,7 @@ def directory_queryset(user, locale, filters=None):
     """Communities of ``locale`` that ``user`` may see, filtered, most recently active first."""
     filters = filters or {}
     pages = CommunityPage.objects.live().filter(locale=locale)
-    pages = access.visible_pages(pages, user)
+    pages = visible_pages(pages, user)
     if filters.get("theme"):
         theme = Theme.objects.filter(slug=filters["theme"], locale__language_code="en").first()
         keys = theme.descendant_keys() if theme else []

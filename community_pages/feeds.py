@@ -11,7 +11,7 @@ Two URLs serve it:
   person may read, asked of the policy when the feed is fetched, so a member who leaves or a
   change of privacy setting takes effect at once.
 
-Every item list is filtered by ``access.visible_queryset`` in the query itself, so no item
+Every item list is filtered by ``visible_queryset`` in the query itself, so no item
 the feed's reader may not read can appear, whatever the gate in front of it says.
 """
 
@@ -34,6 +34,7 @@ from community_pages.models import (
     CommunityResourcePage,
     Thread,
 )
+from portal.access import visible_queryset
 from portal.feeds import FeedEntry, PortalFeed
 from portal.params import parse_int
 from portal.reader_urls import absolute_url, reader_path, reader_url
@@ -98,26 +99,26 @@ def feed_items(community, user, language=None):
         return reader_url(community, language, translate=False, suffix=suffix)
 
     items = []
-    announcements = access.visible_queryset(Announcement.objects.filter(community_id=pk), user)
+    announcements = visible_queryset(Announcement.objects.filter(community_id=pk), user)
     for item in announcements.order_by("-created_at")[:FEED_SIZE]:
         items.append(
             _entry(item.title, link(f"announcements/{item.pk}/"), item.body, item.created_at)
         )
-    threads = access.visible_queryset(
-        Thread.objects.filter(community_id=pk, removed=False), user
-    ).only("id", "title", "body", "created_at")
+    threads = visible_queryset(Thread.objects.filter(community_id=pk, removed=False), user).only(
+        "id", "title", "body", "created_at"
+    )
     for item in threads.order_by("-created_at")[:FEED_SIZE]:
         items.append(
             _entry(item.title, link(f"discussions/{item.pk}/"), item.body, item.created_at)
         )
-    events = access.visible_queryset(CommunityEvent.objects.filter(community_id=pk), user)
+    events = visible_queryset(CommunityEvent.objects.filter(community_id=pk), user)
     for item in events.order_by("-created_at")[:FEED_SIZE]:
         items.append(
             _entry(item.title, link(f"calendar/{item.pk}/"), item.description, item.created_at)
         )
-    pages = access.visible_queryset(
-        CommunityResourcePage.objects.child_of(community).live(), user
-    ).only(*PAGE_FIELDS)
+    pages = visible_queryset(CommunityResourcePage.objects.child_of(community).live(), user).only(
+        *PAGE_FIELDS
+    )
     newest = F("first_published_at").desc(nulls_last=True)
     for page in pages.order_by(newest, "-pk")[:FEED_SIZE]:
         when = page.first_published_at or page.latest_revision_created_at or EPOCH

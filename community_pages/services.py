@@ -27,6 +27,7 @@ from community_pages.models import (
     Thread,
     WorkingGroupMembership,
 )
+from portal.access import audience_for, can_read_audience, invalidate
 from portal.models.members import NotificationKind
 from portal.notifications import notify
 from portal.slugs import page_slug
@@ -44,7 +45,7 @@ def sync_translations(community):
     """
     from wagtail.search.index import insert_or_update_object
 
-    audience = access.audience_for(community)
+    audience = audience_for(community)
     stale = CommunityPage.objects.filter(translation_key=community.translation_key).exclude(
         privacy=community.privacy, archived=community.archived, audience=audience
     )
@@ -55,7 +56,7 @@ def sync_translations(community):
         archived_at=community.archived_at,
         audience=audience,
     )
-    access.invalidate()
+    invalidate()
     for page in CommunityPage.objects.filter(pk__in=changed + [community.pk]):
         insert_or_update_object(page)
 
@@ -146,7 +147,7 @@ def join(user, community):
         user=user,
         defaults={"status": Membership.Status.ACTIVE, "decided_at": timezone.now()},
     )
-    access.invalidate()
+    invalidate()
     return membership
 
 
@@ -191,7 +192,7 @@ def cancel_request(user, community):
     if membership is None or not access.rights(user, community).cancel_request:
         raise PermissionDenied(_("You have no pending request to join this community."))
     membership.delete()
-    access.invalidate()
+    invalidate()
 
 
 def _managed_membership(actor, community, membership_id):
@@ -219,7 +220,7 @@ def approve(actor, community, membership_id, reason=""):
     membership.decided_at = timezone.now()
     membership.decided_by = actor
     membership.save()
-    access.invalidate()
+    invalidate()
     transaction.on_commit(
         lambda: _notify_decision(membership, "community_pages/emails/request_approved")
     )
@@ -308,7 +309,7 @@ def accept_invitation(user, invitation):
         membership.save()
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    access.invalidate()
+    invalidate()
     return membership
 
 
@@ -345,7 +346,7 @@ def _remove(membership):
         user=membership.user, group__community_id=membership.community_id
     ).delete()
     membership.delete()
-    access.invalidate()
+    invalidate()
 
 
 @transaction.atomic
@@ -368,7 +369,7 @@ def set_role(actor, community, membership_id, role):
         _ensure_admin_left(community, membership)
     membership.role = role
     membership.save(update_fields=["role"])
-    access.invalidate()
+    invalidate()
     return membership
 
 
@@ -379,13 +380,13 @@ def join_working_group(user, group):
     if not access.rights(user, community).post:
         raise PermissionDenied(_("Only members of the community can join its working groups."))
     WorkingGroupMembership.objects.get_or_create(group=group, user=user)
-    access.invalidate()
+    invalidate()
 
 
 def leave_working_group(user, group):
     """The user leaves the working group (nothing if they were not in it)."""
     WorkingGroupMembership.objects.filter(group=group, user=user).delete()
-    access.invalidate()
+    invalidate()
 
 
 @transaction.atomic
@@ -578,7 +579,7 @@ def _tell_admins_of_report(community, thread, comment, item):
             {"community": community.canonical, "report": item, "reporter": item.reporter},
             page=community.canonical,
             url=f"discussions/{thread.pk}/{anchor}",
-            can_see=lambda u: access.can_read_audience(u, thread.audience),
+            can_see=lambda u: can_read_audience(u, thread.audience),
         )
 
 

@@ -4,8 +4,8 @@ from allauth.account.signals import email_confirmed, user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from community_pages import access
 from community_pages.models import Membership, WorkingGroupMembership
+from portal.access import invalidate
 
 
 @receiver(post_save, sender=Membership)
@@ -14,7 +14,7 @@ from community_pages.models import Membership, WorkingGroupMembership
 @receiver(post_delete, sender=WorkingGroupMembership)
 def forget_rights(**kwargs):
     """A membership changed: forget the memoised rights."""
-    access.invalidate()
+    invalidate()
 
 
 @receiver(email_confirmed)

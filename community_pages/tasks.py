@@ -2,16 +2,15 @@
 
 from django_tasks import task
 
+from community_pages.models import Announcement, Comment, Membership
+from portal.access import can_read_audience
 from portal.models.members import NotificationKind
+from portal.notifications import notify
 
 
 @task()
 def send_announcement(announcement_id):
     """Email an announcement to every active member who may still read it."""
-    from community_pages import access
-    from community_pages.models import Announcement, Membership
-    from portal.notifications import notify
-
     announcement = Announcement.objects.select_related("community").get(pk=announcement_id)
     community = announcement.community
     members = Membership.objects.filter(
@@ -26,7 +25,7 @@ def send_announcement(announcement_id):
             {"announcement": announcement, "community": community},
             page=community,
             url=f"announcements/{announcement.pk}/",
-            can_see=lambda user: access.can_read_audience(user, announcement.audience),
+            can_see=lambda user: can_read_audience(user, announcement.audience),
         )
         sent += result != "skipped"
     return sent
@@ -35,10 +34,6 @@ def send_announcement(announcement_id):
 @task()
 def notify_discussion(comment_id):
     """Tell a thread's author (and the author of the comment replied to) about a reply."""
-    from community_pages import access
-    from community_pages.models import Comment
-    from portal.notifications import notify
-
     comment = Comment.objects.select_related("thread__community", "thread__author", "author").get(
         pk=comment_id
     )
@@ -57,5 +52,5 @@ def notify_discussion(comment_id):
             {"thread": thread, "comment": comment, "community": community},
             page=community,
             url=f"discussions/{thread.pk}/",
-            can_see=lambda u: access.can_read_audience(u, thread.audience),
+            can_see=lambda u: can_read_audience(u, thread.audience),
         )

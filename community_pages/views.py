@@ -47,6 +47,7 @@ from community_pages.models import (
     WorkingGroup,
 )
 from portal import calendars, ratelimits
+from portal.access import can_read_audience, visible_pages, visible_queryset
 from portal.params import MAX_PAGE, int_param, parse_int
 
 PAGE_SIZE = 25
@@ -67,7 +68,7 @@ def resource_pages(request, community):
         .only("id", "title", "url_path", "topic", "path", "depth", "locale_id", "audience")
         .order_by("topic", "path")
     )
-    pages = access.visible_queryset(pages, request.user)
+    pages = visible_queryset(pages, request.user)
     groups = {}
     for page in pages:
         groups.setdefault(page.topic or "", []).append(page)
@@ -127,7 +128,7 @@ def community_home(request, community):
         community_id=canonical_pk, status=Membership.Status.ACTIVE
     ).count()
     related = community.related_communities.live().filter(locale_id=community.locale_id)
-    context["related"] = [c for c in access.visible_pages(related, request.user)]
+    context["related"] = [c for c in visible_pages(related, request.user)]
     context["themes"] = list(community.themes.all())
     context["regions"] = list(community.regions.all())
     if rights.read:
@@ -135,7 +136,7 @@ def community_home(request, community):
             _content(Announcement, community).select_related("author")[:3]
         )
         context["threads"] = list(
-            access.visible_queryset(_content(Thread, community), request.user)
+            visible_queryset(_content(Thread, community), request.user)
             .filter(removed=False)
             .select_related("author")[:5]
         )
@@ -265,7 +266,7 @@ def section_announcements(request, community, rights):
 def discussion_list(request, community):
     """The discussions of a community the reader may see, most recently active first."""
     return (
-        access.visible_queryset(_content(Thread, community), request.user)
+        visible_queryset(_content(Thread, community), request.user)
         .filter(removed=False)
         .select_related("author", "working_group")
         .only(
@@ -538,7 +539,7 @@ def _readable(request, queryset, item_id):
     item = queryset.filter(pk=item_id).first()
     if item is None:
         raise Http404
-    if not access.can_read_audience(request.user, item.audience):
+    if not can_read_audience(request.user, item.audience):
         return None
     return item
 
@@ -658,7 +659,7 @@ def attachment_view(request, community, rights, attachment_id, action):
     )
     if item is None:
         raise Http404
-    if not access.can_read_audience(request.user, item.thread.audience):
+    if not can_read_audience(request.user, item.thread.audience):
         return _deny(request)
     removed = item.thread.removed or (item.comment is not None and item.comment.removed)
     if removed and not rights.moderate:
@@ -685,7 +686,7 @@ def comment_view(request, community, rights, comment_id, action):
         pk=comment_id,
         thread__community_id=community.canonical_pk,
     )
-    if not access.can_read_audience(request.user, comment.thread.audience):
+    if not can_read_audience(request.user, comment.thread.audience):
         return _deny(request)
     if action == "report":
         if comment.thread.removed:
@@ -848,7 +849,7 @@ def calendar_feed(request, token):
     user = feed_user(token)
     if user is None:
         raise Http404
-    events = access.visible_queryset(CommunityEvent.objects.all(), user).order_by("start")
+    events = visible_queryset(CommunityEvent.objects.all(), user).order_by("start")
     events = events.filter(end__gte=timezone.now() - timezone.timedelta(days=365))
     return calendars.calendar_response(
         events_calendar(events.select_related("community")),

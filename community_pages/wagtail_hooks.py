@@ -12,9 +12,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community_pages.access import can_view_page
+from community_pages.access import AUDIENCES
 from community_pages.calendar import feed_url
-from community_pages.documents import check_document_access
 from community_pages.models import (
     Announcement,
     CommunityPage,
@@ -23,6 +22,7 @@ from community_pages.models import (
     Thread,
     WorkingGroup,
 )
+from portal.access import can_view_page
 
 
 @hooks.register("before_serve_page")
@@ -40,8 +40,10 @@ def check_access_policy(page, request, serve_args, serve_kwargs):
     raise PermissionDenied
 
 
-# The one hook deciding who downloads a Wagtail document (community_pages.documents).
-hooks.register("before_serve_document", check_document_access)
+@hooks.register("register_audiences")
+def community_audiences():
+    """Communities' and working groups' audiences join the portal's access policy."""
+    return AUDIENCES
 
 
 def is_secret(page):

@@ -21,9 +21,9 @@ from django.db import connections
 from django.db.models import Case, FloatField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from community_pages.access import visible_queryset
 from library.facets import RELATIONS
 from library.matching import match, on_postgresql, rank, ranked, text_condition, title_condition
+from portal.access import visible_queryset
 from portal.models import Country, Region, Theme
 from portal.models.taxonomy import term_label
 from portal.params import MAX_PAGE, int_param, text_list_param, text_param

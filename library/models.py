@@ -23,6 +23,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from library.facets import FacetKeysField
+from portal.access import visible_pages
 from portal.api_fields import LinesField, TermField, TermsField
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.models.taxonomy import _bump_label_version, term_label
@@ -533,8 +534,6 @@ class PublicationPage(RestrictedMixin, BasePage):
         translated."""
         from django.contrib.contenttypes.models import ContentType
         from wagtail.models import Page, ReferenceIndex
-
-        from community_pages.access import visible_pages
 
         translations = PublicationPage.objects.filter(translation_key=self.translation_key)
         page_type = ContentType.objects.get_for_model(Page)

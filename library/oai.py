@@ -1,7 +1,7 @@
 """The library's OAI-PMH 2.0 data provider (``/oai/``): harvesters of repositories and
 aggregators read the public library's metadata as Dublin Core.
 
-What a harvester sees is what an anonymous reader may read (``community_pages.access``):
+What a harvester sees is what an anonymous reader may read (``portal.access``):
 live publications of the public audience. One record per publication, not per translation:
 its identifier is built from the ``translation_key`` its translations share
 (``oai:<host>:publication/<key>``), so it survives edits, moves and retranslation, and its
@@ -45,10 +45,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from community_pages.access import PUBLIC, visible_pages
 from library.citations import dublin_core
 from library.facets import theme_parents, with_ancestors
 from library.models import DocumentType, OaiTombstone, PublicationFile, PublicationPage
+from portal.access import PUBLIC, visible_pages
 from portal.models import Region, Theme
 from portal.reader_urls import absolute_url, reader_url
 

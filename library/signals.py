@@ -7,6 +7,9 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
+from portal.access import PUBLIC
+from search.service import forget_taxonomy
+
 logger = logging.getLogger(__name__)
 
 
@@ -139,6 +142,12 @@ for _label in TERM_FIELDS:
     pre_save.connect(on_term_saving, sender=_label, dispatch_uid=f"library-term-saving-{_label}")
     pre_delete.connect(on_term_deleting, sender=_label, dispatch_uid=f"library-term-del-{_label}")
 
+# The site search suggests themes, countries and organisations (``library.wagtail_hooks``):
+# its cached terms are forgotten when one changes.
+for _label in ("portal.Theme", "portal.Country", "library.Organisation"):
+    post_save.connect(forget_taxonomy, sender=_label, dispatch_uid=f"search-{_label}")
+    post_delete.connect(forget_taxonomy, sender=_label, dispatch_uid=f"search-d-{_label}")
+
 
 # -- OAI-PMH deleted records (library.oai) -------------------------------------------------
 
@@ -171,7 +180,6 @@ def on_publication_saved_for_oai(sender, instance, raw=False, **kwargs):
 @receiver(page_unpublished)
 def on_publication_unpublished_for_oai(sender, instance, **kwargs):
     """An unpublished public page leaves a deleted record (unless a translation is public)."""
-    from community_pages.access import PUBLIC
     from library.models import PublicationPage
     from library.oai import set_specs, update_tombstone
 

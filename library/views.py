@@ -1,7 +1,7 @@
 """Views of the library outside page serving: counted downloads, citation exports,
 the member submission form and the staff report of downloads.
 
-Each asks the access policy (``community_pages.access``) before showing anything.
+Each asks the access policy (``portal.access``) before showing anything.
 """
 
 import datetime
@@ -23,11 +23,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from community_pages.access import can_view_page
 from library import citations
 from library.models import DownloadCount, LibraryIndexPage, PublicationFile, PublicationPage
 from library.submissions import SubmissionForm, submit_publication
 from portal import ratelimits
+from portal.access import can_view_page
 from portal.params import parse_int
 
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")

@@ -13,7 +13,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from library.models import DocumentLanguage, DocumentType, Organisation, PublicationPage
+from library.models import (
+    DocumentLanguage,
+    DocumentType,
+    Organisation,
+    PublicationPage,
+    library_url,
+)
+from portal.models import Country, Theme
+from search.service import TaxonomySource
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -55,6 +63,17 @@ class LibraryTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryTaxonomyGroup)
+
+
+@hooks.register("register_search_taxonomy")
+def register_library_taxonomy():
+    """Themes, countries and organisations in the site search's suggestions, each linking
+    to the library filtered by it."""
+    return [
+        TaxonomySource("theme", _("Theme"), Theme, "slug", library_url),
+        TaxonomySource("country", _("Country"), Country, "iso_code", library_url),
+        TaxonomySource("organisation", _("Organisation"), Organisation, "slug", library_url),
+    ]
 
 
 @hooks.register("register_search_model")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from community_pages.access import visible_pages
+from portal.access import visible_pages
 from portal.reader_urls import reader_url
 
 

@@ -7,12 +7,11 @@ from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from community_pages.documents import serve as serve_document
-from library.oai import oai_view
 from portal import i18n
 from portal import views as portal_views
 from portal.api import api_router
 from portal.api import not_found as api_not_found
+from portal.documents import serve as serve_document
 from portal.sitemaps import PortalSitemap
 
 handler500 = "portal.views.server_error"
@@ -27,9 +26,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
-    # The library's OAI-PMH interface: harvesters get every language's publications at one
-    # base URL.
-    path("oai/", oai_view, name="oai"),
+    # The library's OAI-PMH interface (oai/), outside the language prefix.
+    path("", include("library.urls_root")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
     path("favicon.ico", portal_views.favicon, name="favicon"),

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import admin_views
+from portal.documents import check_document_access
 from portal.models import Country, NavigationMenu, Region, Theme
 
 
@@ -64,6 +65,10 @@ class NavigationMenuViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyGroup)
 register_snippet(NavigationMenuViewSet)
+
+
+# The one hook deciding who downloads a Wagtail document (portal.documents).
+hooks.register("before_serve_document", check_document_access)
 
 
 @hooks.register("register_admin_urls")

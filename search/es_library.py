@@ -14,7 +14,7 @@ import re
 
 from elasticsearch_dsl import Q, Search
 
-from community_pages.access import search_filters
+from portal.access import search_filters
 from search.backends import LANGUAGE_ANALYSIS
 from search.backends.elasticsearch import (
     ES_ERRORS,

@@ -22,12 +22,13 @@ calls a piece: ``SDG 1.3``, ``www.who.int``, ``report.pdf`` or ``cash_transfer``
 engine whole, and each engine splits it as it split the documents.
 
 Permissions are applied in the query itself: every searched model with an ``audience`` field
-is filtered with ``community_pages.access.search_filters(user)``; pages are live only.
+is filtered with ``portal.access.search_filters(user)``; pages are live only.
 """
 
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -42,7 +43,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from community_pages.access import has_field, readable_audiences, search_filters
+from portal.access import has_field, readable_audiences, search_filters
 from search import text as analysis
 from search.backends import LANGUAGE_ANALYSIS
 
@@ -727,21 +728,32 @@ class Term:
     url: str
 
 
-def _taxonomy_models():
-    from portal.models import Country, Theme
+@dataclass(frozen=True)
+class TaxonomySource:
+    """A taxonomy whose terms the search suggests, registered by the app that lists them
+    (the ``register_search_taxonomy`` hook returns a list of these).
 
-    models = [("theme", _("Theme"), Theme, "slug"), ("country", _("Country"), Country, "iso_code")]
-    try:
-        from library.models import Organisation
+    ``model`` is a translatable model with a ``name``; ``key_field`` names the value the
+    link filters on; ``listing_url(language)`` is the listing the term's link filters.
+    """
 
-        models.append(("organisation", _("Organisation"), Organisation, "slug"))
-    except (ImportError, LookupError):
-        pass
-    return models
+    kind: str
+    label: str
+    model: type
+    key_field: str
+    listing_url: Callable[[str], str]
+
+
+TAXONOMY_HOOK = "register_search_taxonomy"
+
+
+def taxonomy_sources():
+    """The registered taxonomy sources, in hook order."""
+    return [source for fn in hooks.get_hooks(TAXONOMY_HOOK) for source in fn()]
 
 
 def taxonomy_terms(language):
-    """Themes, countries and organisations with labels in ``language`` and library links.
+    """The registered taxonomies' terms with labels in ``language`` and listing links.
 
     A taxonomy is small (hundreds of rows): cached per language for five minutes.
     """
@@ -750,25 +762,22 @@ def taxonomy_terms(language):
     terms = cache.get(key)
     if terms is not None:
         return terms
-    try:
-        from library.models import library_url
-
-        base = library_url(code)
-    except ImportError:
-        base = f"/{code}/library/"
     terms = []
     default = Locale.get_default()
-    for kind, kind_label, model, key_field in _taxonomy_models():
-        if not has_field(model, key_field):
-            key_field = "pk"
+    for source in taxonomy_sources():
+        model = source.model
+        key_field = source.key_field if has_field(model, source.key_field) else "pk"
+        base = source.listing_url(code)
         sources = {t.translation_key: t for t in model.objects.filter(locale=default)}
         labels = dict(
             model.objects.filter(locale__language_code=code).values_list("translation_key", "name")
         )
-        for translation_key, source in sources.items():
-            slug = str(getattr(source, key_field)).lower()
-            label = labels.get(translation_key, source.name)
-            terms.append(Term(kind, str(kind_label), label, f"{base}?{kind}={slug}"))
+        for translation_key, term in sources.items():
+            slug = str(getattr(term, key_field)).lower()
+            label = labels.get(translation_key, term.name)
+            terms.append(
+                Term(source.kind, str(source.label), label, f"{base}?{source.kind}={slug}")
+            )
     cache.set(key, terms, 300)
     return terms
 

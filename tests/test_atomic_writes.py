@@ -262,7 +262,7 @@ def test_an_approval_that_fails_after_its_save_leaves_the_request_pending_and_un
     client.force_login(people["admin"])
     mail.outbox.clear()
     with (
-        mock.patch("community_pages.access.invalidate", side_effect=DatabaseError("gone")),
+        mock.patch("community_pages.services.invalidate", side_effect=DatabaseError("gone")),
         pytest.raises(DatabaseError),
     ):
         client.post(semi.url + "manage/", {"action": "approve", "membership": pending.pk})

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from community_pages.access import can_view_page, visible_pages
+from portal.access import can_view_page, visible_pages
 from portal.i18n import localized_page
 from portal.models import Theme
 from portal.params import MAX_PAGE, int_param, text_param

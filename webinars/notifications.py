@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from community_pages.access import can_view_page
+from portal.access import can_view_page
 from portal.models.members import NotificationKind
 from portal.notifications import notify
 

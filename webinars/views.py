@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal import ratelimits
+from portal.access import can_view_page
 from portal.embeds import player_url
 from portal.i18n import localized_page, localized_pages
 from portal.reader_urls import reader_path
@@ -69,8 +70,6 @@ def webinar_context(webinar, request):
         "reference_times": reference_times(webinar, series.reference_zone_list if series else []),
     }
     if series and series.community_id:
-        from community_pages.access import can_view_page
-
         community = series.community
         if community.live and can_view_page(user, community):
             context["community_link"] = localized_page(community)
@@ -91,8 +90,6 @@ def hosted_media(document):
 
 
 def _visible_related(webinar, user):
-    from community_pages.access import can_view_page
-
     pages = []
     for link in webinar.related_links.select_related("related_page").all():
         page = link.related_page.specific

@@ -3,7 +3,7 @@
 A community is translated like any page; its memberships, discussions, files and events
 belong to the *canonical* community (the first page of its translation group), so readers
 of every language share one community. Privacy and archiving are kept identical on every
-translation. Access is decided by ``community_pages.access`` from the ``audience`` column
+translation. Access is decided by ``portal.access`` from the ``audience`` column
 (see ``portal.models.RestrictedMixin``):
 
 * a community's own page (concept note, description) is public unless it is hidden, when

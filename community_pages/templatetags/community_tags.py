@@ -2,7 +2,7 @@
 
 from django import template
 
-from community_pages.access import can_view_page
+from portal.access import can_view_page
 
 register = template.Library()
 

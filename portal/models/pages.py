@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.access import audience_for, visible_pages
 from portal.blocks import BodyBlock, LinkBlock
 from portal.params import MAX_PAGE, int_param
 from portal.terms import SourceTermsPageForm
@@ -80,8 +81,6 @@ class RestrictedMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        from community_pages.access import audience_for
-
         self.audience = audience_for(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "audience" not in update_fields:
@@ -219,8 +218,6 @@ class IndexPage(BasePage):
         verbose_name_plural = _("section index pages")
 
     def get_children_for_listing(self, request):
-        from community_pages.access import visible_pages
-
         return visible_pages(self.get_children().live().public().specific(), request.user)
 
     def get_context(self, request, *args, **kwargs):

@@ -25,7 +25,6 @@ from wagtail import hooks
 
 from community_pages import access, services
 from community_pages.calendar import feed_token
-from community_pages.documents import check_document_access
 from community_pages.factories import (
     CommunityIndexPageFactory,
     CommunityPageFactory,
@@ -35,6 +34,8 @@ from community_pages.feeds import personal_feed_url
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from library.models import PublicationFile
 from library.submissions import submit_publication
+from portal.access import can_read_audience, can_read_document, can_view_page, document_audiences
+from portal.documents import check_document_access
 from portal.factories import DocumentFactory
 from tests.communities.conftest import SETTINGS
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
@@ -168,16 +169,14 @@ def test_policy_functions_agree_with_the_table(communities, people):
             matrix.append(
                 (setting, role, "directory", access.can_see_in_directory(user, community))
             )
-            matrix.append((setting, role, "page", access.can_view_page(user, community)))
+            matrix.append((setting, role, "page", can_view_page(user, community)))
             matrix.append((setting, role, "content", access.can_read(user, community)))
-            matrix.append((setting, role, "content", access.can_view_page(user, items["resource"])))
+            matrix.append((setting, role, "content", can_view_page(user, items["resource"])))
             for name in ("thread", "announcement", "event"):
-                seen = access.can_read_audience(user, items[name].audience)
+                seen = can_read_audience(user, items[name].audience)
                 matrix.append((setting, role, "content", seen))
-            matrix.append(
-                (setting, role, "files", access.can_read_audience(user, items["file"].audience))
-            )
-            seen = access.can_read_audience(user, items["wg_thread"].audience)
+            matrix.append((setting, role, "files", can_read_audience(user, items["file"].audience)))
+            seen = can_read_audience(user, items["wg_thread"].audience)
             matrix.append((setting, role, "working_group", seen))
     check(matrix)
 
@@ -493,7 +492,7 @@ def test_documents_are_served_to_readers_of_a_live_page_that_uses_them(
         user = user_for(people, role)
         for name, (document, readers, cacheable) in document_uses.items():
             allowed = role in readers
-            if access.can_read_document(user, document) != allowed:
+            if can_read_document(user, document) != allowed:
                 wrong.append(f"{name}/{role}: policy says {not allowed}")
             response = client.get(document.url)
             cache = response.get("Cache-Control", "")
@@ -564,11 +563,11 @@ def test_a_document_s_uses_cost_the_same_queries_however_many_there_are(home):
         for document in used:
             webinar.presentations.add(WebinarPresentation(document=document))
         webinar.save_revision().publish()
-    access.document_audiences(rare)  # content types are cached after the first lookup
+    document_audiences(rare)  # content types are cached after the first lookup
     with CaptureQueriesContext(connection) as once:
-        assert access.document_audiences(rare) == {"public", f"c{communities[0].pk}"}
+        assert document_audiences(rare) == {"public", f"c{communities[0].pk}"}
     with CaptureQueriesContext(connection) as often:
-        audiences = access.document_audiences(common)
+        audiences = document_audiences(common)
     assert audiences == {"public", "members"} | {f"c{c.pk}" for c in communities}
     # References, the presentations still there, view restrictions, live pages, and the
     # audiences of each restricted page type (resource pages, webinars).

@@ -83,8 +83,8 @@ def test_api_leaves_out_members_only_publications(client, mixed):
 def test_site_search_leaves_out_members_only_publications(client, mixed):
     from django.contrib.auth.models import AnonymousUser
 
-    from community_pages.access import search_filters
     from library.models import PublicationPage
+    from portal.access import search_filters
     from search.service import search_ids
 
     qs = PublicationPage.objects.live().filter(**search_filters(AnonymousUser()))

@@ -143,7 +143,7 @@ def test_all_languages_query_every_language_field(backend, pages):
 
 
 def test_permission_filter_on_audience_is_in_the_request(backend, restricted):
-    from community_pages.access import search_filters
+    from portal.access import search_filters
     from webinars.models import WebinarSeriesPage
 
     qs = WebinarSeriesPage.objects.live().filter(**search_filters(anon))

@@ -1,8 +1,8 @@
 """Wagtail's document URLs (``/documents/<id>/<name>``) under the access policy.
 
 :func:`check_document_access` is the portal's one ``before_serve_document`` hook
-(registered in ``community_pages.wagtail_hooks``): a document is served to staff and to
-readers who may read a live page that uses it (``access.document_audiences``). Anonymous
+(registered in ``portal.wagtail_hooks``): a document is served to staff and to
+readers who may read a live page that uses it (``document_audiences``). Anonymous
 readers are sent to log in; anyone else gets the 403 page, saying why in their language.
 
 :func:`serve` is Wagtail's own view with a cache header. A document that public content
@@ -19,7 +19,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.documents.views.serve import serve as wagtail_serve
 
-from community_pages import access
+from portal.access import PUBLIC, can_read_document, document_audiences
 from portal.params import parse_int
 
 # Set on the request by the hook when public content uses the document being served.
@@ -28,11 +28,11 @@ _PUBLIC = "_portal_public_document"
 
 def check_document_access(document, request):
     """None to serve ``document`` to ``request.user``; else a log-in redirect or a 403."""
-    audiences = access.document_audiences(document)
-    if access.PUBLIC in audiences:
+    audiences = document_audiences(document)
+    if PUBLIC in audiences:
         setattr(request, _PUBLIC, True)
         return None
-    if access.can_read_document(request.user, document, audiences):
+    if can_read_document(request.user, document, audiences):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
