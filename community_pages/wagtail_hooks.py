@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from community_pages import demo as community_pages_demo
 from community_pages.access import AUDIENCES
 from community_pages.calendar import feed_url
 from community_pages.models import (
@@ -120,3 +121,10 @@ def communities_on_home(request, locale):
         return None
     items = list(directory_queryset(request.user, locale, {"status": "active"})[:3])
     return {"title": _("Online communities"), "url": index.get_url(request), "items": items}
+
+
+@hooks.register("register_demo_content", order=20)
+def load_community_pages_demo(command):
+    """The demo communities: members, announcements, discussions, files (after the
+    library: they cite its publications)."""
+    return community_pages_demo.load(command)

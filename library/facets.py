@@ -19,6 +19,8 @@ import json
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
+from portal.models import Theme
+
 # Facet name: (many-to-many field of PublicationPage, term column of its through table).
 # "type" and "year" are columns of the publication itself.
 RELATIONS = {
@@ -73,10 +75,7 @@ class FacetKeysField(ArrayField):
 
 def theme_parents(theme_model=None):
     """{theme pk: parent pk or None} of every theme (a taxonomy is small: one query)."""
-    if theme_model is None:
-        from portal.models import Theme as theme_model
-
-    return dict(theme_model.objects.values_list("pk", "parent_id"))
+    return dict((theme_model or Theme).objects.values_list("pk", "parent_id"))
 
 
 def with_ancestors(theme_ids, parents):

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from library.listing import LibraryQuery, filtered_queryset
 from library.models import LibraryIndexPage
 from portal.feeds import PortalAtomFeed, PortalFeed
-from portal.models.taxonomy import term_label
+from portal.labels import term_label
 from portal.reader_urls import absolute_url, reader_path
 
 FEED_SIZE = 30

@@ -25,13 +25,13 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, router, transaction
 from django.db.models import Expression
+from django_tasks import task
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
 from library.facets import publication_keys, theme_parents
 from library.listing import counts_generation, counts_refreshed, listing_changed, listing_generation
 from library.models import ListingCount, ListingEntry, PublicationPage
-from library.tasks import refresh_listing_counts
 from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
 
@@ -272,3 +272,10 @@ def refresh_counts(requested=None):
         cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {ListingCount._meta.db_table}")
     counts_refreshed(generation)
     return True
+
+
+@task()
+def refresh_listing_counts(requested):
+    """Refresh the listing's counts view after a change (:func:`refresh_counts`; skipped
+    when a later refresh has covered ``requested``, the generation it was queued at)."""
+    return "refreshed" if refresh_counts(requested) else "already up to date"

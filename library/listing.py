@@ -15,19 +15,30 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connections
-from django.db.models import Case, FloatField, Q, Value, When
+from django.db import connections, transaction
+from django.db.models import Case, FloatField, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from library.facets import RELATIONS
+from library.facets import RELATIONS, parse
 from library.matching import match, on_postgresql, rank, ranked, text_condition, title_condition
+from library.models import (
+    DocumentLanguage,
+    DocumentType,
+    ListingCount,
+    ListingEntry,
+    Organisation,
+    PublicationPage,
+)
 from portal.access import visible_queryset
+from portal.labels import term_label
 from portal.models import Country, Region, Theme
-from portal.models.taxonomy import term_label
 from portal.params import MAX_PAGE, int_param, text_list_param, text_param
 from search.backends import LANGUAGE_ANALYSIS
+from search.es_library import run_library_search
 from search.text import parse_query
 
 SORTS = {
@@ -123,8 +134,6 @@ class LibraryQuery:
 
 def reader_language(locale):
     """The listing a reader in ``locale`` browses (the default language's without one)."""
-    from wagtail.models import Locale
-
     return (locale or Locale.get_default()).language_code
 
 
@@ -132,8 +141,6 @@ def entries_queryset(user, locale=None):
     """The entries of the listing of ``locale``'s language that ``user`` may read: one per
     publication, in the reader's language when it is translated into it
     (``library.indexing``)."""
-    from library.models import ListingEntry
-
     entries = ListingEntry.objects.filter(language=reader_language(locale))
     return visible_queryset(entries, user)
 
@@ -141,8 +148,6 @@ def entries_queryset(user, locale=None):
 def base_queryset(user, locale=None):
     """Live publications ``user`` may read, one per translation key: the translations the
     listing of ``locale``'s language shows (every live translation without a locale)."""
-    from library.models import PublicationPage
-
     if locale is None:
         return visible_queryset(PublicationPage.objects.live(), user)
     listed = entries_queryset(user, locale).values("publication_id")
@@ -153,8 +158,6 @@ class TaxonomyIndex:
     """Source-locale terms of each facet, loaded once per listing (a taxonomy is small)."""
 
     def __init__(self):
-        from library.models import DocumentLanguage, DocumentType, Organisation
-
         self.models = {
             "theme": Theme,
             "region": Region,
@@ -169,8 +172,6 @@ class TaxonomyIndex:
     def terms(self, name):
         """{slug: term} of the source-locale terms of facet ``name``."""
         if name not in self._terms:
-            from wagtail.models import Locale
-
             if self._locale is None:
                 self._locale = Locale.get_default()
             model = self.models[name]
@@ -203,8 +204,6 @@ def apply_filters(entries, query, taxonomy):
     answers (a theme's key is on every entry below it); elsewhere the publications' relation
     tables are read.
     """
-    from library.models import PublicationPage
-
     by_keys = connections[entries.db].vendor == "postgresql"
     for name in MULTI_FILTERS:
         slugs = getattr(query, name)
@@ -259,8 +258,6 @@ def matching_entries(query, user, locale, taxonomy=None):
 def filtered_queryset(query, user, locale, taxonomy=None):
     """The publications of the listing for ``query`` as seen by ``user`` (the feeds read
     it): ``(queryset, taxonomy)``, newest first."""
-    from library.models import PublicationPage
-
     entries, taxonomy = matching_entries(query, user, locale, taxonomy)
     found = PublicationPage.objects.filter(pk__in=entries.order_by().values("publication_id"))
     return visible_queryset(found, user).order_by("-year", "-first_published_at", "pk"), taxonomy
@@ -299,8 +296,6 @@ class ListingRows(ResultWindow):
 def publications_in_order(ids, user):
     """The publications of ``ids`` that ``user`` may read, in the order of ``ids``, read in
     one query with what a result shows (type, language, organisations)."""
-    from library.models import PublicationPage
-
     ids = list(ids)
     found = (
         visible_queryset(PublicationPage.objects.filter(pk__in=ids), user)
@@ -329,8 +324,6 @@ def facet_counts(entries, query, taxonomy, whole=None):
     Its counts are then read from the counts view (``ListingCount``, PostgreSQL) as long as
     the view is as new as the entries: a few hundred rows instead of every entry.
     """
-    from library.facets import parse
-
     connection = connections[entries.db]
     if whole is not None and _counts_view_is_current(connection):
         sql, params, count = _counts_from_view(whole, connection)
@@ -365,10 +358,6 @@ def _counts_view_is_current(connection):
 def _counts_from_view(whole, connection):
     """``(sql, params, count)`` of the whole listing's counts from the counts view, for the
     reader's audiences (the access policy filters the view's rows as it filters entries)."""
-    from django.db.models import Sum
-
-    from library.models import ListingCount
-
     language, user = whole
     rows = visible_queryset(ListingCount.objects.using(connection.alias), user)
     rows = rows.filter(language=language).values("key").annotate(n=Sum("entries"))
@@ -427,8 +416,6 @@ def listing_changed():
 
     The generation moves on now and again when the transaction commits: a count made in
     between, from entries without the change, is not kept under the new generation."""
-    from django.core.cache import cache
-    from django.db import transaction
 
     def bump():
         cache.set(GENERATION_KEY, time.time_ns(), None)
@@ -439,8 +426,6 @@ def listing_changed():
 
 def listing_generation():
     """The listing's generation: it moves on with every change to the entries."""
-    from django.core.cache import cache
-
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = time.time_ns()
@@ -451,15 +436,11 @@ def listing_generation():
 
 def counts_refreshed(generation):
     """The counts view (``ListingCount``) holds the entries of ``generation``."""
-    from django.core.cache import cache
-
     cache.set(COUNTS_GENERATION_KEY, generation, None)
 
 
 def counts_generation():
     """The generation the counts view was last refreshed at (``None``: unknown)."""
-    from django.core.cache import cache
-
     return cache.get(COUNTS_GENERATION_KEY)
 
 
@@ -473,8 +454,6 @@ def _cached_counts(connection, sql, params, count):
     extracting its files' text, moves the generation on. Counts are keyed by term, so a
     renamed term needs nothing; a deleted one is no longer listed.
     """
-    from django.core.cache import cache
-
     generation = listing_generation()
     digest = hashlib.sha256(repr((connection.alias, sql, list(params))).encode()).hexdigest()
     key = f"library:facets:{generation}:{digest}"
@@ -521,9 +500,6 @@ class EngineWindow(ResultWindow):
 def _elasticsearch_page(query, user, locale, per_page):
     """``(page_obj, facets, taxonomy)`` from Elasticsearch for a text query, or ``None``
     when it is not the engine or does not answer (the database engine answers then)."""
-    from library.models import PublicationPage
-    from search.es_library import run_library_search
-
     taxonomy = TaxonomyIndex()
     filters = {name: [s.lower() for s in getattr(query, name)] for name in MULTI_FILTERS}
     number = query.page
@@ -618,8 +594,6 @@ def build_listing(query, user, locale, per_page=20):
 def _written_in(user, language):
     """The entries of publications as written (each translation once, in its own language)
     that ``user`` may read, and the languages to search: ``language``, or every one."""
-    from library.models import ListingEntry
-
     entries = visible_queryset(ListingEntry.objects.filter(in_own_language=True), user)
     if language in LANGUAGE_ANALYSIS:
         return entries.filter(language=language), [language]

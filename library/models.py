@@ -4,10 +4,11 @@ Library taxonomy terms (document types, organisations, document languages) are t
 snippets like the portal's themes, regions and countries: one row per locale sharing a
 ``translation_key``. Publications point at the source-locale (English) rows, so a filter or
 a facet count is the same whatever language the reader browses in, and labels are looked
-up with ``portal.models.taxonomy.term_label``.
+up with ``portal.labels.term_label``.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Prefetch
@@ -19,14 +20,15 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
+from library.citations import citation_url, formatted, meta_tags
 from library.facets import FacetKeysField
 from portal.access import visible_pages
 from portal.api_fields import LinesField, TermField, TermsField
+from portal.labels import term_label, track_labels
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
-from portal.models.taxonomy import _bump_label_version, term_label
 from portal.reader_urls import absolute_url
 from portal.translation import synchronized, translated
 
@@ -116,8 +118,7 @@ class DocumentLanguage(TranslatableMixin, index.Indexed, models.Model):
 
 
 for _model in (DocumentType, Organisation, DocumentLanguage):
-    models.signals.post_save.connect(_bump_label_version, sender=_model)
-    models.signals.post_delete.connect(_bump_label_version, sender=_model)
+    track_labels(_model)
 
 
 class LibraryIndexPage(BasePage):
@@ -153,7 +154,7 @@ class LibraryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         """Adds the listing for the query string as the reader may see it: the page of results,
         facets and active filters."""
-        from library.listing import LibraryQuery, build_listing
+        from library.listing import LibraryQuery, build_listing  # noqa: PLC0415 - serves the listing
 
         context = super().get_context(request, *args, **kwargs)
         query = LibraryQuery.from_params(request.GET)
@@ -163,7 +164,6 @@ class LibraryIndexPage(BasePage):
 
 def library_url(language_code=None):
     """URL of the library index in the reader's language (the listing links point there)."""
-    from wagtail.models import Locale
 
     code = language_code or translation.get_language() or settings.LANGUAGE_CODE
     locale = Locale.objects.filter(language_code=code).first()
@@ -426,7 +426,7 @@ class PublicationPage(RestrictedMixin, BasePage):
         translations again."""
         self._add_country_regions()
         result = super().save(*args, **kwargs)
-        from library.indexing import refresh_listing  # indexing reads these models
+        from library.indexing import refresh_listing  # noqa: PLC0415 - indexing reads these models
 
         refresh_listing(self.translation_key)
         return result
@@ -511,7 +511,7 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def related_publications(self, user, limit=4):
         """Publications sharing themes or countries with this one, most shared first."""
-        from library.listing import base_queryset
+        from library.listing import base_queryset  # noqa: PLC0415 - serves the listing
 
         theme_ids = [t.pk for t in self.themes.all()]
         country_ids = [c.pk for c in self.countries.all()]
@@ -532,8 +532,6 @@ class PublicationPage(RestrictedMixin, BasePage):
         any rich text link or page chooser. Only live pages ``user`` may read, grouped as
         ``[{"title", "items": [{"page", "label"}, ...]}]``, in the reader's language where
         translated."""
-        from django.contrib.contenttypes.models import ContentType
-        from wagtail.models import Page, ReferenceIndex
 
         translations = PublicationPage.objects.filter(translation_key=self.translation_key)
         page_type = ContentType.objects.get_for_model(Page)
@@ -583,7 +581,6 @@ class PublicationPage(RestrictedMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         """Adds the files, the formatted citation and citation meta tags, related publications and
         references the reader may read, and the library's address."""
-        from library.citations import citation_url, formatted, meta_tags
 
         context = super().get_context(request, *args, **kwargs)
         files = self.files_for_display()

@@ -7,6 +7,9 @@ demo content and tests need no PDF library; ``extract_text`` reads any PDF with 
 import io
 import logging
 
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
 logger = logging.getLogger(__name__)
 
 MAX_EXTRACTED_CHARS = 200_000
@@ -86,8 +89,6 @@ def minimal_pdf(text, pages=1, title=""):
 
 def looks_like_pdf(fileobj):
     """True if ``fileobj`` starts like a PDF and pypdf can open it (checks real PDFs)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     position = fileobj.tell() if hasattr(fileobj, "tell") else 0
     try:
@@ -107,7 +108,6 @@ def looks_like_pdf(fileobj):
 
 def extract_text(fileobj, name=""):
     """The text of a PDF, or "" when it is broken, encrypted or holds only images (logged)."""
-    from pypdf import PdfReader
 
     try:
         reader = PdfReader(fileobj)

@@ -3,10 +3,17 @@ listing entries kept true when publications or themes change."""
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, workflow_rejected
 
+from library.facets import theme_parents, with_ancestors
+from library.indexing import refresh_listing
+from library.models import PublicationPage
+from library.oai import set_specs, update_tombstone, was_public
+from library.submissions import notify_submitter
+from library.tasks import extract_publication_text, refresh_publication_entries
 from portal.access import PUBLIC
 from search.service import forget_taxonomy
 
@@ -17,18 +24,15 @@ logger = logging.getLogger(__name__)
 def on_publication_published(sender, instance, **kwargs):
     """A publication is published: queue the extraction of its files' text and tell its
     submitter (if a member submitted it)."""
-    from library.models import PublicationPage
 
     page = instance.specific if hasattr(instance, "specific") else instance
     if not isinstance(page, PublicationPage):
         return
-    from library.tasks import extract_publication_text
 
     try:
         extract_publication_text.enqueue(page.pk)
     except Exception:  # noqa: BLE001 - never fail a publish because the queue is down
         logger.exception("Text extraction could not be queued for publication %s.", page.pk)
-    from library.submissions import notify_submitter
 
     notify_submitter(page, accepted=True)
 
@@ -36,8 +40,6 @@ def on_publication_published(sender, instance, **kwargs):
 @receiver(workflow_rejected)
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
     """A publication's moderation is rejected: tell its submitter."""
-    from library.models import PublicationPage
-    from library.submissions import notify_submitter
 
     page = instance.content_object if hasattr(instance, "content_object") else None
     page = getattr(page, "specific", page)
@@ -48,8 +50,6 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
 @receiver(page_unpublished)
 def on_publication_unpublished(sender, instance, **kwargs):
     """Unpublishing saves the page, but possibly as a plain ``Page``: refresh the listing."""
-    from library.indexing import refresh_listing
-    from library.models import PublicationPage
 
     if issubclass(instance.specific_class or type(instance), PublicationPage):
         refresh_listing(instance.translation_key)
@@ -58,15 +58,11 @@ def on_publication_unpublished(sender, instance, **kwargs):
 @receiver(post_delete, sender="library.PublicationPage")
 def on_publication_deleted(sender, instance, **kwargs):
     """A deleted translation hands its readers over to another translation."""
-    from library.indexing import refresh_listing
 
     refresh_listing(instance.translation_key)
 
 
 def _refresh_entries_later(publication_ids):
-    from django.db import transaction
-
-    from library.tasks import refresh_publication_entries
 
     ids = sorted(set(publication_ids))
     if ids:
@@ -74,7 +70,6 @@ def _refresh_entries_later(publication_ids):
 
 
 def _publications_under(theme_ids):
-    from library.models import PublicationPage
 
     through = PublicationPage.themes.through
     return through.objects.filter(theme_id__in=theme_ids).values_list(
@@ -92,7 +87,6 @@ def on_theme_moving(sender, instance, raw=False, **kwargs):
     old_parent = sender.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
     if instance.parent_id == old_parent.first():
         return
-    from library.facets import theme_parents, with_ancestors
 
     parents = theme_parents()
     below = {pk for pk in parents if instance.pk in with_ancestors([pk], parents)}
@@ -113,7 +107,6 @@ TERM_FIELDS = {
 def _publications_filed_under(sender, term):
     """Publications filed under ``term`` in any of its languages (its translations share a
     ``translation_key``): the labels of every translation are part of their text."""
-    from library.models import PublicationPage
 
     field = TERM_FIELDS[sender._meta.label]
     return PublicationPage.objects.filter(
@@ -157,8 +150,6 @@ def remember_oai_exposure(sender, instance, raw=False, **kwargs):
     """Note whether harvesters could read the page as stored, before this save changes it."""
     if raw or instance.pk is None:
         return
-    from library.models import PublicationPage
-    from library.oai import was_public
 
     stored = PublicationPage.objects.filter(pk=instance.pk).only("live", "audience", "alias_of")
     stored = stored.first()
@@ -171,7 +162,6 @@ def on_publication_saved_for_oai(sender, instance, raw=False, **kwargs):
     published for everyone again takes its tombstone away."""
     if raw:
         return
-    from library.oai import set_specs, update_tombstone
 
     exposed = (lambda: set_specs(instance)) if getattr(instance, "_oai_was_public", False) else None
     update_tombstone(instance.translation_key, exposed)
@@ -180,8 +170,6 @@ def on_publication_saved_for_oai(sender, instance, raw=False, **kwargs):
 @receiver(page_unpublished)
 def on_publication_unpublished_for_oai(sender, instance, **kwargs):
     """An unpublished public page leaves a deleted record (unless a translation is public)."""
-    from library.models import PublicationPage
-    from library.oai import set_specs, update_tombstone
 
     page = instance.specific
     if not isinstance(page, PublicationPage):
@@ -193,7 +181,6 @@ def on_publication_unpublished_for_oai(sender, instance, **kwargs):
 @receiver(pre_delete, sender="library.PublicationPage")
 def remember_oai_sets(sender, instance, **kwargs):
     """The sets of a public page being deleted, read while its relations still exist."""
-    from library.oai import set_specs, was_public
 
     instance._oai_sets = set_specs(instance) if was_public(instance) else None
 
@@ -201,6 +188,5 @@ def remember_oai_sets(sender, instance, **kwargs):
 @receiver(post_delete, sender="library.PublicationPage")
 def on_publication_deleted_for_oai(sender, instance, **kwargs):
     """A deleted public page leaves a deleted record (unless a translation is public)."""
-    from library.oai import update_tombstone
 
     update_tombstone(instance.translation_key, getattr(instance, "_oai_sets", None))

@@ -26,6 +26,8 @@ from library.models import (
 from library.pdfs import looks_like_pdf
 from portal.forms import TermMultipleChoiceField
 from portal.models import Country, Theme
+from portal.models.members import NotificationKind
+from portal.notifications import notify
 from portal.slugs import page_slug
 from portal.terms import offer_source_terms
 
@@ -208,8 +210,6 @@ def submit_publication(data, user, index_page):
 
 def notify_submitter(page, accepted):
     """Email the member who submitted ``page`` once it is published, or if it is rejected."""
-    from portal.models.members import NotificationKind
-    from portal.notifications import notify
 
     user = page.submitted_by
     if user is None or page.submitter_notified:

@@ -1,9 +1,15 @@
 """Background work of the library (django-tasks): text extraction from attached PDFs, and
-listing entries written again when the theme tree changes, the counts view refreshed."""
+listing entries written again when the theme tree changes (the counts view's refresh is a
+task of ``library.indexing``)."""
 
 import logging
 
 from django_tasks import task
+from wagtail.search import index
+
+from library.indexing import refresh_listing, refresh_translations, reindex_publications
+from library.models import PublicationPage
+from library.pdfs import MAX_EXTRACTED_CHARS, extract_text
 
 logger = logging.getLogger(__name__)
 
@@ -15,11 +21,6 @@ def extract_publication_text(page_id):
     A broken, encrypted or image-only PDF is logged and skipped; this task never raises,
     so a publication is saved and published whatever its files hold.
     """
-    from wagtail.search import index
-
-    from library.models import PublicationPage
-    from library.pdfs import MAX_EXTRACTED_CHARS, extract_text
-
     page = PublicationPage.objects.filter(pk=page_id).first()
     if page is None:
         return ""
@@ -41,8 +42,6 @@ def extract_publication_text(page_id):
             index.insert_or_update_object(page)
         except Exception:  # noqa: BLE001 - the search engine may be down; logged
             logger.warning("Publication %s could not be reindexed.", page.pk, exc_info=True)
-        from library.indexing import refresh_listing
-
         refresh_listing(page.translation_key)  # its listing entries match the new text
     return f"{len(text)} characters"
 
@@ -51,22 +50,9 @@ def extract_publication_text(page_id):
 def refresh_publication_entries(publication_ids):
     """Write again the listing entries of these publications (a theme above them moved or
     went, so their facet keys changed)."""
-    from library.indexing import refresh_translations, reindex_publications
-    from library.models import PublicationPage
-
     keys = PublicationPage.objects.filter(pk__in=publication_ids).values_list(
         "translation_key", flat=True
     )
     refresh_translations(set(keys))
     reindex_publications(publication_ids)  # Elasticsearch documents carry the facet keys
     return f"{len(publication_ids)} publications"
-
-
-@task()
-def refresh_listing_counts(requested):
-    """Refresh the listing's counts view after a change (``library.indexing.refresh_counts``;
-    skipped when a later refresh has covered ``requested``, the generation it was queued
-    at)."""
-    from library.indexing import refresh_counts
-
-    return "refreshed" if refresh_counts(requested) else "already up to date"

@@ -6,6 +6,7 @@
 * staff get a report of the most downloaded publications.
 """
 
+from django.db.models import Exists, OuterRef
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,13 +14,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from library import demo as library_demo
+from library.listing import (
+    autocomplete_publications,
+    base_queryset,
+    entries_queryset,
+    search_publications,
+)
 from library.models import (
     DocumentLanguage,
     DocumentType,
+    LibraryIndexPage,
     Organisation,
     PublicationPage,
     library_url,
 )
+from library.views import MostDownloadedReportView
 from portal.models import Country, Theme
 from search.service import TaxonomySource
 
@@ -81,7 +91,6 @@ def register_publication_search():
     """Publications in the site search. On the database engine they are matched on the
     library's read model (``library.listing``), which analyses each translation in its own
     language and counts without a cap; Elasticsearch searches its own documents."""
-    from library.listing import autocomplete_publications, search_publications
 
     return {
         "model": PublicationPage,
@@ -96,10 +105,6 @@ def register_publication_search():
 def latest_publications(request, locale):
     """The four latest publications the reader may read, those written in or translated
     into the home page's language first (newest first), then the others; one query."""
-    from django.db.models import Exists, OuterRef
-
-    from library.listing import base_queryset, entries_queryset
-    from library.models import LibraryIndexPage
 
     index = LibraryIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
@@ -118,7 +123,6 @@ def latest_publications(request, locale):
 @hooks.register("register_admin_urls")
 def register_report_urls():
     """The downloads report's admin URLs."""
-    from library.views import MostDownloadedReportView
 
     return [
         path(
@@ -151,3 +155,9 @@ def register_report_menu_item():
         icon_name="download",
         order=700,
     )
+
+
+@hooks.register("register_demo_content", order=10)
+def load_library_demo(command):
+    """The library's demo publications, written in their own languages."""
+    return library_demo.load(command)

@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.clients import client_ip
 from portal.emails import compose, render_subject, render_text
+from portal.models import MemberProfile
 from portal.notifications import notify_address, preferred_language
 from portal.reader_urls import absolute_url
 
@@ -210,8 +211,6 @@ class AccountAdapter(DefaultAccountAdapter):
         """Also creates the member's profile, in the language they signed up in."""
         user = super().save_user(request, user, form, commit=commit)
         if commit:
-            from portal.models import MemberProfile
-
             MemberProfile.objects.get_or_create(
                 user=user,
                 defaults={"preferred_language": translation.get_language() or "en"},

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from portal.models.taxonomy import term_label
+from portal.labels import term_label
 from portal.reader_urls import absolute_url
 
 

@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Country, MemberProfile, Theme
+from portal.labels import term_label
+from portal.models import Country, MemberProfile, NotificationPreference, Theme
 from portal.models.members import Frequency, NotificationKind
-from portal.models.taxonomy import term_label
 from portal.params import parse_int
 from portal.terms import offer_source_terms
 
@@ -114,7 +114,6 @@ class NotificationPreferencesForm(forms.Form):
 
     def save(self):
         """Stores the chosen frequency of each kind."""
-        from portal.models import NotificationPreference
 
         for kind in self.kinds:
             NotificationPreference.objects.update_or_create(

@@ -15,6 +15,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from portal.labels import term_label
 from portal.text import fold
 from portal.translation import is_term_model, source_language
 
@@ -25,9 +26,6 @@ def term_path_label(term, by_pk=None):
     ``by_pk`` ({pk: term}) resolves parents without a query; without it the parent relation
     is followed.
     """
-    # portal.models.taxonomy imports this module for its admin form: import on use.
-    from portal.models.taxonomy import term_label
-
     labels, seen = [], set()
     while term is not None and term.pk not in seen:
         seen.add(term.pk)

@@ -6,7 +6,7 @@ speakers) points at the *source-language row* (the default locale's) in every tr
 and a term's own relations (a theme's parent, a country's region) do too. A translation
 never re-points them: a Spanish publication is filed under the same rows as the English one,
 so it is listed, filtered, counted and scheduled exactly alike. Readers see each term's label
-in their language through ``portal.models.taxonomy.term_label``; editors choose among the
+in their language through ``portal.labels.term_label``; editors choose among the
 source rows, labelled in their own language (``portal.terms``).
 
 Every translatable model of the portal declares ``translatable_fields`` (wagtail-localize's
@@ -28,6 +28,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
+from wagtail_localize.models import TranslationSource
 
 
 def translated(*names):
@@ -89,7 +90,6 @@ def is_source(instance):
     The original is the row wagtail-localize made its translation source from; an object
     never submitted for translation counts as the original when it is in the default locale.
     """
-    from wagtail_localize.models import TranslationSource
 
     sources = TranslationSource.objects.filter(object_id=instance.translation_key)
     locale_ids = list(sources.values_list("locale_id", flat=True)[:1])
@@ -128,7 +128,6 @@ def sync_translations(instance):
 
 
 def _update_translation_source(instance):
-    from wagtail_localize.models import TranslationSource
 
     source = TranslationSource.objects.filter(
         object_id=instance.translation_key, locale_id=instance.locale_id

@@ -1,14 +1,16 @@
 """Validators for files members upload."""
 
+import webvtt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+from webvtt.errors import MalformedFileError
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 
 
 def validate_image_upload(file):
     """Refuse images over 2 MB and files that only pretend to be images."""
-    from PIL import Image, UnidentifiedImageError
 
     if file.size > MAX_IMAGE_BYTES:
         raise ValidationError(_("The image is larger than 2 MB."), code="too_large")
@@ -30,8 +32,6 @@ def validate_webvtt(file):
     """Refuse caption files that are not WebVTT (W3C): UTF-8 text starting ``WEBVTT`` with
     at least one well-formed cue, read with webvtt-py. Browsers silently ignore a broken
     ``<track>``, so a bad file is refused when it is attached, not discovered by a viewer."""
-    import webvtt
-    from webvtt.errors import MalformedFileError
 
     if file.size > MAX_CAPTION_BYTES:
         raise ValidationError(_("The caption file is larger than 5 MB."), code="too_large")

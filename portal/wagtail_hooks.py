@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import admin_views
+from portal import demo as portal_demo
 from portal.documents import check_document_access
 from portal.models import Country, NavigationMenu, Region, Theme
 
@@ -92,3 +93,9 @@ def register_translation_dashboard_menu_item():
         icon_name="globe",
         order=650,
     )
+
+
+@hooks.register("register_demo_content", order=0)
+def load_portal_demo(command):
+    """The portal's demo: taxonomy, pages in three languages, members."""
+    return portal_demo.load(command)

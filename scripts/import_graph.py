@@ -8,11 +8,15 @@ to print what breaks them):
 
 * ``portal`` imports no app: apps depend on it, never the reverse;
 * apps depend on each other one way only, along ``LAYERS``;
-* no module needs itself through others (no cycle).
+* no module needs itself through others (no cycle);
+* no app imports another app's private names (``_name``).
 
-An import that must stay inside a function (a hook that runs after the app registry is
-ready, for instance) is marked with ``# import-graph: <reason>`` on its line, and is left
-out of the graph.
+An import that must stay inside a function is marked on its line the way ruff's
+``import-outside-top-level`` rule (PLC0415, on for the apps) is silenced, with the reason:
+``# noqa: PLC0415 - <reason>``. Such an import is left out of the graph: it is the one way
+back up allowed inside an app, from a page model into the module that serves or writes it
+and reads the page models (its listing, its index). Cycles it closes are by design and
+stay at one function each.
 """
 
 import ast
@@ -23,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = ["portal", "search", "library", "community_pages", "webinars"]
 # Who may import whom: an app imports only apps of a lower layer.
 LAYERS = {"portal": 0, "search": 1, "library": 2, "community_pages": 3, "webinars": 3}
-MARK = "# import-graph:"
+MARK = "# noqa: PLC0415"
 
 
 def module_name(path):
@@ -85,6 +89,24 @@ def import_graph(modules=None):
     return graph, marked
 
 
+def private_imports(modules=None):
+    """Names starting with ``_`` imported from another app: ``(module, line, name)``."""
+    modules = modules or project_modules()
+    found = []
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.ImportFrom) or node.level or not node.module:
+                continue
+            if node.module.split(".")[0] not in APPS or app_of(node.module) == app_of(name):
+                continue
+            found += [
+                (name, node.lineno, alias.name)
+                for alias in node.names
+                if alias.name.startswith("_")
+            ]
+    return found
+
+
 def app_of(module):
     """The app a module belongs to."""
     return module.split(".")[0]
@@ -140,6 +162,9 @@ def main():
     problems = 0
     for module, target in upward_imports(graph):
         print(f"against the layers: {module} -> {target}")
+        problems += 1
+    for module, line, imported in private_imports():
+        print(f"private name of another app: {module}:{line} imports {imported}")
         problems += 1
     for group in cycles(graph):
         print(f"cycle of {len(group)} modules:")

@@ -13,16 +13,15 @@ after all of them. A publication's document carries its themes' ancestors
 import re
 
 from elasticsearch_dsl import Q, Search
+from wagtail.search.backends import get_search_backend
 
 from portal.access import search_filters
 from search.backends import LANGUAGE_ANALYSIS
+from search.backends.cluster import ES_ERRORS, cluster_resting, record_failure
 from search.backends.elasticsearch import (
-    ES_ERRORS,
     FACET_NAMES,
     PortalElasticsearchMapping,
     cluster_answered,
-    cluster_resting,
-    record_failure,
     refresh_written,
 )
 
@@ -130,7 +129,6 @@ def run_library_search(model, query, user, language=None, **kwargs):
 
     Returns ``{"ids", "total", "facets": {name: {key: count}}, "highlights": {pk: html}}``.
     """
-    from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend()
     if not hasattr(backend, "es") or cluster_resting():

@@ -12,6 +12,11 @@ import logging
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+
+from search.backends.cluster import ES_ERRORS, record_failure
+from search.models import PendingIndexUpdate
 
 logger = logging.getLogger("search")
 
@@ -21,10 +26,6 @@ REPLAY_BATCH = 500
 def remember(items):
     """Record that the index missed a change of each of ``items`` (one query however many:
     an object already waiting gets a newer ``missed_at``, so the replay sends it again)."""
-    from django.utils import timezone
-
-    from search.models import PendingIndexUpdate
-
     now = timezone.now()
     rows = {}
     for item in items:
@@ -44,8 +45,6 @@ def remember(items):
 
 def pending_count():
     """How many objects wait for their change to be replayed."""
-    from search.models import PendingIndexUpdate
-
     return PendingIndexUpdate.objects.count()
 
 
@@ -57,10 +56,6 @@ def replay(backend=None, limit=None):
     (then it stays, and the next replay sends that change). Queries: one per batch of rows,
     one per model in it for the objects, one to delete what was sent.
     """
-    from wagtail.search.backends import get_search_backend
-
-    from search.models import PendingIndexUpdate
-
     backend = backend or get_search_backend()
     sent = 0
     while limit is None or sent < limit:
@@ -84,8 +79,6 @@ def replay(backend=None, limit=None):
 
 def _send_batch(backend, batch):
     """``(rows sent, whether a send failed)``; the objects are read one query per model."""
-    from search.backends.elasticsearch import ES_ERRORS, record_failure
-
     by_model = {}
     for row in batch:
         by_model.setdefault((row.app_label, row.model_name), []).append(row)

@@ -39,7 +39,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
@@ -346,7 +346,6 @@ def search_sources():
     sources = {"page": page_source, **sources}
     # Restricted page models nobody registered are searched on their own (with their
     # audience filter) under "page"; the base Page queryset covers only unrestricted types.
-    from wagtail.models import get_page_models
 
     restricted = [
         m
@@ -362,7 +361,6 @@ def search_sources():
 def generic_pages(excluded):
     """Pages of every type but ``excluded`` (and their subclasses), the types named: the
     content type index then finds their few pages among many publications."""
-    from wagtail.models import get_page_models
 
     excluded = tuple(excluded)
     return Page.objects.exact_type(

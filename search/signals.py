@@ -1,5 +1,7 @@
 """Keep the index true where Wagtail's own signal comes too early."""
 
+from modelsearch.tasks import insert_or_update_object_task
+
 
 def reindex_published_page(sender, instance, **kwargs):
     """Index a page again once it is published.
@@ -9,7 +11,6 @@ def reindex_published_page(sender, instance, **kwargs):
     task backend would index the relations the page had before. ``page_published`` comes
     once they are written; the same task reads the page from the database again.
     """
-    from modelsearch.tasks import insert_or_update_object_task
 
     insert_or_update_object_task.enqueue(
         instance._meta.app_label, instance._meta.model_name, str(instance.pk)

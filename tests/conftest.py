@@ -189,7 +189,7 @@ def _search_engine(request):
     if not _on_elasticsearch():
         yield
         return
-    from search.backends.elasticsearch import last_failure, reset_fallback_state
+    from search.backends.cluster import last_failure, reset_fallback_state
 
     backend = request.getfixturevalue("_search_indexes")
     reset_fallback_state()

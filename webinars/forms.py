@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from portal.labels import term_label
 from portal.models import Country
-from portal.models.taxonomy import term_label
 
 
 class CountryChoiceField(forms.ModelChoiceField):

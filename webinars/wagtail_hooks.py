@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from webinars import demo as webinars_demo
+
 from . import admin_views
 from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
 
@@ -148,3 +150,10 @@ def search_webinars():
 def search_webinar_series():
     """Registers series with the site search (type ``webinar_series``)."""
     return {"model": WebinarSeriesPage, "label": _("Webinar series"), "type": "webinar_series"}
+
+
+@hooks.register("register_demo_content", order=30)
+def load_webinars_demo(command):
+    """The demo webinar series and sessions (after the library and communities, which they
+    link to)."""
+    return webinars_demo.load(command)

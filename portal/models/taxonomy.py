@@ -5,14 +5,13 @@ wagtail-localize translates labels and a reader browsing in Spanish sees Spanish
 Relations from content point at the source-locale row; ``localized`` gives the label.
 """
 
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from portal.labels import term_label, track_labels
 from portal.terms import SourceTermsModelForm
 from portal.translation import synchronized, translated
 
@@ -128,54 +127,5 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         return keys
 
 
-# Labels in the reader's language, without a query per term. A taxonomy is small (hundreds
-# of rows), so each process keeps one map per model and language, dropped when any term of
-# that model is saved or deleted (the version lives in the shared cache so that every worker
-# sees the change).
-_label_maps = {}
-
-
-def _version_key(model):
-    return f"taxonomy-labels-version:{model._meta.label_lower}"
-
-
-def _bump_label_version(sender, **kwargs):
-    from django.core.cache import cache
-
-    cache.set(_version_key(sender), uuid.uuid4().hex, None)
-
-
-def _label_version(model, cache):
-    """The model's label version; a cache that knows none (new, cleared, or restarted) gets
-    one that no process has seen, so no process keeps a map from before."""
-    key = _version_key(model)
-    version = cache.get(key)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(key, version, None):
-            version = cache.get(key) or version
-    return version
-
-
-def term_label(term, language_code=None):
-    """The label of ``term`` in ``language_code`` (default: the active language)."""
-    from django.core.cache import cache
-    from django.utils.translation import get_language
-
-    if term is None:
-        return ""
-    model = type(term)
-    code = (language_code or get_language() or "en")[:2]
-    version = _label_version(model, cache)
-    cached = _label_maps.get((model, code))
-    if cached is None or cached[0] != version:
-        labels = dict(
-            model.objects.filter(locale__language_code=code).values_list("translation_key", "name")
-        )
-        cached = _label_maps[(model, code)] = (version, labels)
-    return cached[1].get(term.translation_key, term.name)
-
-
 for _model in (Region, Country, Theme):
-    models.signals.post_save.connect(_bump_label_version, sender=_model)
-    models.signals.post_delete.connect(_bump_label_version, sender=_model)
+    track_labels(_model)

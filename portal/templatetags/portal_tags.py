@@ -10,8 +10,8 @@ from wagtail.models import Page
 
 from portal import i18n, sharing
 from portal.i18n import locale_codes
+from portal.labels import term_label as taxonomy_term_label
 from portal.models import NavigationMenu
-from portal.models.taxonomy import term_label as taxonomy_term_label
 from portal.reader_urls import absolute_url, reader_path
 
 register = template.Library()

@@ -6,6 +6,8 @@ PostgreSQL full-text search), configured in settings with ``SEARCH_CONFIG``;
 analysers and can be narrowed to the languages of one query with ``for_languages()``.
 """
 
+from search.locales import language_code_for_locale_id
+
 # Languages with their own analysis, and the PostgreSQL text search configuration and
 # Elasticsearch analyser used for each (created by migrations 0001 and 0006 / the index
 # settings). The PostgreSQL configurations serve the library's read model, which stores
@@ -29,7 +31,6 @@ SEARCH_CONFIG = "portal_simple"
 
 def language_of(obj):
     """The language code an object is written in (its locale), or the default language."""
-    from search.locales import language_code_for_locale_id
 
     locale_id = getattr(obj, "locale_id", None)
     code = language_code_for_locale_id(locale_id) if locale_id else None

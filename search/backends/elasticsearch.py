@@ -25,12 +25,10 @@ Configure with ``"BACKEND": "search.backends.elasticsearch"``.
 import copy
 import logging
 import threading
-import time
 
 from django.conf import settings
-from elastic_transport import ConnectionError as TransportConnectionError
-from elastic_transport import TransportError
-from elasticsearch import ApiError
+from django.db import transaction
+from modelsearch.backends import get_search_backend
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8AutocompleteQueryCompiler,
     Elasticsearch8Index,
@@ -42,11 +40,18 @@ from modelsearch.backends.elasticsearch8 import (
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.utils import deep_update
 
+from search import pending
 from search.backends import LANGUAGE_ANALYSIS, SEARCH_CONFIG, language_of
+from search.backends.cluster import (
+    ES_ERRORS,
+    cluster_resting,
+    record_failure,
+    take_missed,
+    writes_missed,
+)
+from search.tasks import replay_index_updates
 
 logger = logging.getLogger("search")
-
-ES_ERRORS = (TransportConnectionError, TransportError, ApiError, ConnectionError, TimeoutError)
 
 # Per-language analysers: accents folded before stemming, so "proteccion" == "protección".
 ANALYSIS = {
@@ -200,72 +205,16 @@ class PortalAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
 
 # --- falling back to the database engine ---------------------------------------------------------
 
-_state = {"down_until": 0.0, "last_logged": 0.0, "last_error": "", "missed": False}
-_state_lock = threading.Lock()
-
-
-def reset_fallback_state():
-    """Forget recorded failures: the cluster is asked again at once (tests use it)."""
-    with _state_lock:
-        _state.update(down_until=0.0, last_logged=0.0, last_error="", missed=False)
-
-
-def last_failure():
-    """The last failure recorded since the state was reset ("" if none)."""
-    return _state["last_error"]
-
-
-def _log_interval():
-    return settings.SEARCH_FALLBACK_LOG_INTERVAL
-
-
-def _retry_after():
-    return settings.SEARCH_FALLBACK_RETRY_AFTER
-
-
-def record_failure(error):
-    """Remember that the cluster failed; log it at most once per interval."""
-    now = time.monotonic()
-    with _state_lock:
-        _state["down_until"] = now + _retry_after()
-        _state["last_error"] = f"{type(error).__name__}: {str(error)[:500]}"
-        should_log = now - _state["last_logged"] >= _log_interval() or not _state["last_logged"]
-        if should_log:
-            _state["last_logged"] = now
-    if should_log:
-        logger.error(
-            "Elasticsearch failed (%s: %s); answering searches from the database engine.",
-            type(error).__name__,
-            str(error)[:200],
-        )
-
-
-def writes_missed():
-    """Some change could not be sent: replay the pending ones once the cluster answers."""
-    _state["missed"] = True
-
 
 def cluster_answered():
     """The cluster answered: if this process kept changes meanwhile, queue their replay."""
-    if not _state.get("missed"):
-        return
-    _state["missed"] = False
-    from django.db import transaction
-
-    from search.tasks import replay_index_updates
-
-    transaction.on_commit(replay_index_updates.enqueue)
-
-
-def cluster_resting():
-    """Is the cluster left alone for now (it failed less than the retry interval ago)?"""
-    return time.monotonic() < _state["down_until"]
+    if take_missed():
+        transaction.on_commit(replay_index_updates.enqueue)
 
 
 def database_backend():
     """The database engine that answers while the cluster cannot: the one configured as
     ``"database"`` beside it (kept up to date alongside), else Wagtail's with our config."""
-    from modelsearch.backends import get_search_backend
 
     if "database" in settings.WAGTAILSEARCH_BACKENDS:
         return get_search_backend("database")
@@ -381,8 +330,6 @@ class PortalElasticsearchIndex(Elasticsearch8Index):
 
     def _kept(self, send, items):
         """``send()``, or keep ``items`` for the replay if the cluster is resting or fails."""
-        from search import pending
-
         if not cluster_resting():
             try:
                 send()

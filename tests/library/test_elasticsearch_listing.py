@@ -7,6 +7,7 @@ from django.utils import translation
 from elastic_transport import ConnectionError as TransportConnectionError
 
 from library.listing import LibraryQuery, build_listing
+from search.backends import cluster as cluster_state
 from search.backends import elasticsearch as es_backend
 
 pytestmark = pytest.mark.django_db
@@ -39,14 +40,14 @@ class FakeCluster:
 
 @pytest.fixture
 def cluster(monkeypatch):
-    es_backend.reset_fallback_state()
+    cluster_state.reset_fallback_state()
     backend = es_backend.PortalElasticsearchBackend(
         {"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "site1_", "TIMEOUT": 1}
     )
     backend.es = FakeCluster()
     monkeypatch.setattr("wagtail.search.backends.get_search_backend", lambda *a, **k: backend)
     yield backend.es
-    es_backend.reset_fallback_state()
+    cluster_state.reset_fallback_state()
 
 
 def listing(params, locale, user=None):

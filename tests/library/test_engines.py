@@ -16,7 +16,7 @@ from django.utils import translation
 
 from library.listing import LibraryQuery, build_listing
 from search import service
-from search.backends import elasticsearch as es_backend
+from search.backends import cluster
 from tests.conftest import _on_elasticsearch
 
 pytestmark = pytest.mark.django_db
@@ -251,12 +251,12 @@ def test_a_failing_cluster_is_answered_by_the_database_engine_and_logged_once(
             assert client.get("/es/library/", {"q": "pensiones"}).status_code == 200
     failures = [r for r in caplog.records if "Elasticsearch failed" in r.getMessage()]
     assert len(failures) == 1
-    assert es_backend.last_failure()
+    assert cluster.last_failure()
     # The cluster answers again: the next search goes back to it.
-    es_backend.reset_fallback_state()
+    cluster.reset_fallback_state()
     settings.WAGTAILSEARCH_BACKENDS = working
     assert _as_set(_listing("q=transferencias", "es", anon)) == expected
-    assert not es_backend.last_failure()
+    assert not cluster.last_failure()
 
 
 def test_update_index_rebuilds_behind_an_alias_while_searches_answer(catalogue):

@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
 from search import service
-from search.backends import elasticsearch as es_backend
+from search.backends import cluster as cluster_state
 from search.models import PendingIndexUpdate
 from tests.conftest import _on_elasticsearch
 
@@ -33,8 +33,8 @@ def cluster(settings):
 
         def start(self):
             settings.WAGTAILSEARCH_BACKENDS = working
-            es_backend.reset_fallback_state()
-            es_backend._state["missed"] = True  # as the process that kept the changes
+            cluster_state.reset_fallback_state()
+            cluster_state.writes_missed()  # as the process that kept the changes
 
     return Cluster()
 
@@ -42,7 +42,7 @@ def cluster(settings):
 def elasticsearch_titles(query, language="en"):
     """Titles Elasticsearch itself finds (no fallback: a failure fails the test)."""
     response = service.search(query, anon, language)
-    assert not es_backend.last_failure()
+    assert not cluster_state.last_failure()
     return {hit.title for hit in response.hits}
 
 
@@ -86,7 +86,7 @@ def test_the_scheduled_command_replays_and_stops_while_the_cluster_is_down(clust
     call_command("replay_search_updates", stdout=open("/dev/null", "w"))
     assert PendingIndexUpdate.objects.count() == 1  # still down: kept for the next run
     cluster.start()
-    es_backend._state["missed"] = False
+    cluster_state.take_missed()
     call_command("replay_search_updates", stdout=open("/dev/null", "w"))
     assert PendingIndexUpdate.objects.count() == 0
     assert "Social insurance in Ghana" in elasticsearch_titles("insurance")

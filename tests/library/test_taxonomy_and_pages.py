@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import Page
 
 from library.models import LibraryIndexPage, PublicationPage
+from portal.labels import term_label
 from portal.models import HomePage
-from portal.models.taxonomy import term_label
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from elastic_transport import ConnectionError as TransportConnectionError
 from wagtail.models import Page
 
+from search.backends import cluster
 from search.backends import elasticsearch as es_backend
 from search.es_library import build_library_search
 
@@ -60,13 +61,13 @@ class FakeES:
 
 @pytest.fixture
 def backend(settings):
-    es_backend.reset_fallback_state()
+    cluster.reset_fallback_state()
     backend = es_backend.PortalElasticsearchBackend(
         {"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "site1_", "TIMEOUT": 1}
     )
     backend.es = FakeES()
     yield backend
-    es_backend.reset_fallback_state()
+    cluster.reset_fallback_state()
 
 
 def test_index_settings_define_language_analysers(backend):
@@ -231,7 +232,7 @@ def test_falls_back_to_the_database_and_logs_once(backend, pages, locales, caplo
 def test_service_answers_when_elasticsearch_is_down(settings, pages, caplog):
     from search import service
 
-    es_backend.reset_fallback_state()
+    cluster.reset_fallback_state()
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch",
@@ -252,4 +253,4 @@ def test_service_answers_when_elasticsearch_is_down(settings, pages, caplog):
         "Sistemas de pensiones",
     }
     assert len([r for r in caplog.records if "Elasticsearch failed" in r.getMessage()]) == 1
-    es_backend.reset_fallback_state()
+    cluster.reset_fallback_state()

@@ -1,5 +1,7 @@
 """``manage.py import_publications FILE``: bulk import of publications (CSV or JSON)."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from library.importer import Importer, read_rows
@@ -26,7 +28,6 @@ class Command(BaseCommand):
     def handle(self, *args, file, quiet_progress=False, **options):
         """Imports the file and reports the rows created, updated, unchanged and rejected (with
         why); fails if any row was rejected."""
-        from pathlib import Path
 
         path = Path(file)
         if not path.is_file():

@@ -2,6 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from library.indexing import rebuild
+
 
 class Command(BaseCommand):
     """``manage.py rebuild_listing``."""
@@ -16,7 +18,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         """Writes every listing entry again and reports how many were written."""
-        from library.indexing import rebuild
 
         written = rebuild(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"{written} listing entries written."))

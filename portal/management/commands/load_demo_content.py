@@ -1,14 +1,16 @@
-"""Build the demo portal: pages, translations, taxonomy, members, then each app's content."""
+"""Build the demo portal: pages, translations, taxonomy, members, then each app's content.
 
-import importlib
-import importlib.util
+Each app registers its loader with the ``register_demo_content`` hook; the hook's ``order``
+puts them in sequence (portal 0, library 10, communities 20, webinars 30: communities and
+webinars link to library publications). A loader takes the command (for its output) and
+returns the demo accounts it made, as ``(email, role)`` pairs.
+"""
 
 from django.core.management.base import BaseCommand
+from wagtail import hooks
 
+from portal.demo import load_menus_and_home
 from portal.demo_utils import DEMO_PASSWORD
-
-# Order matters: communities and webinars link to library publications.
-DEMO_APPS = ["portal", "library", "community_pages", "webinars"]
 
 
 class Command(BaseCommand):
@@ -20,18 +22,13 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        """Loads each app's demo content in ``DEMO_APPS`` order, then the menus, and lists the demo
+        """Runs each registered demo loader in order, then the menus, and lists the demo
         accounts."""
         accounts = []
-        for app in DEMO_APPS:
-            if importlib.util.find_spec(f"{app}.demo") is None:
-                continue
-            module = importlib.import_module(f"{app}.demo")
-            self.stdout.write(f"Loading demo content: {app}")
-            accounts.extend(module.load(self) or [])
+        for load in hooks.get_hooks("register_demo_content"):
+            self.stdout.write(f"Loading demo content: {load.__module__.split('.')[0]}")
+            accounts.extend(load(self) or [])
         # Menus last: they link to the sections the apps have just created.
-        from portal.demo import load_menus_and_home
-
         load_menus_and_home(self)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         if accounts:

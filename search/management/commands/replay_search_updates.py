@@ -1,6 +1,7 @@
 """Send Elasticsearch the index updates it missed while it was down (run it on a schedule)."""
 
 from django.core.management.base import BaseCommand
+from wagtail.search.backends import get_search_backend
 
 from search.pending import pending_count, replay
 
@@ -17,7 +18,6 @@ class Command(BaseCommand):
     def handle(self, *args, limit=None, **options):
         """Replays the pending updates (nothing when the engine is not Elasticsearch) and reports
         how many were sent and how many are left."""
-        from wagtail.search.backends import get_search_backend
 
         backend = get_search_backend()
         if not hasattr(backend, "es"):
