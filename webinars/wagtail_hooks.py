@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
+from .stats import can_see_audience_data
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -75,7 +76,7 @@ def register_admin_urls():
 
 class PermittedMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.can_see_audience_data(request.user)
+        return can_see_audience_data(request.user)
 
 
 @hooks.register("register_admin_menu_item")
