@@ -9,17 +9,7 @@ from wagtail.models import Locale
 from .attendance import import_attendance
 from .forms import AttendanceImportForm
 from .models import WebinarPage, WebinarSeriesPage
-from .stats import audience_figures
-
-
-def can_see_audience_data(user):
-    """Registrants' data and figures: staff holding the registration permission."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and user.has_perm("webinars.view_registration")
-    )
+from .stats import audience_figures, can_see_audience_data
 
 
 def _require(request):

@@ -18,7 +18,7 @@ from .models import (
     WebinarSeriesPage,
     webinars_with_theme,
 )
-from .stats import audience_figures
+from .stats import audience_figures, can_see_audience_data
 from .timezones import utc_to_wall_clock, zone_label
 
 
@@ -160,7 +160,7 @@ def series_context(series, request):
         if series.community and series.community.live and can_view_page(user, series.community)
         else None,
     }
-    if user.is_authenticated and user.is_staff:
+    if can_see_audience_data(user):
         context["figures"] = audience_figures([s.translation_key for s in sessions])
     return context
 

@@ -1,6 +1,6 @@
 """Webinar series and webinars: speakers, registration, outputs, attendance.
 
-Registrations, follows, attendance and announcements are keyed by the page's
+Registrations, follows, attendance and the follow emails sent are keyed by the page's
 ``translation_key`` (and also keep a foreign key to the page a reader used), so registering
 on the Spanish copy of a webinar and again on the English one is recognised as a duplicate,
 and following a series in French is following it in every language.
@@ -1116,8 +1116,9 @@ class SeriesFollow(models.Model):
         super().save(*args, **kwargs)
 
 
-class Announcement(models.Model):
-    """Which follow emails went out, so that republishing a page never sends them twice."""
+class FollowEmailSent(models.Model):
+    """A follow email that went out (one per webinar and kind), so that republishing a page
+    never sends it twice."""
 
     class Kind(models.TextChoices):
         SCHEDULED = "scheduled", _("Session scheduled")
@@ -1130,7 +1131,7 @@ class Announcement(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["webinar_key", "kind"], name="webinars_unique_announcement"
+                fields=["webinar_key", "kind"], name="webinars_unique_follow_email"
             )
         ]
 

@@ -1,7 +1,7 @@
 """Emails to followers of a series: a session is scheduled, a recording is published.
 
 Sent once per webinar (whatever language version is published, however often): an
-``Announcement`` row records each one. Recipients are filtered by the access policy and
+``FollowEmailSent`` row records each one. Recipients are filtered by the access policy and
 ``portal.notifications.notify`` applies their preferences and adds one-click unsubscribe.
 """
 
@@ -13,7 +13,7 @@ from portal.access import can_view_page
 from portal.models.members import NotificationKind
 from portal.notifications import notify
 
-from .models import Announcement, SeriesFollow, WebinarPage
+from .models import FollowEmailSent, SeriesFollow, WebinarPage
 
 
 def followers(series):
@@ -28,10 +28,10 @@ def followers(series):
 
 
 def _claim(webinar, kind):
-    """Record the announcement; False if it was already made."""
+    """Record that this follow email goes out; False if it already went."""
     try:
         with transaction.atomic():
-            Announcement.objects.create(webinar_key=webinar.translation_key, kind=kind)
+            FollowEmailSent.objects.create(webinar_key=webinar.translation_key, kind=kind)
     except IntegrityError:
         return False
     return True
@@ -44,9 +44,9 @@ def announcements_due(webinar, now=None):
     if webinar.series is None or not webinar.live:
         return kinds
     if webinar.starts_at and webinar.starts_at > now:
-        kinds.append(Announcement.Kind.SCHEDULED)
+        kinds.append(FollowEmailSent.Kind.SCHEDULED)
     if webinar.recording_url or webinar.recording_file_id:
-        kinds.append(Announcement.Kind.RECORDING)
+        kinds.append(FollowEmailSent.Kind.RECORDING)
     return kinds
 
 
@@ -61,8 +61,8 @@ def announce_webinar(page_id):
         if not _claim(webinar, kind):
             continue
         template = {
-            Announcement.Kind.SCHEDULED: "webinars/emails/session_scheduled",
-            Announcement.Kind.RECORDING: "webinars/emails/recording_published",
+            FollowEmailSent.Kind.SCHEDULED: "webinars/emails/session_scheduled",
+            FollowEmailSent.Kind.RECORDING: "webinars/emails/recording_published",
         }[kind]
         for user in followers(webinar.series):
             result = notify(

@@ -1,6 +1,24 @@
-"""Audience figures for staff: registrants, attendees, attendance rate, countries reached."""
+"""Audience figures for staff: registrants, attendees, attendance rate, countries reached.
+
+Who may see them (and registrants' data) is asked in one place, ``can_see_audience_data``:
+the admin screens and menu items, and the figures box on public webinar and series pages.
+"""
 
 from .models import Attendance, Registration
+
+# The permission that opens registrants' data and audience figures, wherever they are shown.
+AUDIENCE_DATA_PERMISSION = "webinars.view_registration"
+
+
+def can_see_audience_data(user):
+    """Registrants' data and audience figures: active staff holding the registration
+    permission (a staff account without it sees them nowhere)."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(AUDIENCE_DATA_PERMISSION)
+    )
 
 
 def audience_figures(webinar_keys):

@@ -26,7 +26,7 @@ from .registration import (
     send_confirmation,
 )
 from .registration import register as register_for
-from .stats import audience_figures
+from .stats import audience_figures, can_see_audience_data
 from .timezones import zone_label
 
 REFUSALS = {
@@ -73,7 +73,7 @@ def webinar_context(webinar, request):
         community = series.community
         if community.live and can_view_page(user, community):
             context["community_link"] = localized_page(community)
-    if user.is_authenticated and user.is_staff:
+    if can_see_audience_data(user):
         context["figures"] = audience_figures([webinar.translation_key])
     return context
 

@@ -13,6 +13,7 @@ from webinars import demo as webinars_demo
 
 from . import admin_views
 from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
+from .stats import can_see_audience_data
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -84,7 +85,7 @@ class PermittedMenuItem(MenuItem):
 
     def is_shown(self, request):
         """Shown to staff who may see audience data only."""
-        return admin_views.can_see_audience_data(request.user)
+        return can_see_audience_data(request.user)
 
 
 @hooks.register("register_admin_menu_item")

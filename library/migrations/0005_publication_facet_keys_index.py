@@ -1,11 +1,26 @@
 """PostgreSQL: a GIN index on the facet keys, which the library's filters match (no-op
 elsewhere: SQLite filters through the relation tables)."""
 
+import functools
+
 from django.db import migrations
 
-from portal.postgres import on_postgresql
-
 INDEX = "library_publication_facet_keys_gin"
+
+
+def on_postgresql(operation):
+    """``operation(cursor)`` as a ``RunPython`` function that runs it with a cursor of the
+    migrated database when that is PostgreSQL, and does nothing elsewhere (frozen copy of
+    what was ``portal.postgres.on_postgresql``: a migration does not import live code)."""
+
+    @functools.wraps(operation)
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            operation(cursor)
+
+    return run
 
 
 @on_postgresql

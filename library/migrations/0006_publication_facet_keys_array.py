@@ -2,13 +2,31 @@
 fast as ``jsonb`` elements), with a GIN index for the listing's ``&&`` filters. Elsewhere
 the column stays JSON text: only the field's class changes."""
 
+import functools
+
 from django.db import migrations
 
+# The field class the state refers to (a path the autodetector writes; see
+# tests/test_structure.py).
 import library.facets
-from portal.postgres import on_postgresql
 
 INDEX = "library_publication_facet_keys_gin"
 TABLE = "library_publicationpage"
+
+
+def on_postgresql(operation):
+    """``operation(cursor)`` as a ``RunPython`` function that runs it with a cursor of the
+    migrated database when that is PostgreSQL, and does nothing elsewhere (frozen copy of
+    what was ``portal.postgres.on_postgresql``: a migration does not import live code)."""
+
+    @functools.wraps(operation)
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        with schema_editor.connection.cursor() as cursor:
+            operation(cursor)
+
+    return run
 
 
 @on_postgresql

@@ -3,6 +3,7 @@
 import pytest
 
 from portal.factories import UserFactory
+from webinars import stats
 from webinars.registration import register
 
 
@@ -64,3 +65,63 @@ def test_attendance_import_form_in_admin(client, admin_user, upcoming):
     html = response.content.decode()
     assert response.status_code == 200
     assert "who@example.org" in html
+
+
+@pytest.fixture
+def figures_staff(editor):
+    """An editor granted the registration permission: the one that opens audience figures."""
+    from django.contrib.auth.models import Permission
+
+    editor.user_permissions.add(
+        Permission.objects.get(content_type__app_label="webinars", codename="view_registration")
+    )
+    return editor
+
+
+def _figures_everywhere(client, user, webinar, series):
+    """Whether the audience figures show on the admin screen, the webinar page and the
+    series page, for this user."""
+    client.force_login(user)
+    admin = client.get("/admin/webinars/figures/")
+    return {
+        "admin": admin.status_code == 200 and webinar.title in admin.content.decode(),
+        "webinar page": "Audience figures (staff only)" in client.get(webinar.url).content.decode(),
+        "series page": "Audience figures (staff only)" in client.get(series.url).content.decode(),
+    }
+
+
+def test_staff_without_the_permission_see_figures_nowhere(client, editor, upcoming, series):
+    register(upcoming, email="ana@example.org", name="Ana Souza")
+    assert editor.is_staff and not editor.has_perm(stats.AUDIENCE_DATA_PERMISSION)
+    assert not stats.can_see_audience_data(editor)
+    assert _figures_everywhere(client, editor, upcoming, series) == {
+        "admin": False,
+        "webinar page": False,
+        "series page": False,
+    }
+
+
+def test_staff_with_the_permission_see_figures_on_both_surfaces(
+    client, figures_staff, upcoming, series
+):
+    register(upcoming, email="ana@example.org", name="Ana Souza")
+    assert figures_staff.is_staff and not figures_staff.is_superuser
+    assert stats.can_see_audience_data(figures_staff)
+    assert _figures_everywhere(client, figures_staff, upcoming, series) == {
+        "admin": True,
+        "webinar page": True,
+        "series page": True,
+    }
+
+
+def test_the_permission_without_staff_status_opens_no_figures(client, member, upcoming, series):
+    """The permission alone (a non-staff account) does not open them either."""
+    from django.contrib.auth.models import Permission
+
+    member.user_permissions.add(
+        Permission.objects.get(content_type__app_label="webinars", codename="view_registration")
+    )
+    assert not stats.can_see_audience_data(member)
+    client.force_login(member)
+    assert "Audience figures" not in client.get(upcoming.url).content.decode()
+    assert "Audience figures" not in client.get(series.url).content.decode()
