@@ -29,6 +29,7 @@ class PortalPagination(WagtailPagination):
     """Wagtail's ``offset``/``limit`` paging, with the offset capped."""
 
     def paginate_queryset(self, queryset, request, view=None):
+        """Refuses an offset above ``MAX_OFFSET`` (400), then pages as Wagtail does."""
         offset = parse_int(request.GET.get("offset"), 0, maximum=MAX_OFFSET + 1)
         if offset > MAX_OFFSET:
             raise BadRequestError(
@@ -44,6 +45,7 @@ class CheckedParametersMixin:
     pagination_class = PortalPagination
 
     def initial(self, request, *args, **kwargs):
+        """Refuses control characters in any parameter's name or value (400)."""
         super().initial(request, *args, **kwargs)
         for name, values in request.GET.lists():
             if any(has_control_characters(text) for text in (name, *values)):
@@ -73,15 +75,18 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(TERM_FILTERS)
 
     def initial(self, request, *args, **kwargs):
+        """Activates the language asked for (``?locale=``), so term labels come in it."""
         super().initial(request, *args, **kwargs)
         # Term labels in the language asked for (``?locale=es``); the API has no prefix.
         if request.GET.get("locale") in language_codes():
             translation.activate(request.GET["locale"])
 
     def get_base_queryset(self):
+        """Wagtail's pages, filtered by the access policy for the requesting reader."""
         return visible_pages(super().get_base_queryset(), self.request.user)
 
     def get_queryset(self):
+        """The listing's pages with their locale and their type's ``api_related`` prefetched."""
         queryset = super().get_queryset()
         if self.action != "listing_view":
             return queryset
@@ -130,6 +135,7 @@ class PortalPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
         return page if queryset.filter(pk=page.pk).exists() else None
 
     def get_object(self):
+        """The page asked for, or a 404 when the reader may not read it."""
         page = super().get_object()
         if not can_view_page(self.request.user, page):
             raise Http404

@@ -11,7 +11,10 @@ from portal.reader_urls import reader_url
 
 
 class PortalSitemap(Sitemap):
+    """Every language's live pages an anonymous reader may read, with their translations."""
+
     def items(self):
+        """The pages of every language's tree (the root's translations), in tree order."""
         # Wagtail's sitemap walks the site root only; with one home page per language the
         # other languages' trees are its siblings, so take every translation of the root.
         site = self.get_wagtail_site()
@@ -23,6 +26,7 @@ class PortalSitemap(Sitemap):
 
     @staticmethod
     def readable(pages):
+        """``pages`` cut down to the live, public ones the access policy shows to anyone."""
         return visible_pages(pages.live().public(), AnonymousUser())
 
     def get_urls(self, page=1, site=None, protocol=None):
@@ -66,4 +70,5 @@ class PortalSitemap(Sitemap):
 
     @staticmethod
     def url_of(page, codes):
+        """``page``'s address at ``BASE_URL`` in its own language (``codes``: locale id to code)."""
         return reader_url(page, codes[page.locale_id], translate=False)

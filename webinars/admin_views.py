@@ -18,6 +18,8 @@ def _require(request):
 
 
 def audience_figures_view(request):
+    """Audience figures per series and per session (registrations, attendance), for staff
+    with the audience-data permission."""
     _require(request)
     locale = Locale.get_default()
     rows = []
@@ -49,6 +51,7 @@ def audience_figures_view(request):
 
 
 def import_attendance_view(request):
+    """Import a conferencing tool's attendance CSV for a session; shows what was matched."""
     _require(request)
     report = None
     if request.method == "POST":

@@ -1121,6 +1121,8 @@ class FollowEmailSent(models.Model):
     never sends it twice."""
 
     class Kind(models.TextChoices):
+        """Which follow email went out: the session was scheduled, or its recording published."""
+
         SCHEDULED = "scheduled", _("Session scheduled")
         RECORDING = "recording", _("Recording published")
 

@@ -58,6 +58,7 @@ class BasePage(Page):
 
     @property
     def listing_summary(self):
+        """The text a listing shows under the title: the introduction, else the description."""
         return self.introduction or self.search_description
 
 
@@ -81,6 +82,7 @@ class RestrictedMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        """Works out the audience from the content's own fields and saves it with the row."""
         self.audience = audience_for(self)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "audience" not in update_fields:
@@ -158,6 +160,7 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the apps' home sections (``portal_home_sections``) for this reader."""
         context = super().get_context(request, *args, **kwargs)
         # Each app registers a "portal_home_sections" hook returning a section dict
         # ({"title", "url", "items"}) or None; the home page shows them in order.
@@ -218,9 +221,11 @@ class IndexPage(BasePage):
         verbose_name_plural = _("section index pages")
 
     def get_children_for_listing(self, request):
+        """The live child pages the reader may see."""
         return visible_pages(self.get_children().live().public().specific(), request.user)
 
     def get_context(self, request, *args, **kwargs):
+        """Adds one screen of the visible child pages (``?page=``, capped)."""
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.get_children_for_listing(request), max(self.per_page, 1))
         try:
@@ -232,4 +237,5 @@ class IndexPage(BasePage):
 
 
 def site_name():
+    """The portal's name (``SITE_NAME``), for templates."""
     return settings.WAGTAIL_SITE_NAME
