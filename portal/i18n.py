@@ -19,11 +19,6 @@ from wagtail.views import serve as wagtail_serve
 from portal.reader_urls import reader_path, reader_url
 
 
-def language_name(code):
-    """The interface's name of a language code (the code itself if unknown)."""
-    return dict(settings.LANGUAGES).get(code, code)
-
-
 def language_links(request, page=None):
     """Entries for the language switcher: the same page (or view) in every language, with
     the reader's sub-page (a routable page's section), filters, search terms and page

@@ -56,7 +56,6 @@ MAX_PAGES = 50
 COUNT_LIMIT = 10_000
 ALL_LANGUAGES = "all"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_WORD_RE = re.compile(r"[^\W_]", re.UNICODE)
 _WORDS_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 # Results holding an excluded word that a backend cannot exclude inside the query itself are
@@ -76,11 +75,6 @@ def clean_query(query):
     query = _CONTROL_RE.sub(" ", query)
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     return query.strip()
-
-
-def has_words(query):
-    """Does the query contain at least one letter or digit?"""
-    return bool(_WORD_RE.search(query or ""))
 
 
 def fold(text):

@@ -45,7 +45,7 @@ def cluster(monkeypatch):
         {"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "site1_", "TIMEOUT": 1}
     )
     backend.es = FakeCluster()
-    monkeypatch.setattr("wagtail.search.backends.get_search_backend", lambda *a, **k: backend)
+    monkeypatch.setattr("search.es_library.get_search_backend", lambda *a, **k: backend)
     yield backend.es
     cluster_state.reset_fallback_state()
 
