@@ -148,6 +148,23 @@ class Rights:
         # Members tell the administrators about a post (archived communities included).
         self.report = self.is_member
 
+    def owns(self, item):
+        """Is the reader the author of ``item`` (a discussion, comment or file)?"""
+        return (
+            self.user is not None
+            and self.user.is_authenticated
+            and (item.author_id == self.user.pk)
+        )
+
+    def may_change(self, item):
+        """Edit or remove ``item`` (a discussion, comment or file): its author while they may
+        post in the community, and the community's moderators."""
+        return (self.owns(item) and self.post) or self.moderate
+
+    def may_report(self, item):
+        """Offer to report ``item`` to the administrators: members, on others' posts."""
+        return self.report and not self.owns(item)
+
 
 def rights(user, community):
     """A :class:`Rights` for ``user`` in ``community`` (a CommunityPage, any translation)."""

@@ -37,7 +37,7 @@ def events_calendar(events, language=None):
             communities[item.community_id],
             language,
             translate=False,
-            suffix=f"calendar/{item.pk}/",
+            suffix=communities[item.community_id].reverse_subpage("event", args=[item.pk]),
         )
         description = f"{item.description}\n\n{url}" if item.description else url
         components.append(

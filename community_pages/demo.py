@@ -28,6 +28,7 @@ from community_pages.models import (
     WorkingGroup,
     WorkingGroupMembership,
 )
+from library.models import PublicationPage
 from portal.demo import demo_user
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import Country, HomePage, Region, Theme
@@ -216,8 +217,6 @@ READINGS = {
 
 def load_readings(community, keywords):
     """A list of library publications on the community's first resource page (once)."""
-    from library.models import PublicationPage
-
     resource = CommunityResourcePage.objects.child_of(community).order_by("path").first()
     if resource is None or any(b.block_type == "publication_list" for b in resource.body):
         return

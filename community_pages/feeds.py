@@ -61,7 +61,7 @@ def public_feed_available(community):
 
 def public_feed_url(community):
     """The absolute URL of ``community``'s public feed for a reader of the active language."""
-    return reader_url(community, translate=False, suffix="feed/")
+    return reader_url(community, translate=False, suffix=community.reverse_subpage("feed"))
 
 
 def personal_feed_url(community, user):
@@ -95,27 +95,22 @@ def feed_items(community, user, language=None):
     language = language or translation.get_language()
     pk = community.canonical_pk
 
-    def link(suffix):
+    def link(route, pk):
+        suffix = community.reverse_subpage(route, args=[pk])
         return reader_url(community, language, translate=False, suffix=suffix)
 
     items = []
     announcements = visible_queryset(Announcement.objects.filter(community_id=pk), user)
     for item in announcements.order_by("-created_at")[:FEED_SIZE]:
-        items.append(
-            _entry(item.title, link(f"announcements/{item.pk}/"), item.body, item.created_at)
-        )
+        items.append(_entry(item.title, link("announcement", item.pk), item.body, item.created_at))
     threads = visible_queryset(Thread.objects.filter(community_id=pk, removed=False), user).only(
         "id", "title", "body", "created_at"
     )
     for item in threads.order_by("-created_at")[:FEED_SIZE]:
-        items.append(
-            _entry(item.title, link(f"discussions/{item.pk}/"), item.body, item.created_at)
-        )
+        items.append(_entry(item.title, link("thread", item.pk), item.body, item.created_at))
     events = visible_queryset(CommunityEvent.objects.filter(community_id=pk), user)
     for item in events.order_by("-created_at")[:FEED_SIZE]:
-        items.append(
-            _entry(item.title, link(f"calendar/{item.pk}/"), item.description, item.created_at)
-        )
+        items.append(_entry(item.title, link("event", item.pk), item.description, item.created_at))
     pages = visible_queryset(CommunityResourcePage.objects.child_of(community).live(), user).only(
         *PAGE_FIELDS
     )

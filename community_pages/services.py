@@ -12,7 +12,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from community_pages import access
@@ -21,56 +23,28 @@ from community_pages.models import (
     Attachment,
     Comment,
     CommunityPage,
+    CommunityResourcePage,
     Invitation,
     Membership,
     Report,
     Thread,
+    WorkingGroup,
     WorkingGroupMembership,
 )
-from portal.access import audience_for, can_read_audience, invalidate
+from community_pages.models.pages import INACTIVITY
+from community_pages.storage import private_storage
+from community_pages.tasks import notify_discussion, send_announcement
+from portal.access import can_read_audience, invalidate
 from portal.models.members import NotificationKind
-from portal.notifications import notify
+from portal.notifications import notify, notify_address, preferred_language
 from portal.slugs import page_slug
 
-INACTIVITY = timedelta(days=365)
 OLD_REQUEST = timedelta(days=14)
-
-
-def sync_translations(community):
-    """Copy privacy and archiving to every translation and refresh their audience and index.
-
-    Runs on every save of the canonical page, so a change of setting takes effect at once:
-    content audiences (``c<pk>``) are read against the setting at query time, and only the
-    community pages' own audience (hidden or not) needs rewriting.
-    """
-    from wagtail.search.index import insert_or_update_object
-
-    audience = audience_for(community)
-    stale = CommunityPage.objects.filter(translation_key=community.translation_key).exclude(
-        privacy=community.privacy, archived=community.archived, audience=audience
-    )
-    changed = list(stale.exclude(pk=community.pk).values_list("pk", flat=True))
-    CommunityPage.objects.filter(translation_key=community.translation_key).update(
-        privacy=community.privacy,
-        archived=community.archived,
-        archived_at=community.archived_at,
-        audience=audience,
-    )
-    invalidate()
-    for page in CommunityPage.objects.filter(pk__in=changed + [community.pk]):
-        insert_or_update_object(page)
 
 
 def touch(community_pk, when=None):
     """Record new content: the directory sorts by it and inactivity is measured from it."""
-    when = when or timezone.now()
-    key = CommunityPage.objects.filter(pk=community_pk).values_list("translation_key", flat=True)
-    CommunityPage.objects.filter(translation_key__in=key).filter(last_activity_at__lt=when).update(
-        last_activity_at=when
-    )
-    CommunityPage.objects.filter(translation_key__in=key, last_activity_at__isnull=True).update(
-        last_activity_at=when
-    )
+    CommunityPage.record_activity(community_pk, when)
 
 
 def canonical(community):
@@ -106,7 +80,7 @@ def _notify_admins(community, template, context):
             template,
             {"community": community, **context},
             page=community,
-            url="manage/",
+            url=community.reverse_subpage("manage"),
         )
 
 
@@ -277,11 +251,6 @@ def invite(actor, community, email):
 def send_invitation_email(invitation, community, user=None):
     """Through the portal's notification helper: ``notify`` for someone with an account (their
     language and preference), ``notify_address`` for an address without one."""
-    from django.urls import reverse
-    from django.utils import translation
-
-    from portal.notifications import notify_address, preferred_language
-
     template = "community_pages/emails/invitation"
     context = {"community": community, "invitation": invitation}
     language = preferred_language(user) if user is not None else translation.get_language()
@@ -401,8 +370,6 @@ def announce(actor, community, title, body):
     announcement = Announcement.objects.create(
         community_id=community.canonical_pk, author=actor, title=title, body=body
     )
-    from community_pages.tasks import send_announcement
-
     transaction.on_commit(lambda: send_announcement.enqueue(announcement.pk))
     return announcement
 
@@ -418,8 +385,6 @@ def set_archived(community, archived):
 
 def inactive_communities(now=None):
     """Canonical communities with no new content for over a year."""
-    from django.db.models import Count, Q
-
     now = now or timezone.now()
     cutoff = now - INACTIVITY
     pages = (
@@ -453,8 +418,6 @@ def add_resource_page(actor, community, title, topic="", text=""):
     no Wagtail page permissions, so the publish skips Wagtail's own check (which refused them
     after the page had been created and made live, and each retry added a copy).
     """
-    from community_pages.models import CommunityResourcePage
-
     if not access.can_manage(actor, community) or community.archived:
         raise PermissionDenied(_("Only the community's administrators can add pages."))
     page = CommunityResourcePage(
@@ -490,8 +453,6 @@ def _store_attachments(thread, user, files, stored, comment=None):
 
 
 def _delete_stored(names):
-    from community_pages.storage import private_storage
-
     for name in names:
         private_storage.delete(name)
 
@@ -530,10 +491,88 @@ def add_comment(user, community, thread, body, parent=None, files=()):
     except BaseException:
         _delete_stored(stored)
         raise
-    from community_pages.tasks import notify_discussion
-
     notify_discussion.enqueue(comment.pk)
     return comment
+
+
+# -- what members post, change and remove ------------------------------------------------
+
+
+def _check_change(actor, community, item):
+    if not access.rights(actor, community).may_change(item):
+        raise PermissionDenied(
+            _("Only its author or the community's administrators can change this.")
+        )
+
+
+def edit_thread(actor, community, thread):
+    """Save a discussion (its edited title and text) as edited now."""
+    _check_change(actor, community, thread)
+    thread.updated_at = timezone.now()
+    thread.save()
+    return thread
+
+
+def remove_thread(actor, community, thread):
+    """Remove a discussion: it leaves every list; moderators still see it."""
+    _check_change(actor, community, thread)
+    thread.removed = True
+    thread.save(update_fields=["removed", "audience"])
+
+
+def edit_comment(actor, community, comment, body):
+    """Replace a comment's text, marked as edited now."""
+    _check_change(actor, community, comment)
+    comment.body = body
+    comment.updated_at = timezone.now()
+    comment.save()
+    return comment
+
+
+def remove_comment(actor, community, comment):
+    """Remove a comment: the discussion shows that it was removed."""
+    _check_change(actor, community, comment)
+    comment.removed = True
+    comment.save(update_fields=["removed"])
+
+
+def add_file(actor, community, item):
+    """Save a members' file (an unsaved ``CommunityFile`` from the upload form)."""
+    if not access.can_post(actor, community):
+        raise PermissionDenied(_("Only members can upload files."))
+    item.community_id = community.canonical_pk
+    item.author = actor
+    item.save()
+    return item
+
+
+def delete_file(actor, community, item):
+    """Delete a members' file and what is stored of it."""
+    _check_change(actor, community, item)
+    item.file.delete(save=False)
+    item.delete()
+
+
+def add_event(actor, community, event):
+    """Save an event (an unsaved ``CommunityEvent`` from the event form)."""
+    if not access.can_post(actor, community):
+        raise PermissionDenied(_("Only members can add events."))
+    event.community_id = community.canonical_pk
+    event.author = actor
+    event.save()
+    return event
+
+
+def add_working_group(actor, community, name, description=""):
+    """An administrator creates a working group in a community that is not archived."""
+    if not access.can_manage(actor, community) or community.archived:
+        raise PermissionDenied(_("Only the community's administrators can add working groups."))
+    return WorkingGroup.objects.create(
+        community_id=community.canonical_pk,
+        locale_id=community.canonical.locale_id,
+        name=name,
+        description=description,
+    )
 
 
 # -- reports to the administrators --------------------------------------------------------
@@ -578,7 +617,7 @@ def _tell_admins_of_report(community, thread, comment, item):
             "community_pages/emails/report",
             {"community": community.canonical, "report": item, "reporter": item.reporter},
             page=community.canonical,
-            url=f"discussions/{thread.pk}/{anchor}",
+            url=community.reverse_subpage("thread", args=[thread.pk]) + anchor,
             can_see=lambda u: can_read_audience(u, thread.audience),
         )
 

@@ -1,10 +1,12 @@
 """Signal handlers: forget memoised rights on change; invitations follow sign-up."""
 
+from allauth.account.models import EmailAddress
 from allauth.account.signals import email_confirmed, user_logged_in
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from community_pages.models import Membership, WorkingGroupMembership
+from community_pages.services import accept_invitations_for_email
 from portal.access import invalidate
 
 
@@ -20,8 +22,6 @@ def forget_rights(**kwargs):
 @receiver(email_confirmed)
 def join_invited_communities(request, email_address, **kwargs):
     """An invitation for someone without an account leads through sign-up into the community."""
-    from community_pages.services import accept_invitations_for_email
-
     accept_invitations_for_email(email_address.user, email_address.email)
 
 
@@ -29,10 +29,6 @@ def join_invited_communities(request, email_address, **kwargs):
 def join_invited_communities_on_login(request, user, **kwargs):
     """After logging in from an invitation link: join every community invited to at the
     user's verified addresses."""
-    from allauth.account.models import EmailAddress
-
-    from community_pages.services import accept_invitations_for_email
-
     token = request.session.pop("community_invitation", None) if request else None
     if not token:
         return

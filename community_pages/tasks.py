@@ -24,7 +24,7 @@ def send_announcement(announcement_id):
             "community_pages/emails/announcement",
             {"announcement": announcement, "community": community},
             page=community,
-            url=f"announcements/{announcement.pk}/",
+            url=community.reverse_subpage("announcement", args=[announcement.pk]),
             can_see=lambda user: can_read_audience(user, announcement.audience),
         )
         sent += result != "skipped"
@@ -51,6 +51,6 @@ def notify_discussion(comment_id):
             "community_pages/emails/reply",
             {"thread": thread, "comment": comment, "community": community},
             page=community,
-            url=f"discussions/{thread.pk}/",
+            url=community.reverse_subpage("thread", args=[thread.pk]),
             can_see=lambda u: can_read_audience(u, thread.audience),
         )

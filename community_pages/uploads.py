@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -47,8 +48,6 @@ def _is_pdf(upload):
 
 def _image(format_name):
     def check(upload):
-        from PIL import Image, UnidentifiedImageError
-
         upload.seek(0)
         try:
             with Image.open(upload) as image:

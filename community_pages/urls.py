@@ -2,14 +2,15 @@
 
 from django.urls import path
 
-from community_pages import feeds, views
+from community_pages import feeds
+from community_pages.views import calendar, invitations
 
 app_name = "community_pages"
 
 urlpatterns = [
-    path("community/invitation/<slug:token>/", views.invitation_view, name="invitation"),
-    path("community/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
-    path("community/feed-links/renew/", views.renew_feed_links, name="renew_feed_links"),
+    path("community/invitation/<slug:token>/", invitations.invitation_view, name="invitation"),
+    path("community/calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("community/feed-links/renew/", invitations.renew_feed_links, name="renew_feed_links"),
     path(
         "community/<int:community_pk>/feed/<str:token>.rss",
         feeds.personal_feed,

@@ -14,9 +14,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community_pages import demo as community_pages_demo
 from community_pages.access import AUDIENCES
+from community_pages.admin_views import community_health
 from community_pages.calendar import feed_url
+from community_pages.directory import directory_queryset
 from community_pages.models import (
     Announcement,
+    CommunityIndexPage,
     CommunityPage,
     CommunityResourcePage,
     Privacy,
@@ -83,8 +86,6 @@ register_snippet(WorkingGroupViewSet)
 @hooks.register("register_admin_urls")
 def community_admin_urls():
     """The admin's community health view."""
-    from community_pages.admin_views import community_health
-
     return [path("communities/health/", community_health, name="community_health")]
 
 
@@ -113,9 +114,6 @@ def feed_links_on_profile(request):
 @hooks.register("portal_home_sections")
 def communities_on_home(request, locale):
     """The most recently active communities the reader may see."""
-    from community_pages.directory import directory_queryset
-    from community_pages.models import CommunityIndexPage
-
     index = CommunityIndexPage.objects.live().filter(locale=locale).first()
     if index is None:
         return None

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from community_pages.models.pages import CommunityPage
 from community_pages.storage import private_storage
 from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
@@ -208,9 +209,7 @@ class CommunityContent(RestrictedMixin, models.Model):
         new = self.pk is None
         super().save(*args, **kwargs)
         if new:
-            from community_pages.services import touch
-
-            touch(self.community_id, self.created_at)
+            CommunityPage.record_activity(self.community_id, self.created_at)
 
     @property
     def governing_community_id(self):
@@ -240,7 +239,9 @@ class Announcement(CommunityContent, index.Indexed):
         return self.title
 
     def get_absolute_url(self):
-        return f"{self.community.url}announcements/{self.pk}/"
+        """The item's page in its community."""
+        community = self.community
+        return community.url + community.reverse_subpage("announcement", args=[self.pk])
 
 
 class Thread(CommunityContent, index.Indexed):
@@ -277,7 +278,9 @@ class Thread(CommunityContent, index.Indexed):
         return self.title
 
     def get_absolute_url(self):
-        return f"{self.community.url}discussions/{self.pk}/"
+        """The item's page in its community."""
+        community = self.community
+        return community.url + community.reverse_subpage("thread", args=[self.pk])
 
     @property
     def governing_working_group_id(self):
@@ -387,7 +390,9 @@ class CommunityEvent(CommunityContent):
         return self.title
 
     def get_absolute_url(self):
-        return f"{self.community.url}calendar/{self.pk}/"
+        """The item's page in its community."""
+        community = self.community
+        return community.url + community.reverse_subpage("event", args=[self.pk])
 
     def clean(self):
         """Refuse what no page could show: a date outside the portal's years (shifted to

@@ -13,6 +13,8 @@ translation. Access is decided by ``portal.access`` from the ``audience`` column
   so a change of setting takes effect at once.
 """
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +24,22 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.index import insert_or_update_object
 
 from community_pages.blocks import PartnerBlock, ResourceBodyBlock, TimelineActivityBlock
+from portal.access import audience_for, invalidate
 from portal.models import BasePage, RestrictedMixin
 from portal.translation import synchronized, translated
+
+# A community with no new content for this long is inactive (the admin flags it).
+INACTIVITY = timedelta(days=365)
+
+
+def section_views():
+    """The community views (``community_pages.views``), for the page's routes to call."""
+    from community_pages import views  # noqa: PLC0415 - the views import these page models
+
+    return views
 
 
 class Privacy(models.TextChoices):
@@ -58,7 +72,10 @@ class CommunityIndexPage(BasePage):
         verbose_name_plural = _("community directories")
 
     def get_context(self, request, *args, **kwargs):
-        from community_pages.directory import directory_context
+        """The page's context and the directory's (the communities, filters and counts)."""
+        from community_pages.directory import (  # noqa: PLC0415 - the directory reads these models
+            directory_context,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(request, self))
@@ -220,6 +237,7 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
         verbose_name_plural = _("communities")
 
     def __str__(self):
+        """The community's title."""
         return self.title
 
     # -- the canonical community ----------------------------------------------------------
@@ -257,19 +275,20 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     @property
     def is_open(self):
+        """Anyone may read the community's content (members post)."""
         return self.privacy == Privacy.OPEN
 
     @property
     def is_inactive(self):
         """No new content for over a year (the admin flags it)."""
-        from community_pages.services import INACTIVITY
-
         reference = self.last_activity_at or self.first_published_at
         return reference is not None and reference < timezone.now() - INACTIVITY
 
     # -- saving ---------------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
+        """Save; a translation takes the community's privacy and archiving, the canonical page
+        passes them on to every translation."""
         canonical_pk = self.canonical_pk if self.pk else None
         if canonical_pk and canonical_pk != self.pk:
             # Privacy and archiving belong to the community, not to one translation.
@@ -288,42 +307,177 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
             self.audience = f"c{self.canonical_pk}"
             CommunityPage.objects.filter(pk=self.pk).update(audience=self.audience)
         if canonical_pk is None or canonical_pk == self.pk:
-            from community_pages.services import sync_translations
-
-            sync_translations(self)
+            self.sync_translations()
         return result
+
+    def sync_translations(self):
+        """Copy privacy and archiving to every translation and refresh their audience and index.
+
+        Runs on every save of the canonical page, so a change of setting takes effect at once:
+        content audiences (``c<pk>``) are read against the setting at query time, and only the
+        community pages' own audience (hidden or not) needs rewriting.
+        """
+        audience = audience_for(self)
+        group = CommunityPage.objects.filter(translation_key=self.translation_key)
+        stale = group.exclude(privacy=self.privacy, archived=self.archived, audience=audience)
+        changed = list(stale.exclude(pk=self.pk).values_list("pk", flat=True))
+        group.update(
+            privacy=self.privacy,
+            archived=self.archived,
+            archived_at=self.archived_at,
+            audience=audience,
+        )
+        invalidate()
+        for page in CommunityPage.objects.filter(pk__in=changed + [self.pk]):
+            insert_or_update_object(page)
+
+    @classmethod
+    def record_activity(cls, community_pk, when=None):
+        """Record new content in a community (every translation): the directory sorts by it
+        and inactivity is measured from it."""
+        when = when or timezone.now()
+        key = cls.objects.filter(pk=community_pk).values_list("translation_key", flat=True)
+        group = cls.objects.filter(translation_key__in=key)
+        group.filter(last_activity_at__lt=when).update(last_activity_at=when)
+        group.filter(last_activity_at__isnull=True).update(last_activity_at=when)
 
     # -- sections: routes of the community page -------------------------------------------
 
     def route(self, request, path_components):
+        """A child page's slug leads to that page; anything else to the section routes."""
         # Child pages (community resource pages) win over the section routes.
         if path_components and self.get_children().filter(slug=path_components[0]).exists():
             return Page.route(self, request, path_components)
         return super().route(request, path_components)
 
-    @path("")
-    def home(self, request):
-        from community_pages.views import community_home
+    # Each route is named (``{% routablepageurl community "thread" thread.pk %}``, or
+    # ``community.reverse_subpage("thread", args=[pk])`` in Python); the views are in
+    # ``community_pages.views``, one module per section.
 
-        return community_home(request, self)
+    @path("", name="home")
+    def home_view(self, request):
+        """The community's home."""
+        return section_views().home.community_home(request, self)
 
-    @path("<slug:section>/")
-    def section(self, request, section):
-        from community_pages.views import community_section
+    @path("membership/", name="membership")
+    def membership_view(self, request):
+        """Join, ask to join, accept an invitation, withdraw a request, leave (POST)."""
+        return section_views().membership.membership(request, self)
 
-        return community_section(request, self, section)
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        """The public RSS feed of the community."""
+        return section_views().home.public_feed(request, self)
 
-    @path("<slug:section>/<int:item_id>/")
-    def item(self, request, section, item_id):
-        from community_pages.views import community_item
+    @path("announcements/", name="announcements")
+    def announcements_view(self, request):
+        """The announcements (and, for administrators, the form to send one)."""
+        return section_views().announcements.announcement_list(request, self)
 
-        return community_item(request, self, section, item_id)
+    @path("announcements/<int:item_id>/", name="announcement")
+    def announcement_view(self, request, item_id):
+        """One announcement."""
+        return section_views().announcements.announcement_detail(request, self, item_id)
 
-    @path("<slug:section>/<int:item_id>/<slug:action>/")
-    def item_action(self, request, section, item_id, action):
-        from community_pages.views import community_item
+    @path("discussions/", name="discussions")
+    def discussions_view(self, request):
+        """The discussions (and the form to start one)."""
+        return section_views().discussions.discussion_list(request, self)
 
-        return community_item(request, self, section, item_id, action)
+    @path("discussions/<int:item_id>/", name="thread")
+    def thread_view(self, request, item_id):
+        """One discussion, its comments and the form to comment."""
+        return section_views().discussions.thread_detail(request, self, item_id)
+
+    @path("discussions/<int:item_id>/edit/", name="thread_edit")
+    def thread_edit_view(self, request, item_id):
+        """Edit a discussion."""
+        return section_views().posts.thread_edit(request, self, item_id)
+
+    @path("discussions/<int:item_id>/delete/", name="thread_delete")
+    def thread_delete_view(self, request, item_id):
+        """Remove a discussion (POST)."""
+        return section_views().posts.thread_delete(request, self, item_id)
+
+    @path("discussions/<int:item_id>/report/", name="thread_report")
+    def thread_report_view(self, request, item_id):
+        """Report a discussion to the administrators."""
+        return section_views().posts.thread_report(request, self, item_id)
+
+    @path("comments/<int:item_id>/edit/", name="comment_edit")
+    def comment_edit_view(self, request, item_id):
+        """Edit a comment."""
+        return section_views().posts.comment_edit(request, self, item_id)
+
+    @path("comments/<int:item_id>/delete/", name="comment_delete")
+    def comment_delete_view(self, request, item_id):
+        """Remove a comment (POST)."""
+        return section_views().posts.comment_delete(request, self, item_id)
+
+    @path("comments/<int:item_id>/report/", name="comment_report")
+    def comment_report_view(self, request, item_id):
+        """Report a comment to the administrators."""
+        return section_views().posts.comment_report(request, self, item_id)
+
+    @path("attachments/<int:item_id>/download/", name="attachment_download")
+    def attachment_download_view(self, request, item_id):
+        """Download a discussion's attachment."""
+        return section_views().posts.attachment_download(request, self, item_id)
+
+    @path("files/", name="files")
+    def files_view(self, request):
+        """The members' files (and the form to upload one)."""
+        return section_views().files.file_list(request, self)
+
+    @path("files/<int:item_id>/download/", name="file_download")
+    def file_download_view(self, request, item_id):
+        """Download a members' file."""
+        return section_views().files.file_download(request, self, item_id)
+
+    @path("files/<int:item_id>/delete/", name="file_delete")
+    def file_delete_view(self, request, item_id):
+        """Delete a members' file (POST)."""
+        return section_views().files.file_delete(request, self, item_id)
+
+    @path("calendar/", name="calendar")
+    def calendar_view(self, request):
+        """The community's events (and the form to add one)."""
+        return section_views().calendar.event_list(request, self)
+
+    @path("calendar/<int:item_id>/", name="event")
+    def event_view(self, request, item_id):
+        """One event."""
+        return section_views().calendar.event_detail(request, self, item_id)
+
+    @path("calendar/<int:item_id>/ics/", name="event_ics")
+    def event_ics_view(self, request, item_id):
+        """One event as an iCalendar file."""
+        return section_views().calendar.event_ics(request, self, item_id)
+
+    @path("members/", name="members")
+    def members_view(self, request):
+        """The community's members."""
+        return section_views().members.member_list(request, self)
+
+    @path("working-groups/", name="working_groups")
+    def working_groups_view(self, request):
+        """The working groups (and, for administrators, the form to add one)."""
+        return section_views().members.working_group_list(request, self)
+
+    @path("working-groups/<int:item_id>/join/", name="working_group_join")
+    def working_group_join_view(self, request, item_id):
+        """Join a working group (POST)."""
+        return section_views().members.working_group_join(request, self, item_id)
+
+    @path("working-groups/<int:item_id>/leave/", name="working_group_leave")
+    def working_group_leave_view(self, request, item_id):
+        """Leave a working group (POST)."""
+        return section_views().members.working_group_leave(request, self, item_id)
+
+    @path("manage/", name="manage")
+    def manage_view(self, request):
+        """The administrators' page: requests, invitations, members, reports, pages."""
+        return section_views().manage.manage(request, self)
 
 
 class CommunityResourcePage(RestrictedMixin, BasePage):
@@ -371,6 +525,7 @@ class CommunityResourcePage(RestrictedMixin, BasePage):
 
     @property
     def community(self):
+        """The community the page is in (its parent), or None outside one."""
         if "_community" not in self.__dict__:
             parent = self.get_parent() if self.path else None
             parent = parent.specific if parent is not None else None
@@ -379,12 +534,12 @@ class CommunityResourcePage(RestrictedMixin, BasePage):
 
     @property
     def governing_community_id(self):
+        """The page is read as its community's content is."""
         community = self.community
         return community.canonical_pk if community is not None else None
 
     def get_context(self, request, *args, **kwargs):
-        from community_pages.views import community_frame
-
+        """The page's context and its community's frame (header, navigation, rights)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(community_frame(request, self.community))
+        context.update(section_views().frame.community_frame(request, self.community))
         return context

@@ -1,4 +1,5 @@
-"""Template helpers of communities: pages filtered by the access policy, member names."""
+"""Template helpers of communities: pages filtered by the access policy, the reader's rights
+on an item, member names."""
 
 from django import template
 
@@ -16,7 +17,20 @@ def visible_to_reader(context, pages):
 
 
 @register.filter
+def may_change(rights, item):
+    """``{% if rights|may_change:comment %}``: may the reader edit or remove ``item``?"""
+    return rights.may_change(item)
+
+
+@register.filter
+def may_report(rights, item):
+    """``{% if rights|may_report:thread %}``: is the reader offered to report ``item``?"""
+    return rights.may_report(item)
+
+
+@register.filter
 def display_name(user):
+    """A member's name as the portal shows it: full name, or the start of their address."""
     if user is None:
         return ""
     return user.get_full_name() or user.email.split("@")[0]

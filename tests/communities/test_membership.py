@@ -288,6 +288,7 @@ def test_invitation_emails_go_through_the_notification_helper(directory, people,
             ),
         )
     monkeypatch.setattr(services, "notify", notifications.notify)
+    monkeypatch.setattr(services, "notify_address", notifications.notify_address)
     private = CommunityPageFactory(parent=directory, privacy="private", slug="inv")
     MembershipFactory(community=private, user=people["admin"], role="admin")
     people["outsider"].profile.preferred_language = "fr"
