@@ -27,7 +27,7 @@ from wagtail.search import index
 
 from portal.api_fields import PageSummaryField, RichTextHTMLField, TermsField
 from portal.datetimes import validate_portal_date
-from portal.models import BasePage, RestrictedMixin
+from portal.models import BasePage, RestrictedMixin, Theme
 from portal.reader_urls import absolute_url, reader_path
 from portal.terms import SourceTermsPageForm
 from portal.translation import synchronized, translated
@@ -1143,8 +1143,6 @@ class FollowEmailSent(models.Model):
 
 def webinars_with_theme(queryset, theme):
     """Webinars tagged with ``theme`` (or a theme below it), directly or through their series."""
-    from portal.models import Theme
-
     keys = theme.descendant_keys()
     theme_ids = list(Theme.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
     series_paths = list(
