@@ -12,12 +12,14 @@ open for registration. Each step looks up what exists first: running it twice ch
 import datetime as dt
 import hashlib
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from library.models import PublicationPage
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import Country, HomePage, Theme
 
@@ -506,8 +508,6 @@ RELATED_READINGS = {
 
 
 def _related_readings(index, slug, keywords):
-    from library.models import PublicationPage
-
     webinar = WebinarPage.objects.descendant_of(index).filter(slug=slug).first()
     if webinar is None or webinar.related_links.exists():
         return
@@ -531,8 +531,6 @@ def _index(home):
 
 
 def _translate(page, code, strings):
-    from wagtail.models import Locale
-
     if not page.has_translation(Locale.objects.get(language_code=code)):
         translate_instance(page, code, strings)
 
@@ -814,8 +812,6 @@ def _audience(en):
                 for i, r in enumerate(saved)
             ]
         )
-    from django.contrib.auth import get_user_model
-
     follower = get_user_model().objects.filter(email="lucia.fernandez@example.org").first()
     gender = WebinarSeriesPage.objects.filter(locale=en, slug=GENDER["slug"]).first()
     if follower and gender:

@@ -7,6 +7,8 @@ from wagtail.models import Locale
 from portal.labels import term_label
 from portal.models import Country
 
+from .models import WebinarPage
+
 
 class CountryChoiceField(forms.ModelChoiceField):
     """A country select whose options are the countries' names in the active language."""
@@ -46,8 +48,6 @@ class AttendanceImportForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import WebinarPage
-
         super().__init__(*args, **kwargs)
         self.fields["webinar"].queryset = WebinarPage.objects.filter(
             locale=Locale.get_default()

@@ -12,7 +12,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from webinars import demo as webinars_demo
 
 from . import admin_views
-from .models import Registration, Speaker, WebinarPage, WebinarSeriesPage
+from .listings import upcoming_webinars
+from .models import Registration, Speaker, WebinarIndexPage, WebinarPage, WebinarSeriesPage
 from .stats import can_see_audience_data
 
 
@@ -119,9 +120,6 @@ def register_webinars_menu():
 @hooks.register("portal_home_sections")
 def upcoming_webinars_section(request, locale):
     """The home page's section of the next three sessions the reader may see."""
-    from .listings import upcoming_webinars
-    from .models import WebinarIndexPage
-
     webinars = upcoming_webinars(request.user, locale)[:3]
     index = WebinarIndexPage.objects.live().filter(locale=locale).first()
     items = [
