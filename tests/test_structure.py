@@ -128,3 +128,26 @@ def test_the_allow_list_names_only_paths_in_use():
         if f"{module}.{name}" not in text
     }
     assert unused == set()
+
+
+def test_community_views_are_simple():
+    """No function of the community views is above radon's grade C (cyclomatic complexity
+    over 20): a view that grows branches is split, its rules go to ``Rights`` or services."""
+    from radon.complexity import cc_rank, cc_visit
+
+    too_complex = []
+    for path in sorted((ROOT / "community_pages" / "views").glob("*.py")):
+        for block in cc_visit(path.read_text()):
+            if cc_rank(block.complexity) > "C":
+                too_complex.append(f"{path.name}:{block.lineno} {block.name} {block.complexity}")
+    assert too_complex == []
+
+
+def test_community_view_modules_are_short():
+    """One module per section, each under about 200 lines."""
+    long = {
+        path.name: n
+        for path in (ROOT / "community_pages" / "views").glob("*.py")
+        if (n := len(path.read_text().splitlines())) > 200
+    }
+    assert long == {}

@@ -28,10 +28,14 @@ class Membership(models.Model):
     """A person's relation to a community: a request, an invitation or a membership."""
 
     class Role(models.TextChoices):
+        """A member's role: member or administrator."""
+
         MEMBER = "member", _("Member")
         ADMIN = "admin", _("Administrator")
 
     class Status(models.TextChoices):
+        """Where a membership stands: requested, invited, active, rejected."""
+
         PENDING = "pending", _("Request pending")
         INVITED = "invited", _("Invited")
         ACTIVE = "active", _("Member")
@@ -80,14 +84,17 @@ class Membership(models.Model):
 
     @property
     def is_active(self):
+        """An active member of the community."""
         return self.status == self.Status.ACTIVE
 
     @property
     def is_admin(self):
+        """An active administrator of the community."""
         return self.is_active and self.role == self.Role.ADMIN
 
 
 def new_token():
+    """A random token for an invitation link."""
     return secrets.token_urlsafe(24)
 
 
@@ -169,6 +176,7 @@ class WorkingGroup(TranslatableMixin, models.Model):
 
     @property
     def canonical_pk(self):
+        """The primary key of the source row of this group's translations (its members' row)."""
         return (
             WorkingGroup.objects.filter(translation_key=self.translation_key)
             .order_by("pk")
@@ -178,6 +186,8 @@ class WorkingGroup(TranslatableMixin, models.Model):
 
 
 class WorkingGroupMembership(models.Model):
+    """A member of a working group."""
+
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="working_groups"
@@ -206,6 +216,7 @@ class CommunityContent(RestrictedMixin, models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        """Save; new content records activity in its community."""
         new = self.pk is None
         super().save(*args, **kwargs)
         if new:
@@ -213,6 +224,7 @@ class CommunityContent(RestrictedMixin, models.Model):
 
     @property
     def governing_community_id(self):
+        """Content is read as its community's privacy setting says."""
         return self.community_id
 
 
@@ -284,6 +296,7 @@ class Thread(CommunityContent, index.Indexed):
 
     @property
     def governing_working_group_id(self):
+        """A discussion in a working group is read by that group."""
         return self.working_group_id
 
 
@@ -361,6 +374,7 @@ class CommunityFile(CommunityContent):
 
     @property
     def members_only_community_id(self):
+        """Files are for the community's members whatever its setting."""
         return self.community_id
 
 
@@ -421,6 +435,8 @@ class Report(models.Model):
     """
 
     class Status(models.TextChoices):
+        """Where a report stands: open or dealt with."""
+
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Dealt with")
 

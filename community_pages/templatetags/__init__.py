@@ -1,0 +1,1 @@
+"""Template tags of communities (``{% load community_tags %}``)."""
