@@ -99,9 +99,7 @@ def test_editing_and_removing_a_comment(community, people):
     assert Comment.objects.get(pk=comment.pk).removed
 
 
-def test_files_are_added_by_members_and_deleted_by_their_author_or_a_moderator(
-    community, people
-):
+def test_files_are_added_by_members_and_deleted_by_their_author_or_a_moderator(community, people):
     item = CommunityFile(title="Minutes", original_name="m.txt", content_type="text/plain", size=1)
     item.file.save("m.txt", ContentFile(b"m"), save=False)
     with pytest.raises(PermissionDenied):
