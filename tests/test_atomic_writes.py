@@ -87,12 +87,13 @@ def test_a_member_is_refused_a_page_before_anything_is_written(client, community
 
 
 def test_an_announcement_whose_save_fails_is_neither_kept_nor_emailed(client, community, people):
-    from community_pages.models import Announcement
+    from community_pages.models import Announcement, CommunityPage
 
     client.force_login(people["admin"])
     mail.outbox.clear()
+    # The last write of a new announcement: its community's activity date.
     with (
-        mock.patch("community_pages.services.touch", side_effect=DatabaseError("gone")),
+        mock.patch.object(CommunityPage, "record_activity", side_effect=DatabaseError("gone")),
         pytest.raises(DatabaseError),
     ):
         client.post(community.url + "announcements/", {"title": "Meeting", "body": "Tuesday"})
