@@ -14,6 +14,8 @@ from community_pages.factories import (
     MembershipFactory,
 )
 from community_pages.models import CommunityIndexPage, CommunityPage, CommunityResourcePage
+from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
+from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from library.models import LibraryIndexPage, PublicationPage
 from portal.factories import IndexPageFactory, StandardPageFactory, UserFactory
@@ -25,7 +27,7 @@ from webinars.factories import (
 )
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
-APPS = {"portal", "community_pages", "library", "webinars", "search"}
+APPS = {"portal", "community_pages", "library", "webinars", "glossary", "search"}
 
 # Where each page type may be created, as its model declares it (parent_page_types, and the
 # parents' subpage_types). Written out rather than read back from the models: a change to a
@@ -42,6 +44,8 @@ PARENTS = {
     WebinarIndexPage: {HomePage},
     WebinarSeriesPage: {WebinarIndexPage},
     WebinarPage: {WebinarSeriesPage, WebinarIndexPage},
+    GlossaryIndexPage: {HomePage},
+    GlossaryTermPage: {GlossaryIndexPage},
 }
 
 
@@ -108,6 +112,7 @@ def pages(home):
     series = WebinarSeriesPageFactory(parent=webinar_index)
     library = LibraryIndexPageFactory(parent=home)
     section = IndexPageFactory(parent=home)
+    glossary = GlossaryIndexPageFactory(parent=home)
     private = CommunityPageFactory(parent=directory, privacy="private")
     return {
         HomePage: home,
@@ -121,6 +126,8 @@ def pages(home):
         WebinarIndexPage: webinar_index,
         WebinarSeriesPage: series,
         WebinarPage: WebinarPageFactory(parent=series),
+        GlossaryIndexPage: glossary,
+        GlossaryTermPage: GlossaryTermPageFactory(parent=glossary),
     }
 
 

@@ -27,6 +27,7 @@ from community_pages.factories import (
     CommunityResourcePageFactory,
 )
 from community_pages.models import WorkingGroup
+from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from library.factories import (
     DocumentLanguageFactory,
     DocumentTypeFactory,
@@ -46,7 +47,7 @@ from webinars.factories import (
     WebinarSeriesPageFactory,
 )
 
-APPS = {"portal", "library", "webinars", "community_pages", "search"}
+APPS = {"portal", "library", "webinars", "community_pages", "glossary", "search"}
 # Page fields wagtail-localize never copies nor translates (scheduling and ownership are per
 # page), and the fields every translatable row has.
 NOT_DECLARED = {"go_live_at", "expire_at", "first_published_at", "owner", "content_type"}
@@ -235,6 +236,18 @@ def everything(home, locales):
     webinar.speaker_roles.create(speaker=speaker, role="moderator")
     webinar.questions.create(question="How are women reached?", answer="Through the MIS.")
     webinar.save_revision().publish()
+    glossary = GlossaryIndexPageFactory(parent=home, introduction="Words of the trade.")
+    registry = GlossaryTermPageFactory(parent=glossary, title="Social registry")
+    targeting = GlossaryTermPageFactory(
+        parent=glossary,
+        title="Targeting",
+        abbreviation="TGT",
+        synonyms="beneficiary selection",
+        definition="<p>Directing benefits to a group.</p>",
+        sources=[("source", {"title": "ILO glossary", "url": "https://www.ilo.org/"})],
+        relations={"related_terms": [registry], "themes": [social]},
+    )
+    targeting.save_revision().publish()
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -257,6 +270,9 @@ def everything(home, locales):
         group,
         series,
         webinar,
+        glossary,
+        registry,
+        targeting,
     ]
 
 
@@ -392,7 +408,7 @@ def test_publishing_the_source_updates_its_translations_synchronised_fields(
     everything, locales, translate
 ):
     publication = next(item for item in everything if item._meta.model_name == "publicationpage")
-    webinar = everything[-1]
+    webinar = next(item for item in everything if item._meta.model_name == "webinarpage")
     theme = everything[2]
     for item in everything:
         if isinstance(item, Page):

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "community_pages",
     "library",
     "webinars",
+    "glossary",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,8 +1,8 @@
 """Build the demo portal: pages, translations, taxonomy, members, then each app's content.
 
 Each app registers its loader with the ``register_demo_content`` hook; the hook's ``order``
-puts them in sequence (portal 0, library 10, communities 20, webinars 30: communities and
-webinars link to library publications). A loader takes the command (for its output) and
+puts them in sequence (portal 0, library 10, communities 20, webinars 30, glossary 40:
+communities and webinars link to library publications, glossary terms to the themes). A loader takes the command (for its output) and
 returns the demo accounts it made, as ``(email, role)`` pairs.
 """
 

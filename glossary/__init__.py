@@ -1,0 +1,1 @@
+"""The glossary: social protection terms, one A–Z index per language."""
