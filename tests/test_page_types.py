@@ -16,6 +16,8 @@ from community_pages.factories import (
 from community_pages.models import CommunityIndexPage, CommunityPage, CommunityResourcePage
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from library.models import LibraryIndexPage, PublicationPage
+from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from news.models import NewsArticlePage, NewsIndexPage
 from portal.factories import IndexPageFactory, StandardPageFactory, UserFactory
 from portal.models import HomePage, IndexPage, StandardPage
 from webinars.factories import (
@@ -25,7 +27,7 @@ from webinars.factories import (
 )
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
-APPS = {"portal", "community_pages", "library", "webinars", "search"}
+APPS = {"portal", "community_pages", "library", "webinars", "news", "search"}
 
 # Where each page type may be created, as its model declares it (parent_page_types, and the
 # parents' subpage_types). Written out rather than read back from the models: a change to a
@@ -42,6 +44,8 @@ PARENTS = {
     WebinarIndexPage: {HomePage},
     WebinarSeriesPage: {WebinarIndexPage},
     WebinarPage: {WebinarSeriesPage, WebinarIndexPage},
+    NewsIndexPage: {HomePage},
+    NewsArticlePage: {NewsIndexPage},
 }
 
 
@@ -109,6 +113,7 @@ def pages(home):
     library = LibraryIndexPageFactory(parent=home)
     section = IndexPageFactory(parent=home)
     private = CommunityPageFactory(parent=directory, privacy="private")
+    news = NewsIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -121,6 +126,8 @@ def pages(home):
         WebinarIndexPage: webinar_index,
         WebinarSeriesPage: series,
         WebinarPage: WebinarPageFactory(parent=series),
+        NewsIndexPage: news,
+        NewsArticlePage: NewsArticlePageFactory(parent=news),
     }
 
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "community_pages",
     "library",
     "webinars",
+    "news",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
