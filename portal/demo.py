@@ -382,7 +382,9 @@ def load_menus(locales, home):
     if main is None:
         main = NavigationMenu.objects.create(locale=en, slot="main", items=[])
     wanted = [
-        p for slug in ("library", "communities", "webinars", "about") if (p := pages.get(slug))
+        p
+        for slug in ("library", "communities", "webinars", "news", "about")
+        if (p := pages.get(slug))
     ]
     present = {block.value["page"].pk for block in main.items if block.value.get("page")}
     if any(p.pk not in present for p in wanted):
