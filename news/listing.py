@@ -132,7 +132,7 @@ def latest_articles(user, locale, count=3):
 def related_pages(article, user):
     """The related pages of ``article`` that ``user`` may read, each in the reader's language
     where it is translated, in the editor's order."""
-    ids = [link.page_id for link in article.related_pages.all()]
+    ids = [link.related_page_id for link in article.related_pages.all()]
     readable = visible_pages(Page.objects.live().public().filter(pk__in=ids), user)
     by_id = {page.pk: page for page in readable.specific()}
     pages = localized_pages([by_id[pk] for pk in ids if pk in by_id])

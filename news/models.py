@@ -221,8 +221,8 @@ class NewsArticlePage(RestrictedMixin, BasePage):
 class NewsRelatedPage(Orderable):
     """A publication, webinar or community an article points its readers to."""
 
-    article = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_pages")
-    page = models.ForeignKey(
+    page = ParentalKey(NewsArticlePage, on_delete=models.CASCADE, related_name="related_pages")
+    related_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
         on_delete=models.CASCADE,
@@ -230,7 +230,7 @@ class NewsRelatedPage(Orderable):
         help_text=_("A publication, webinar or community of the portal."),
     )
 
-    panels = [PageChooserPanel("page", RELATED_PAGE_TYPES)]
+    panels = [PageChooserPanel("related_page", RELATED_PAGE_TYPES)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
