@@ -59,13 +59,15 @@ def article(news_index):
     """``article(title, date, themes=[...], regions=[...], **fields)``: a published article."""
 
     def make(title, date=None, themes=(), regions=(), **fields):
-        return NewsArticlePageFactory(
+        page = NewsArticlePageFactory(
             parent=news_index,
             title=title,
             date=date,
             terms={"themes": list(themes), "regions": list(regions)},
             **fields,
         )
+        page.save_revision().publish()  # as editors do: the article has a publication date
+        return page
 
     return make
 
