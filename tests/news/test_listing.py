@@ -122,3 +122,24 @@ def test_index_queries_do_not_grow_with_the_number_of_articles(
     client.get("/en/news/")  # renditions are made once, on the first view
     with django_assert_num_queries(QUERIES):
         assert client.get("/en/news/").status_code == 200
+
+
+def test_article_page_shows_its_date_author_image_and_terms(client, articles):
+    psnp = articles[2]
+    soup = BeautifulSoup(client.get(psnp.url).content, "html.parser")
+    assert soup.select_one("article time")["datetime"] == "2024-06-05"
+    assert "By Portal team" in soup.select_one("article .meta").get_text()
+    img = soup.select_one("article figure img")
+    assert img["loading"] == "lazy" and img["width"] and img["height"]
+    assert [li.get_text() for li in soup.select(".tag-list li")] == [
+        "Cash transfers",
+        "Sub-Saharan Africa",
+    ]
+
+
+def test_members_only_article_is_not_served_to_anonymous_readers(client, member, articles):
+    briefing = articles[3]
+    client.force_login(member)
+    assert client.get(briefing.url).status_code == 200
+    client.logout()
+    assert client.get(briefing.url).status_code in (302, 403, 404)
