@@ -3,13 +3,16 @@ translated into the others, filed under the portal's terms; loading twice change
 
 import pytest
 from django.core.management.base import OutputWrapper
+from wagtail import hooks
 from wagtail.models import Page
 
 from news import demo
 from news.demo_articles import ARTICLES
 from news.models import NewsArticlePage, NewsIndexPage
-from portal.factories import CountryFactory, ThemeFactory
-from portal.models import Region
+from news.wagtail_hooks import load_news_demo
+from portal import demo as portal_demo
+from portal.factories import CountryFactory, StandardPageFactory, ThemeFactory
+from portal.models import NavigationMenu, Region
 
 
 class Command:
@@ -70,3 +73,18 @@ def test_demo_articles_read_natively_and_are_filed_under_source_terms(client, lo
     html = client.get("/fr/actualites/").content.decode()
     assert "Renta Dignidad : une pension" in html
     assert client.get("/es/noticias/?theme=social-pensions").status_code == 200
+
+
+def test_news_demo_loads_after_the_apps_it_links_to():
+    loaders = hooks.get_hooks("register_demo_content")
+    assert loaders.index(load_news_demo) == len(loaders) - 1  # order 50: after webinars (30)
+
+
+def test_the_demo_main_menu_links_to_the_news(home, locales, django_capture_on_commit_callbacks):
+    for slug in ("about", "how-to-use-the-portal", "privacy-and-terms"):
+        StandardPageFactory(parent=home, slug=slug)
+    with django_capture_on_commit_callbacks(execute=True):
+        index = demo.load_index_pages(home, locales)["en"]
+        portal_demo.load_menus(locales, home)
+    main = NavigationMenu.objects.get(locale=locales["en"], slot="main")
+    assert index.pk in [block.value["page"].pk for block in main.items]
