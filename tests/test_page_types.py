@@ -18,6 +18,8 @@ from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
 from library.models import LibraryIndexPage, PublicationPage
+from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from news.models import NewsArticlePage, NewsIndexPage
 from portal.factories import IndexPageFactory, StandardPageFactory, UserFactory
 from portal.models import HomePage, IndexPage, StandardPage
 from webinars.factories import (
@@ -27,7 +29,7 @@ from webinars.factories import (
 )
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
-APPS = {"portal", "community_pages", "library", "webinars", "glossary", "search"}
+APPS = {"portal", "community_pages", "library", "webinars", "glossary", "news", "search"}
 
 # Where each page type may be created, as its model declares it (parent_page_types, and the
 # parents' subpage_types). Written out rather than read back from the models: a change to a
@@ -46,6 +48,8 @@ PARENTS = {
     WebinarPage: {WebinarSeriesPage, WebinarIndexPage},
     GlossaryIndexPage: {HomePage},
     GlossaryTermPage: {GlossaryIndexPage},
+    NewsIndexPage: {HomePage},
+    NewsArticlePage: {NewsIndexPage},
 }
 
 
@@ -114,6 +118,7 @@ def pages(home):
     section = IndexPageFactory(parent=home)
     glossary = GlossaryIndexPageFactory(parent=home)
     private = CommunityPageFactory(parent=directory, privacy="private")
+    news = NewsIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -128,6 +133,8 @@ def pages(home):
         WebinarPage: WebinarPageFactory(parent=series),
         GlossaryIndexPage: glossary,
         GlossaryTermPage: GlossaryTermPageFactory(parent=glossary),
+        NewsIndexPage: news,
+        NewsArticlePage: NewsArticlePageFactory(parent=news),
     }
 
 

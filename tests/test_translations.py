@@ -19,6 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import COMMENTS_RELATION_NAME, Page, TranslatableMixin
+from wagtail_factories import ImageFactory
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from community_pages.factories import (
@@ -36,6 +37,8 @@ from library.factories import (
     PublicationPageFactory,
 )
 from library.listing import LibraryQuery, build_listing
+from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from news.models import NewsRelatedPage
 from portal.demo_utils import translate_instance
 from portal.factories import CountryFactory, IndexPageFactory, StandardPageFactory, ThemeFactory
 from portal.models import NavigationMenu, Region
@@ -47,7 +50,7 @@ from webinars.factories import (
     WebinarSeriesPageFactory,
 )
 
-APPS = {"portal", "library", "webinars", "community_pages", "glossary", "search"}
+APPS = {"portal", "library", "webinars", "community_pages", "glossary", "news", "search"}
 # Page fields wagtail-localize never copies nor translates (scheduling and ownership are per
 # page), and the fields every translatable row has.
 NOT_DECLARED = {"go_live_at", "expire_at", "first_published_at", "owner", "content_type"}
@@ -65,6 +68,7 @@ SHARED_TEXT = {
     "webinars.WebinarSeriesPage": {"reference_zones"},
     "webinars.WebinarPage": {"time_zone", "languages", "registration_url", "join_url"},
     "community_pages.CommunityPage": {"privacy"},
+    "news.NewsArticlePage": {"author"},
 }
 
 
@@ -248,6 +252,18 @@ def everything(home, locales):
         relations={"related_terms": [registry], "themes": [social]},
     )
     targeting.save_revision().publish()
+    news = NewsIndexPageFactory(parent=home, per_page=4)
+    article = NewsArticlePageFactory(
+        parent=news,
+        title="Bolsa Familia turns twenty",
+        summary="Two decades of transfers.",
+        date=dt.date(2023, 10, 20),
+        author="Portal editors",
+        image=ImageFactory(),
+        terms={"themes": [cash], "countries": [country]},
+    )
+    article.related_pages = [NewsRelatedPage(related_page=publication)]
+    article.save_revision().publish()
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -268,6 +284,8 @@ def everything(home, locales):
         community,
         resource,
         group,
+        news,
+        article,
         series,
         webinar,
         glossary,

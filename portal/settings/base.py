@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "library",
     "webinars",
     "glossary",
+    "news",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

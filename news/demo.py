@@ -1,0 +1,111 @@
+"""Demo content of the news app: the news section in English, Spanish and French and nine
+articles (``news.demo_articles``), three first written in each language and translated into
+the other two through wagtail-localize, as a translator would.
+
+Articles point at the source-language taxonomy rows the portal's demo made (terms it does
+not find are left out). Running it twice changes nothing: the index and each article are
+looked up by slug first, and existing translations are left as they are.
+"""
+
+from django.utils.html import escape
+from wagtail_localize.strings import StringValue
+
+from portal.demo_utils import ensure_locales, translate_instance
+from portal.models import Country, HomePage, Region, Theme
+from portal.slugs import slug_for
+
+from .demo_articles import ARTICLES, INDEX
+from .models import NewsArticlePage, NewsIndexPage
+
+
+def load(command):
+    """Load the news section and its articles in the three languages; no demo accounts."""
+    locales = ensure_locales()
+    home = HomePage.objects.filter(locale=locales["en"]).first()
+    if home is None:
+        return []
+    indexes = load_index_pages(home, locales)
+    made = sum(load_article(data, indexes, locales) for data in ARTICLES)
+    if command is not None:
+        command.stdout.write(f"  news: {len(ARTICLES)} articles, {made} pages or translations made")
+    return []
+
+
+def _segment(text):
+    """A plain-text field as wagtail-localize lists it among a page's segments."""
+    return StringValue.from_plaintext(text).data
+
+
+def load_index_pages(home, locales):
+    """The news index under the English home page and its Spanish and French translations:
+    ``{language code: index page}``."""
+    title, introduction = INDEX["en"]
+    index = NewsIndexPage.objects.filter(locale=locales["en"]).first()
+    if index is None:
+        index = NewsIndexPage(title=title, slug="news", introduction=introduction)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    indexes = {"en": index}
+    for code in ("es", "fr"):
+        translated_title, translated_introduction = INDEX[code]
+        if not index.has_translation(locales[code]):
+            translate_instance(
+                index,
+                code,
+                {
+                    _segment(title): _segment(translated_title),
+                    _segment(index.slug): slug_for(translated_title, index.slug),
+                    _segment(introduction): _segment(translated_introduction),
+                },
+            )
+        indexes[code] = index.get_translation(locales[code])
+    return indexes
+
+
+def _paragraph(text):
+    return [("paragraph", f"<p>{escape(text)}</p>")]
+
+
+def _terms(data, en):
+    return {
+        "themes": list(Theme.objects.filter(locale=en, slug__in=data["themes"])),
+        "regions": list(Region.objects.filter(locale=en, slug__in=data["regions"])),
+        "countries": list(Country.objects.filter(locale=en, iso_code__in=data["countries"])),
+    }
+
+
+def load_article(data, indexes, locales):
+    """One article in the language it was written in, then its translations; returns how
+    many pages it made (0 on a second run)."""
+    code = data["locale"]
+    title, summary, body = data["text"][code]
+    slug = slug_for(title, "article")
+    index = indexes[code]
+    page = NewsArticlePage.objects.child_of(index).filter(slug=slug).first()
+    made = 0
+    if page is None:
+        page = NewsArticlePage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            body=_paragraph(body),
+            date=data["date"],
+            author=data["author"],
+        )
+        for name, terms in _terms(data, locales["en"]).items():
+            setattr(page, name, terms)
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        made += 1
+    for other, (other_title, other_summary, other_body) in data["text"].items():
+        if other == code or page.has_translation(locales[other]):
+            continue
+        strings = {
+            _segment(title): _segment(other_title),
+            _segment(page.slug): slug_for(other_title, page.slug),
+            _segment(summary): _segment(other_summary),
+            _segment(body): _segment(other_body),
+        }
+        translate_instance(page, other, strings)
+        made += 1
+    return made
