@@ -31,7 +31,8 @@ def event_list(request, community):
     form, status = None, 200
     if rights.post:
         form = EventForm(request.POST or None, initial={"time_zone": "UTC"})
-        saved, status = posted_form(request, form)
+        # A refused event comes back with its errors and 200, as the calendar always has.
+        saved, status = posted_form(request, form, invalid_status=200)
         if saved:
             services.add_event(request.user, community, form.save(commit=False))
             return redirect(request.path)

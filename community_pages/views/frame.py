@@ -125,17 +125,17 @@ def page_number(request):
     return int_param(request.GET, "page", 1, 1, MAX_PAGE)
 
 
-def posted_form(request, form):
+def posted_form(request, form, invalid_status=400):
     """Handle the POST of a member's new item: ``(saved, status)``.
 
     ``saved`` is True when ``form`` is valid and the member is within the posting limit; the
-    status is what the page is shown with otherwise: 429 past the limit, 400 for an invalid
-    form, 200 for a GET.
+    status is what the page is shown with otherwise: 429 past the limit, ``invalid_status``
+    for an invalid form, 200 for a GET.
     """
     if request.method != "POST":
         return False, 200
     if not form.is_valid():
-        return False, 400
+        return False, invalid_status
     if not allowed_to_post(request, form):
         return False, ratelimits.TOO_MANY_REQUESTS
     return True, 200
