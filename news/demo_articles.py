@@ -15,7 +15,7 @@ ARTICLES = [
     {
         "locale": "en",
         "date": datetime.date(2017, 1, 16),
-        "author": "socialprotection.org team",
+        "author": "socialprotection.org",
         "themes": ["south-south", "systems"],
         "regions": [],
         "countries": [],
@@ -53,7 +53,7 @@ ARTICLES = [
     {
         "locale": "en",
         "date": datetime.date(2021, 8, 10),
-        "author": "CoP-SSC4C moderators",
+        "author": "CoP-SSC4C",
         "themes": ["children", "health", "south-south"],
         "regions": [],
         "countries": [],
@@ -93,7 +93,7 @@ ARTICLES = [
     {
         "locale": "en",
         "date": datetime.date(2025, 2, 3),
-        "author": "Portal editors",
+        "author": "Marta Oliveira",
         "themes": ["public-works", "shock-responsive"],
         "regions": ["sub-saharan-africa"],
         "countries": ["ET"],
@@ -132,7 +132,7 @@ ARTICLES = [
     {
         "locale": "es",
         "date": datetime.date(2023, 10, 20),
-        "author": "Equipo editorial del portal",
+        "author": "Lucía Fernández",
         "themes": ["conditional-cash-transfers", "gender"],
         "regions": ["latin-america-caribbean"],
         "countries": ["BR"],
@@ -168,7 +168,7 @@ ARTICLES = [
     {
         "locale": "es",
         "date": datetime.date(2024, 5, 6),
-        "author": "Equipo editorial del portal",
+        "author": "Lucía Fernández",
         "themes": ["social-pensions"],
         "regions": ["latin-america-caribbean"],
         "countries": ["BO"],
@@ -205,7 +205,7 @@ ARTICLES = [
     {
         "locale": "es",
         "date": datetime.date(2019, 9, 2),
-        "author": "Equipo editorial del portal",
+        "author": "Lucía Fernández",
         "themes": ["conditional-cash-transfers", "children"],
         "regions": ["latin-america-caribbean"],
         "countries": ["MX"],
@@ -242,7 +242,7 @@ ARTICLES = [
     {
         "locale": "fr",
         "date": datetime.date(2023, 4, 3),
-        "author": "Équipe éditoriale du portail",
+        "author": "Claire Dubois",
         "themes": ["cash-transfers", "children", "gender"],
         "regions": ["sub-saharan-africa"],
         "countries": ["ZA"],
@@ -278,7 +278,7 @@ ARTICLES = [
     {
         "locale": "fr",
         "date": datetime.date(2017, 3, 20),
-        "author": "Équipe de socialprotection.org",
+        "author": "socialprotection.org",
         "themes": ["south-south"],
         "regions": [],
         "countries": [],
@@ -314,7 +314,7 @@ ARTICLES = [
     {
         "locale": "fr",
         "date": datetime.date(2020, 11, 16),
-        "author": "Équipe éditoriale du portail",
+        "author": "Claire Dubois",
         "themes": ["shock-responsive", "south-south"],
         "regions": [],
         "countries": [],
