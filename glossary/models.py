@@ -6,7 +6,10 @@ the same way in every language; the term page shows each related term in the rea
 language (``related_in_language``).
 """
 
+import html
+
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
@@ -150,6 +153,11 @@ class GlossaryTermPage(BasePage):
     class Meta:
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
+
+    @property
+    def listing_summary(self):
+        """What search results show: the introduction, else the definition as plain text."""
+        return self.introduction or html.unescape(strip_tags(self.definition)).strip()
 
     @property
     def synonym_list(self):

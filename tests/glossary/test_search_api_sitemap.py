@@ -45,6 +45,12 @@ def test_search_finds_a_term_by_its_word_in_its_language(terms):
     assert glossary_hits("household welfare", "en") == ["Proxy means test"]  # the definition
 
 
+def test_a_result_shows_the_definition_as_text(terms):
+    (hit,) = service.search("focalizacion", anon, "es", types=["glossary_term"]).hits
+    assert "Reglas con que un programa dirige sus prestaciones." in str(hit.snippet)
+    assert "<p>" not in str(hit.snippet)
+
+
 def test_search_finds_a_term_by_its_abbreviation(terms):
     assert glossary_hits("PMT", "en") == ["Proxy means test"]
     counts = {c["type"]: c["count"] for c in service.search("pmt", anon, "en").type_counts}
