@@ -47,6 +47,7 @@ class GlossaryIndexPage(BasePage):
         """The live terms of this glossary (its children), with what the index shows."""
         return (
             GlossaryTermPage.objects.live()
+            .public()
             .child_of(self)
             .only("title", "url_path", "abbreviation", "synonyms", "locale_id")
         )
@@ -172,6 +173,7 @@ class GlossaryTermPage(BasePage):
         found = {}
         for term in (
             GlossaryTermPage.objects.live()
+            .public()
             .filter(translation_key__in=keys)
             .only("title", "url_path", "translation_key", "locale_id")
         ):
