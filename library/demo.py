@@ -17,6 +17,7 @@ from pathlib import Path
 
 from wagtail_localize.strings import StringValue
 
+from library import demo_organisations
 from library.demo_publications import PUBLICATIONS, TRANSLATIONS
 from library.importer import Importer
 from library.models import (
@@ -49,6 +50,13 @@ LANGUAGES = [
     ("sw", "Swahili", "Suajili", "Swahili"),
 ]
 ORGANISATIONS = [
+    (
+        "giz",
+        "GIZ",
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+    ),
     (
         "ipc-ig",
         "IPC-IG",
@@ -190,10 +198,11 @@ def load(command):
     load_index_pages(locales)
     report = load_publications(command)
     translated = load_translations(locales)
+    profiles = demo_organisations.load(locales)
     command.stdout.write(
         f"  library: {len(report.created)} created, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
-        f"{translated} translations made"
+        f"{translated} translations made; organisations directory: {profiles} pages made"
     )
     for number, identifier, reason in report.rejected:
         command.stderr.write(f"  rejected row {number} ({identifier}): {reason}")

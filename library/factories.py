@@ -8,6 +8,8 @@ from library.models import (
     DocumentType,
     LibraryIndexPage,
     Organisation,
+    OrganisationIndexPage,
+    OrganisationPage,
     PublicationPage,
 )
 from portal.factories import locale
@@ -57,6 +59,28 @@ class LibraryIndexPageFactory(wagtail_factories.PageFactory):
 
     title = "Library"
     slug = "library"
+
+
+class OrganisationIndexPageFactory(wagtail_factories.PageFactory):
+    """An organisations directory (test factory)."""
+
+    class Meta:
+        model = OrganisationIndexPage
+
+    title = "Organisations"
+    slug = "organisations"
+
+
+class OrganisationPageFactory(wagtail_factories.PageFactory):
+    """A profile of a new organisation of the taxonomy (test factory)."""
+
+    class Meta:
+        model = OrganisationPage
+
+    title = factory.Sequence(lambda n: f"Organisation profile {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "ngo"
+    description = "What the organisation does."
 
 
 class PublicationPageFactory(wagtail_factories.PageFactory):

@@ -10,6 +10,7 @@ up with ``portal.labels.term_label``.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Prefetch
 from django.urls import reverse
@@ -790,3 +791,184 @@ class OaiTombstone(models.Model):
 
     def __str__(self):
         return f"{self.translation_key} ({self.datestamp:%Y-%m-%d})"
+
+
+ORGANISATION_KINDS = [
+    ("government", _("Government")),
+    ("un_agency", _("UN agency")),
+    ("development_bank", _("Development bank")),
+    ("donor", _("Donor agency")),
+    ("ngo", _("Non-governmental organisation")),
+    ("research", _("Research institution")),
+    ("network", _("Network or partnership")),
+]
+
+
+class OrganisationIndexPage(BasePage):
+    """The organisations directory of one language: every profile, filtered by kind and
+    country (``library.organisations``)."""
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["library.OrganisationPage"]
+    max_count_per_parent = 1
+    page_description = _("The directory of organisations of one language, with its filters.")
+
+    class Meta:
+        verbose_name = _("organisations directory")
+        verbose_name_plural = _("organisations directories")
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the profiles the filters keep and the filters' counts."""
+        from library.organisations import directory_context  # noqa: PLC0415 - serves the listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+
+class OrganisationPage(BasePage):
+    """The profile of an organisation of the taxonomy (a ministry, an agency, a network).
+
+    The profile describes one ``Organisation`` row, the one publications, programmes, webinar
+    series and events link to; the page gathers what links to it (``library.organisations``
+    and the ``library_organisation_sections`` hook, through which the apps above the library
+    add their own lists). Each language has its own profile page of the same row.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="profiles",
+        help_text=_("The organisation of the taxonomy this page describes."),
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=ORGANISATION_KINDS,
+        db_index=True,
+        help_text=_("What kind of organisation it is."),
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where it is based; leave empty for an international organisation."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The organisation's logo; its description is the alt text."),
+    )
+    social_image_field = "logo"
+    description = models.TextField(
+        _("description"), help_text=_("What the organisation does, in a paragraph or two.")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+        FieldPanel("introduction"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("acronym"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("organisation", serializer=TermField()),
+        "acronym",
+        "kind",
+        APIField("country", serializer=TermField()),
+        "website",
+        "description",
+        "logo",
+    ]
+    api_related = ("organisation", "country")
+    parent_page_types = ["library.OrganisationIndexPage"]
+    subpage_types = []
+    page_description = _("The profile of an organisation and what it published and runs.")
+
+    translatable_fields = (
+        BasePage.translatable_fields
+        + translated("description")
+        + synchronized("organisation", "kind", "country")
+        + synchronized("logo", overridable=True)
+    )
+
+    class Meta:
+        verbose_name = _("organisation profile")
+        verbose_name_plural = _("organisation profiles")
+
+    @property
+    def acronym(self):
+        """The organisation's acronym (the taxonomy row's)."""
+        return self.organisation.acronym if self.organisation_id else ""
+
+    @property
+    def website(self):
+        """The organisation's site (the taxonomy row's)."""
+        return self.organisation.website if self.organisation_id else ""
+
+    @property
+    def listing_summary(self):
+        """What listings show: the introduction, else the description."""
+        return self.introduction or self.description
+
+    def clean(self):
+        """One profile per organisation and language, of a source-language row."""
+        super().clean()
+        if not self.organisation_id:
+            return
+        if self.organisation.locale_id != Locale.get_default().pk:
+            raise ValidationError(
+                {"organisation": _("Choose the organisation in the portal's main language.")}
+            )
+        others = OrganisationPage.objects.filter(
+            organisation_id=self.organisation_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError(
+                {"organisation": _("This organisation already has a profile in this language.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds what the organisation published, runs and takes part in, as the reader may see
+        it."""
+        from library.organisations import profile_context  # noqa: PLC0415 - serves the page
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(self, request))
+        return context
+
+
+def organisation_profiles(organisations, language_code=None):
+    """The live profile page of each of ``organisations`` in the reader's language (or in
+    English when it has none there), by organisation id: one query for them all."""
+    code = language_code or translation.get_language() or settings.LANGUAGE_CODE
+    ids = [o.pk for o in organisations]
+    if not ids:
+        return {}
+    found = {}
+    for page in (
+        OrganisationPage.objects.live()
+        .public()
+        .filter(organisation_id__in=ids)
+        .select_related("locale")
+        .order_by("pk")
+    ):
+        current = found.get(page.organisation_id)
+        if current is None or page.locale.language_code == code:
+            found[page.organisation_id] = page
+    return found

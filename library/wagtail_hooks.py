@@ -26,6 +26,7 @@ from library.models import (
     DocumentType,
     LibraryIndexPage,
     Organisation,
+    OrganisationPage,
     PublicationPage,
     library_url,
 )
@@ -99,6 +100,12 @@ def register_publication_search():
         "search": search_publications,
         "autocomplete": autocomplete_publications,
     }
+
+
+@hooks.register("register_search_model")
+def register_organisation_search():
+    """Organisation profiles in the site search (type ``organisation``)."""
+    return {"model": OrganisationPage, "label": _("Organisations"), "type": "organisation"}
 
 
 @hooks.register("portal_home_sections")

@@ -16,8 +16,18 @@ from community_pages.factories import (
 from community_pages.models import CommunityIndexPage, CommunityPage, CommunityResourcePage
 from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
-from library.factories import LibraryIndexPageFactory, PublicationPageFactory
-from library.models import LibraryIndexPage, PublicationPage
+from library.factories import (
+    LibraryIndexPageFactory,
+    OrganisationIndexPageFactory,
+    OrganisationPageFactory,
+    PublicationPageFactory,
+)
+from library.models import (
+    LibraryIndexPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PublicationPage,
+)
 from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from news.models import NewsArticlePage, NewsIndexPage
 from portal.factories import IndexPageFactory, StandardPageFactory, UserFactory
@@ -43,6 +53,8 @@ PARENTS = {
     CommunityResourcePage: {CommunityPage},
     LibraryIndexPage: {HomePage},
     PublicationPage: {LibraryIndexPage},
+    OrganisationIndexPage: {HomePage},
+    OrganisationPage: {OrganisationIndexPage},
     WebinarIndexPage: {HomePage},
     WebinarSeriesPage: {WebinarIndexPage},
     WebinarPage: {WebinarSeriesPage, WebinarIndexPage},
@@ -119,6 +131,7 @@ def pages(home):
     glossary = GlossaryIndexPageFactory(parent=home)
     private = CommunityPageFactory(parent=directory, privacy="private")
     news = NewsIndexPageFactory(parent=home)
+    organisations = OrganisationIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -128,6 +141,8 @@ def pages(home):
         CommunityResourcePage: CommunityResourcePageFactory(parent=private),
         LibraryIndexPage: library,
         PublicationPage: PublicationPageFactory(parent=library),
+        OrganisationIndexPage: organisations,
+        OrganisationPage: OrganisationPageFactory(parent=organisations),
         WebinarIndexPage: webinar_index,
         WebinarSeriesPage: series,
         WebinarPage: WebinarPageFactory(parent=series),

@@ -34,6 +34,8 @@ from library.factories import (
     DocumentTypeFactory,
     LibraryIndexPageFactory,
     OrganisationFactory,
+    OrganisationIndexPageFactory,
+    OrganisationPageFactory,
     PublicationPageFactory,
 )
 from library.listing import LibraryQuery, build_listing
@@ -220,9 +222,9 @@ def everything(home, locales):
         slug="gender",
         community=community,
         reference_zones="America/Bogota,Africa/Nairobi",
-        organisers="IPC-IG",
     )
     series.themes = [social]
+    series.organisations = [ipc]
     series.save_revision().publish()
     webinar = WebinarPageFactory(
         parent=series,
@@ -264,6 +266,16 @@ def everything(home, locales):
     )
     article.related_pages = [NewsRelatedPage(related_page=publication)]
     article.save_revision().publish()
+    organisations = OrganisationIndexPageFactory(parent=home, introduction="Who is who.")
+    profile = OrganisationPageFactory(
+        parent=organisations,
+        title="International Policy Centre",
+        organisation=ipc,
+        kind="research",
+        country=country,
+        logo=ImageFactory(),
+        description="Research on inclusive growth.",
+    )
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -279,6 +291,8 @@ def everything(home, locales):
         section,
         library,
         publication,
+        organisations,
+        profile,
         webinars,
         directory,
         community,

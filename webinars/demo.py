@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from library.models import PublicationPage
+from library.models import Organisation, PublicationPage
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import Country, HomePage, Theme
 
@@ -165,8 +165,8 @@ GENDER = {
     "discussions.</li></ul>",
     "audience": "Social protection practitioners, policymakers, researchers and gender "
     "specialists; the related online community hosts the follow-up discussions.",
-    "organisers": "FAO, IPC-IG",
-    "partners": "UN Women, UNICEF, IFPRI",
+    "organisers": ["fao", "ipc-ig"],
+    "partners": ["un-women", "unicef", "ifpri"],
     "themes": ["gender"],
     "community": "gender",
 }
@@ -199,8 +199,8 @@ UHC = {
     "countries can adapt.</li></ol>",
     "audience": "Policymakers and practitioners of ministries and implementing institutions "
     "responsible for deciding on and financing benefit packages.",
-    "organisers": "GIZ Global Alliances for Social Protection",
-    "partners": "",
+    "organisers": ["giz"],
+    "partners": [],
     "themes": ["health"],
     "community": "benefit",
 }
@@ -232,8 +232,8 @@ SSC4C = {
     "South.</li></ul>",
     "audience": "Policymakers, government officials, civil society, academia, United Nations "
     "agencies and development practitioners.",
-    "organisers": "UNICEF, IPC-IG",
-    "partners": "",
+    "organisers": ["unicef", "ipc-ig"],
+    "partners": [],
     "themes": ["children", "health", "south-south"],
     "community": "south-south",
 }
@@ -557,6 +557,11 @@ def _community(keyword):
     )
 
 
+def _organisations(locale, slugs):
+    # The organisations of the library's demo taxonomy (loaded before the webinars).
+    return list(Organisation.objects.filter(locale=locale, slug__in=slugs))
+
+
 def _series(index, data, translations):
     series = WebinarSeriesPage.objects.child_of(index).filter(slug=data["slug"]).first()
     if series is None:
@@ -567,11 +572,11 @@ def _series(index, data, translations):
             overview=data["overview"],
             objectives=data["objectives"],
             audience_description=data["audience"],
-            organisers=data["organisers"],
-            partners=data["partners"],
             community=_community(data["community"]),
         )
         series.themes = list(Theme.objects.filter(locale=index.locale, slug__in=data["themes"]))
+        series.organisations = _organisations(index.locale, data["organisers"])
+        series.partner_organisations = _organisations(index.locale, data["partners"])
         index.add_child(instance=series)
         series.save_revision().publish()
     for code, strings in zip(("es", "fr"), translations, strict=True):

@@ -177,3 +177,28 @@ def reference_times(session, zones):
         }
         for name in zones
     ]
+
+
+def organisation_series(organisation, user, locale):
+    """Live series ``organisation`` (a source-language taxonomy row) runs or partners, in
+    ``locale`` with source-language fallback, as ``user`` may see them: ``[(series,
+    role)]`` by title, ``role`` "organiser" or "partner"."""
+    qs = visible_pages(
+        with_fallback(
+            WebinarSeriesPage.objects.live()
+            .public()
+            .filter(Q(organisations=organisation) | Q(partner_organisations=organisation))
+            .distinct(),
+            locale,
+        ),
+        user,
+    )
+    organised = set(
+        WebinarSeriesPage.organisations.through.objects.filter(
+            organisation=organisation
+        ).values_list("webinarseriespage_id", flat=True)
+    )
+    return [
+        (series, "organiser" if series.pk in organised else "partner")
+        for series in qs.order_by("title")
+    ]

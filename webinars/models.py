@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from portal.api_fields import PageSummaryField, RichTextHTMLField, TermsField
 from portal.datetimes import validate_portal_date
+from portal.labels import term_label
 from portal.models import BasePage, RestrictedMixin, Theme
 from portal.reader_urls import absolute_url, reader_path
 from portal.terms import SourceTermsPageForm
@@ -210,17 +211,19 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
     audience_description = models.TextField(
         _("intended audience"), blank=True, help_text=_("Who the series is for.")
     )
-    organisers = models.CharField(
-        _("organisers"),
-        max_length=300,
+    organisations = ParentalManyToManyField(
+        "library.Organisation",
+        verbose_name=_("organisers"),
         blank=True,
-        help_text=_("Organisations that run the series, separated by commas."),
+        related_name="organised_series",
+        help_text=_("Organisations that run the series (their profiles list it)."),
     )
-    partners = models.CharField(
-        _("partners"),
-        max_length=300,
+    partner_organisations = ParentalManyToManyField(
+        "library.Organisation",
+        verbose_name=_("partners"),
         blank=True,
-        help_text=_("Partner organisations, separated by commas."),
+        related_name="partnered_series",
+        help_text=_("Partner organisations of the series (their profiles list it)."),
     )
     themes = ParentalManyToManyField(
         "portal.Theme",
@@ -260,8 +263,8 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
             [FieldPanel("overview"), FieldPanel("objectives"), FieldPanel("audience_description")],
             heading=_("Concept note"),
         ),
-        FieldPanel("organisers"),
-        FieldPanel("partners"),
+        FieldPanel("organisations"),
+        FieldPanel("partner_organisations"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("community"),
         FieldPanel("reference_zones"),
@@ -273,8 +276,7 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
         + [
             index.SearchField("overview"),
             index.SearchField("objectives"),
-            index.SearchField("organisers"),
-            index.SearchField("partners"),
+            index.SearchField("organisation_names"),
             index.AutocompleteField("title"),
         ]
     )
@@ -284,16 +286,23 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
 
     translatable_fields = (
         BasePage.translatable_fields
-        + translated("overview", "objectives", "audience_description", "organisers", "partners")
-        + synchronized("community", "reference_zones", "members_only", "themes")
+        + translated("overview", "objectives", "audience_description")
+        + synchronized(
+            "organisations",
+            "partner_organisations",
+            "community",
+            "reference_zones",
+            "members_only",
+            "themes",
+        )
     )
 
     api_fields = BasePage.api_fields + [
         APIField("overview", serializer=RichTextHTMLField()),
         APIField("objectives", serializer=RichTextHTMLField()),
         "audience_description",
-        "organisers",
-        "partners",
+        APIField("organisations", serializer=TermsField()),
+        APIField("partner_organisations", serializer=TermsField()),
         APIField("themes", serializer=TermsField()),
         APIField("reference_zone_list"),
     ]
@@ -301,6 +310,14 @@ class WebinarSeriesPage(RoutablePageMixin, RestrictedMixin, BasePage):
     class Meta:
         verbose_name = _("webinar series")
         verbose_name_plural = _("webinar series")
+
+    @property
+    def organisation_names(self):
+        """The organisers' and partners' names and acronyms in the series' language: what
+        the search index reads, so "UNICEF" or "Fondo de las Naciones Unidas" finds it."""
+        code = self.locale.language_code if self.locale_id else None
+        terms = [*self.organisations.all(), *self.partner_organisations.all()]
+        return " ".join(f"{term_label(term, code)} {term.acronym}".strip() for term in terms)
 
     @property
     def reference_zone_list(self):

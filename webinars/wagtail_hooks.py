@@ -9,10 +9,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.reader_urls import reader_path
 from webinars import demo as webinars_demo
 
 from . import admin_views
-from .listings import upcoming_webinars
+from .listings import organisation_series, upcoming_webinars
 from .models import Registration, Speaker, WebinarIndexPage, WebinarPage, WebinarSeriesPage
 from .stats import can_see_audience_data
 
@@ -136,6 +137,20 @@ def upcoming_webinars_section(request, locale):
         "url": index.url if index else "",
         "more_label": _("All webinars"),
         "items": items,
+    }
+
+
+@hooks.register("library_organisation_sections")
+def organisation_webinar_series(request, profile):
+    """An organisation profile's section of the webinar series it organises or partners."""
+    rows = organisation_series(profile.organisation, request.user, profile.locale)
+    roles = {"organiser": _("Organiser"), "partner": _("Partner")}
+    return {
+        "title": _("Webinar series"),
+        "items": [
+            {"title": series.title, "url": reader_path(series), "meta": roles[role]}
+            for series, role in rows
+        ],
     }
 
 

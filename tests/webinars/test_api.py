@@ -3,6 +3,7 @@ after the session; members-only series and their sessions stay out of anonymous 
 
 import pytest
 
+from library.factories import OrganisationFactory
 from webinars.factories import WebinarPageFactory, WebinarSeriesPageFactory
 from webinars.models import WebinarQuestion
 
@@ -49,12 +50,14 @@ def test_a_past_session_gives_its_recording_summary_and_questions(client, past):
 
 def test_a_series_gives_its_concept_note(client, series):
     series.overview = "<p>Why this series.</p>"
-    series.organisers = "IPC-IG"
+    series.organisations = [
+        OrganisationFactory(name="International Policy Centre", slug="ipc-ig", acronym="IPC-IG")
+    ]
     series.reference_zones = "America/Sao_Paulo, Africa/Nairobi"
     series.save_revision().publish()
     data = detail(client, series)
     assert data["overview"] == "<p>Why this series.</p>"
-    assert data["organisers"] == "IPC-IG"
+    assert [o["name"] for o in data["organisations"]] == ["International Policy Centre"]
     assert data["reference_zone_list"] == ["America/Sao_Paulo", "Africa/Nairobi"]
 
 
