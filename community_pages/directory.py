@@ -3,8 +3,8 @@
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from community_pages.models import CommunityPage, Membership, Privacy
-from portal.access import visible_pages
+from community_pages.models import CommunityPage, Membership, Privacy, Thread
+from portal.access import visible_pages, visible_queryset
 from portal.models import Region, Theme
 from portal.params import text_param
 
@@ -69,3 +69,11 @@ def directory_context(request, index_page):
         "regions": Region.objects.filter(locale__language_code="en").order_by("name"),
         "privacy_choices": Privacy.choices,
     }
+
+
+def latest_discussions(user, count=3):
+    """The ``count`` discussions with the latest activity ``user`` may read (the access
+    policy's audience filter, in the query), of live communities, with their community."""
+    threads = Thread.objects.filter(removed=False, community__live=True).select_related("community")
+    return list(visible_queryset(threads, user).order_by("-last_activity_at", "-pk")[:count])
+

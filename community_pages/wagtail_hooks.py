@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -16,7 +17,7 @@ from community_pages import demo as community_pages_demo
 from community_pages.access import AUDIENCES
 from community_pages.admin_views import community_health
 from community_pages.calendar import feed_url
-from community_pages.directory import directory_queryset
+from community_pages.directory import directory_queryset, latest_discussions
 from community_pages.models import (
     Announcement,
     CommunityIndexPage,
@@ -27,6 +28,7 @@ from community_pages.models import (
     WorkingGroup,
 )
 from portal.access import can_view_page
+from portal.reader_urls import reader_path
 
 
 @hooks.register("before_serve_page")
@@ -118,7 +120,39 @@ def communities_on_home(request, locale):
     if index is None:
         return None
     items = list(directory_queryset(request.user, locale, {"status": "active"})[:3])
-    return {"title": _("Online communities"), "url": index.get_url(request), "items": items}
+    return {
+        "title": _("Online communities"),
+        "url": index.get_url(request),
+        "items": items,
+        "pillar": "connect",
+    }
+
+
+@hooks.register("portal_home_sections")
+def discussions_on_home(request, locale):
+    """The three discussions with the latest activity the reader may read, in any community
+    (members share their questions and experience there)."""
+    index = CommunityIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    code = locale.language_code
+    items = [
+        {
+            "title": thread.title,
+            "url": reader_path(thread.community, code)
+            + thread.community.reverse_subpage("thread", args=[thread.pk]),
+            "summary": strip_tags(thread.body),
+            "meta": thread.community.title,
+        }
+        for thread in latest_discussions(request.user)
+    ]
+    return {
+        "title": _("Latest discussions"),
+        "url": index.get_url(request),
+        "more_label": _("All communities"),
+        "items": items,
+        "pillar": "share",
+    }
 
 
 @hooks.register("register_demo_content", order=20)

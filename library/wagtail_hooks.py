@@ -124,7 +124,33 @@ def latest_publications(request, locale):
         .annotate(in_own_language=Exists(own))
         .order_by("-in_own_language", "-first_published_at", "pk")[:4]
     )
-    return {"title": _("Latest publications"), "url": index.url, "items": items}
+    return {
+        "title": _("Latest publications"),
+        "url": index.url,
+        "items": items,
+        "pillar": "discover",
+    }
+
+
+@hooks.register("portal_home_sections")
+def share_a_publication(request, locale):
+    """The home page's invitation to propose a publication to the library's editors."""
+    if not LibraryIndexPage.objects.live().filter(locale=locale).exists():
+        return None
+    return {
+        "title": _("Share your work"),
+        "items": [
+            {
+                "title": _("Propose a publication"),
+                "url": reverse("library:submit"),
+                "summary": _(
+                    "Send a report, an evaluation or a policy brief: the library's editors "
+                    "review it and publish it with its classification."
+                ),
+            }
+        ],
+        "pillar": "share",
+    }
 
 
 @hooks.register("register_admin_urls")

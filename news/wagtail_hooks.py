@@ -34,6 +34,7 @@ def latest_news(request, locale):
         "url": reader_path(index, code, translate=False),
         "more_label": _("All news"),
         "items": items,
+        "pillar": "learn",
     }
 
 

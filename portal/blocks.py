@@ -38,6 +38,7 @@ PORTAL_VIEWS = [
     ("search:search", _("Search")),
     ("portal:profile", _("Your profile")),
     ("portal:notification_settings", _("Notification settings")),
+    ("library:submit", _("Propose a publication")),
 ]
 
 
@@ -128,7 +129,19 @@ class BodyBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
 
 
+class MenuGroupBlock(blocks.StructBlock):
+    """A labelled group of links (a pillar of the portal: Discover, Connect…), which the
+    main navigation opens as a list under its label."""
+
+    label = blocks.CharBlock(help_text=_("The group's name, for example Discover."))
+    links = blocks.ListBlock(LinkBlock(), min_num=1, help_text=_("The group's links."))
+
+    class Meta:
+        icon = "folder-open-inverse"
+
+
 class MenuStreamBlock(blocks.StreamBlock):
-    """The links of a navigation menu."""
+    """The links of a navigation menu, alone or in groups."""
 
     link = LinkBlock()
+    group = MenuGroupBlock()

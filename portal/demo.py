@@ -374,29 +374,75 @@ def _child(parent, model, slug, title, introduction, body, **extra):
     return model.objects.get(pk=page.pk)
 
 
+# The main menu: the portal's four pillars, each a group of the sections the apps made
+# (by the slug of the home page's child), then About. A link may be a view of the portal.
+MENU_GROUPS = [
+    ("Discover", ["library", "programmes", "organisations"]),
+    ("Connect", ["communities", "events"]),
+    ("Learn", ["webinars", "news", "glossary"]),
+    ("Share", [("Propose a publication", "library:submit"), "communities"]),
+]
+MENU_LABELS = {
+    "es": {
+        "Discover": "Descubrir",
+        "Connect": "Conectar",
+        "Learn": "Aprender",
+        "Share": "Compartir",
+        "Propose a publication": "Proponer una publicación",
+        "Start a discussion": "Iniciar un debate",
+    },
+    "fr": {
+        "Discover": "Découvrir",
+        "Connect": "Connecter",
+        "Learn": "Apprendre",
+        "Share": "Partager",
+        "Propose a publication": "Proposer une publication",
+        "Start a discussion": "Lancer une discussion",
+    },
+}
+
+
+def _menu_items(pages):
+    items = []
+    for label, entries in MENU_GROUPS:
+        links = []
+        for entry in entries:
+            if isinstance(entry, tuple):
+                links.append({"label": entry[0], "page": None, "view": entry[1], "url": ""})
+            elif page := pages.get(entry):
+                # In Share, the communities are where members start discussions.
+                title = "Start a discussion" if label == "Share" else page.title
+                links.append({"label": title, "page": page, "view": "", "url": ""})
+        if links:
+            items.append(("group", {"label": label, "links": links}))
+    if about := pages.get("about"):
+        items.append(("link", {"label": about.title, "page": about, "view": "", "url": ""}))
+    return items
+
+
+def menu_page_ids(items):
+    """The ids of the pages a menu's items (links and groups of links) point at."""
+    ids = set()
+    for block in items:
+        links = block.value["links"] if block.block_type == "group" else [block.value]
+        ids.update(link["page"].pk for link in links if link.get("page"))
+    return ids
+
+
 def load_menus(locales, home):
-    """Main menu: the home page's children (apps add their sections); footer: about and terms."""
+    """Main menu: the pillars with the home page's children (apps add their sections);
+    footer: about and terms."""
     en = locales["en"]
     main = NavigationMenu.objects.filter(locale=en, slot="main").first()
     pages = {p.slug: p for p in home.get_children().specific()}
     if main is None:
         main = NavigationMenu.objects.create(locale=en, slot="main", items=[])
-    wanted = [
-        p
-        for slug in (
-            "library",
-            "organisations",
-            "communities",
-            "webinars",
-            "news",
-            "glossary",
-            "about",
-        )
-        if (p := pages.get(slug))
-    ]
-    present = {block.value["page"].pk for block in main.items if block.value.get("page")}
-    if any(p.pk not in present for p in wanted):
-        main.items = [("link", {"label": p.title, "page": p, "url": ""}) for p in wanted]
+    items = _menu_items(pages)
+    wanted = [p for slug, p in pages.items() if any(slug in e for _l, e in MENU_GROUPS)]
+    wanted += [pages["about"]] if "about" in pages else []
+    groups = [block for block in main.items if block.block_type == "group"]
+    if not groups or {p.pk for p in wanted} - menu_page_ids(main.items):
+        main.items = items
         main.save()
     footer = NavigationMenu.objects.filter(locale=en, slot="footer").first()
     if footer is None:
@@ -424,12 +470,12 @@ def load_menus(locales, home):
             ],
             footer_text="<p>A knowledge-sharing platform hosted by IPC-IG with support from its partners.</p>",
         )
-    labels_es = {
+    labels_es = MENU_LABELS["es"] | {
         p.title: p.get_translation(locales["es"]).title
         for p in wanted
         if p.has_translation(locales["es"])
     }
-    labels_fr = {
+    labels_fr = MENU_LABELS["fr"] | {
         p.title: p.get_translation(locales["fr"]).title
         for p in wanted
         if p.has_translation(locales["fr"])

@@ -137,6 +137,7 @@ def upcoming_webinars_section(request, locale):
         "url": index.url if index else "",
         "more_label": _("All webinars"),
         "items": items,
+        "pillar": "learn",
     }
 
 

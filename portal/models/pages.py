@@ -90,6 +90,16 @@ class RestrictedMixin(models.Model):
         return super().save(*args, **kwargs)
 
 
+# The portal's four pillars, in the order the home page shows them: an app's home section
+# names its pillar (``"pillar": "learn"``).
+PILLARS = [
+    ("discover", _("Discover"), _("Publications, programmes and the organisations behind them.")),
+    ("connect", _("Connect"), _("Online communities and the events where practitioners meet.")),
+    ("learn", _("Learn"), _("Webinars with their recordings, news and the glossary.")),
+    ("share", _("Share"), _("Your questions, experience and publications.")),
+]
+
+
 class HomePage(BasePage):
     """The portal's front page: a hero, featured content and the latest of each section."""
 
@@ -160,16 +170,29 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        """Adds the apps' home sections (``portal_home_sections``) for this reader."""
+        """Adds the apps' home sections (``portal_home_sections``) for this reader, and the
+        same sections grouped under the portal's four pillars (``home_pillars``)."""
         context = super().get_context(request, *args, **kwargs)
         # Each app registers a "portal_home_sections" hook returning a section dict
-        # ({"title", "url", "items"}) or None; the home page shows them in order.
+        # ({"title", "url", "items", "pillar"}) or None; the home page shows them in order,
+        # each under its pillar (PILLARS), those of no pillar after them.
         sections = []
         for fn in hooks.get_hooks("portal_home_sections"):
             section = fn(request, self.locale)
             if section and section.get("items"):
                 sections.append(section)
         context["home_sections"] = sections
+        pillars = [
+            {"key": key, "title": title, "text": text, "sections": []}
+            for key, title, text in PILLARS
+        ]
+        by_key = {pillar["key"]: pillar for pillar in pillars}
+        others = []
+        for section in sections:
+            pillar = by_key.get(section.get("pillar"))
+            (pillar["sections"] if pillar else others).append(section)
+        context["home_pillars"] = [pillar for pillar in pillars if pillar["sections"]]
+        context["other_sections"] = others
         return context
 
 

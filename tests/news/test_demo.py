@@ -87,4 +87,6 @@ def test_the_demo_main_menu_links_to_the_news(home, locales, django_capture_on_c
         index = demo.load_index_pages(home, locales)["en"]
         portal_demo.load_menus(locales, home)
     main = NavigationMenu.objects.get(locale=locales["en"], slot="main")
-    assert index.pk in [block.value["page"].pk for block in main.items]
+    assert index.pk in portal_demo.menu_page_ids(main.items)
+    learn = next(block.value for block in main.items if block.value["label"] == "Learn")
+    assert [link["page"].pk for link in learn["links"]] == [index.pk]

@@ -76,7 +76,7 @@ def test_home_page_shows_the_three_latest_articles_of_its_language(client, artic
     article("Prospera's successor", datetime.date(2024, 8, 1))
     soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     [section] = [s for s in soup.select(".home-section") if "Latest news" in s.get_text()]
-    assert [a.get_text(strip=True) for a in section.select("h3 a")] == [
+    assert [a.get_text(strip=True) for a in section.select(".card a")] == [
         "Prospera's successor",
         "Ethiopia's PSNP in its fifth phase",
         "Renta Dignidad reaches every older person",
