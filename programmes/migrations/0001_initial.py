@@ -7,7 +7,27 @@ import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+# Editors and moderators manage the programme taxonomy (programme types, target groups) in
+# the admin, as they do the library's (library 0002_editor_permissions).
+TAXONOMY = ["programmetype", "targetgroup"]
+
+
+def grant_taxonomy_permissions(apps, schema_editor):
+    app_config = apps.get_app_config("programmes")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    perms = Permission.objects.filter(
+        content_type__app_label="programmes",
+        codename__in=[f"{action}_{model}" for model in TAXONOMY for action in ("add", "change", "delete")],
+    )
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*perms)
 
 
 class Migration(migrations.Migration):
@@ -18,6 +38,7 @@ class Migration(migrations.Migration):
         ('library', '0014_oai_tombstone'),
         ('portal', '0006_links_to_portal_views'),
         ('wagtailcore', '0098_apitoken'),
+        ('auth', '0012_alter_user_first_name_max_length'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
@@ -156,4 +177,5 @@ class Migration(migrations.Migration):
             name='target_groups',
             field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Who the programme is meant for.', related_name='programmes', to='programmes.targetgroup', verbose_name='target groups'),
         ),
+        migrations.RunPython(grant_taxonomy_permissions, migrations.RunPython.noop),
     ]
