@@ -143,3 +143,16 @@ def test_comparison_does_not_show_members_only_programmes_to_anonymous_readers(
     response = client.get(f"/en/programmes/compare/?{query}")
     assert response.status_code == 400
     assert "Members' pilot" not in text(response)
+
+
+def test_country_page_reads_in_the_readers_language(client, programmes, translate):
+    bolsa = programmes["bolsa"]
+    translate(bolsa, "es", {"Bolsa Família": "Bolsa Família"})
+    response = client.get("/es/programas/country/br/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.h1.get_text(strip=True) == "La protección social en Brasil"
+    assert [a.get_text(strip=True) for a in page.select(".programme-list .card-title a")] == [
+        "Bolsa Família"
+    ]
+    assert page.select_one(".programme-list a")["href"].startswith("/es/programas/")
