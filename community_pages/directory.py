@@ -76,4 +76,3 @@ def latest_discussions(user, count=3):
     policy's audience filter, in the query), of live communities, with their community."""
     threads = Thread.objects.filter(removed=False, community__live=True).select_related("community")
     return list(visible_queryset(threads, user).order_by("-last_activity_at", "-pk")[:count])
-

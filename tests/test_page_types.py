@@ -32,6 +32,8 @@ from news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from news.models import NewsArticlePage, NewsIndexPage
 from portal.factories import IndexPageFactory, StandardPageFactory, UserFactory
 from portal.models import HomePage, IndexPage, StandardPage
+from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 from webinars.factories import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
@@ -39,7 +41,16 @@ from webinars.factories import (
 )
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
-APPS = {"portal", "community_pages", "library", "webinars", "glossary", "news", "search"}
+APPS = {
+    "portal",
+    "community_pages",
+    "library",
+    "webinars",
+    "glossary",
+    "news",
+    "programmes",
+    "search",
+}
 
 # Where each page type may be created, as its model declares it (parent_page_types, and the
 # parents' subpage_types). Written out rather than read back from the models: a change to a
@@ -62,6 +73,8 @@ PARENTS = {
     GlossaryTermPage: {GlossaryIndexPage},
     NewsIndexPage: {HomePage},
     NewsArticlePage: {NewsIndexPage},
+    ProgrammeIndexPage: {HomePage},
+    ProgrammePage: {ProgrammeIndexPage},
 }
 
 
@@ -132,6 +145,7 @@ def pages(home):
     private = CommunityPageFactory(parent=directory, privacy="private")
     news = NewsIndexPageFactory(parent=home)
     organisations = OrganisationIndexPageFactory(parent=home)
+    programmes = ProgrammeIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -150,6 +164,8 @@ def pages(home):
         GlossaryTermPage: GlossaryTermPageFactory(parent=glossary),
         NewsIndexPage: news,
         NewsArticlePage: NewsArticlePageFactory(parent=news),
+        ProgrammeIndexPage: programmes,
+        ProgrammePage: ProgrammePageFactory(parent=programmes),
     }
 
 

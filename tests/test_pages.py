@@ -167,7 +167,7 @@ def _editable_models():
     from wagtail.models import get_page_models
     from wagtail.snippets.models import get_snippet_models
 
-    ours = {"portal", "library", "community_pages", "webinars", "search"}
+    ours = {"portal", "library", "community_pages", "webinars", "programmes", "search"}
     models = [m for m in get_page_models() + get_snippet_models() if m._meta.app_label in ours]
     return sorted(set(models), key=lambda m: m._meta.label) or [apps.get_model("portal.HomePage")]
 

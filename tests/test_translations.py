@@ -45,6 +45,13 @@ from portal.demo_utils import translate_instance
 from portal.factories import CountryFactory, IndexPageFactory, StandardPageFactory, ThemeFactory
 from portal.models import NavigationMenu, Region
 from portal.translation import is_term_model, synchronized_fields
+from programmes.factories import (
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+    ProgrammeTypeFactory,
+    TargetGroupFactory,
+)
+from programmes.models import ProgrammeCoverage, ProgrammeLink, ProgrammeRelatedPage
 from webinars.factories import (
     SpeakerFactory,
     WebinarIndexPageFactory,
@@ -52,7 +59,16 @@ from webinars.factories import (
     WebinarSeriesPageFactory,
 )
 
-APPS = {"portal", "library", "webinars", "community_pages", "glossary", "news", "search"}
+APPS = {
+    "portal",
+    "library",
+    "webinars",
+    "community_pages",
+    "glossary",
+    "news",
+    "programmes",
+    "search",
+}
 # Page fields wagtail-localize never copies nor translates (scheduling and ownership are per
 # page), and the fields every translatable row has.
 NOT_DECLARED = {"go_live_at", "expire_at", "first_published_at", "owner", "content_type"}
@@ -71,6 +87,9 @@ SHARED_TEXT = {
     "webinars.WebinarPage": {"time_zone", "languages", "registration_url", "join_url"},
     "community_pages.CommunityPage": {"privacy"},
     "news.NewsArticlePage": {"author"},
+    "programmes.ProgrammeType": {"slug"},
+    "programmes.TargetGroup": {"slug"},
+    "programmes.ProgrammePage": {"acronym"},
 }
 
 
@@ -276,6 +295,37 @@ def everything(home, locales):
         logo=ImageFactory(),
         description="Research on inclusive growth.",
     )
+    pension = ProgrammeTypeFactory(name="Social pension", slug="social-pension")
+    older = TargetGroupFactory(name="Older persons", slug="older-persons")
+    programmes = ProgrammeIndexPageFactory(parent=home, per_page=8)
+    programme = ProgrammePageFactory(
+        parent=programmes,
+        title="Renta Dignidad",
+        acronym="RD",
+        introduction="A universal pension.",
+        year_started=2008,
+        year_ended=2030,
+        programme_type=pension,
+        legal_basis="Law 3791 of 2007.",
+        benefit_description="<p>A monthly pension.</p>",
+        targeting_method="<p>Every resident aged 60 or over.</p>",
+        terms={
+            "countries": [country],
+            "regions": [region],
+            "themes": [social],
+            "target_groups": [older],
+            "implementing_institutions": [ipc],
+            "funding_institutions": [ipc],
+        },
+    )
+    programme.coverage_figures = [
+        ProgrammeCoverage(
+            figure=1_100_000, unit="older-persons", year=2022, source="Ministry", source_url=""
+        )
+    ]
+    programme.links = [ProgrammeLink(label="Official site", url="https://example.org/")]
+    programme.related_pages = [ProgrammeRelatedPage(related_page=publication)]
+    programme.save_revision().publish()
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -300,6 +350,10 @@ def everything(home, locales):
         group,
         news,
         article,
+        pension,
+        older,
+        programmes,
+        programme,
         series,
         webinar,
         glossary,

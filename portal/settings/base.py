@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "webinars",
     "glossary",
     "news",
+    "programmes",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

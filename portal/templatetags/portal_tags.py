@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from portal import i18n, sharing
+from portal import backlinks, i18n, sharing
 from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
 from portal.models import NavigationMenu
@@ -167,3 +167,10 @@ def marked_only(html):
     """A search engine's highlight (``<mark>`` around the matched words) as safe markup:
     every other tag is dropped and the text stays escaped."""
     return mark_safe(nh3.clean(str(html or ""), tags={"mark"}, attributes={}))
+
+
+@register.inclusion_tag("portal/includes/page_backlinks.html", takes_context=True)
+def page_backlinks(context, page):
+    """The sections of pages that link to ``page`` (``portal.backlinks``), each a heading
+    and the links the reader may follow."""
+    return {"sections": backlinks.page_backlinks(context["request"], page)}

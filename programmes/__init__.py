@@ -1,0 +1,1 @@
+"""Programme profiles: a database of social protection programmes and country pages."""
