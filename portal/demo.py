@@ -383,7 +383,7 @@ def load_menus(locales, home):
         main = NavigationMenu.objects.create(locale=en, slot="main", items=[])
     wanted = [
         p
-        for slug in ("library", "communities", "webinars", "news", "glossary", "about")
+        for slug in ("library", "communities", "webinars", "events", "news", "glossary", "about")
         if (p := pages.get(slug))
     ]
     present = {block.value["page"].pk for block in main.items if block.value.get("page")}

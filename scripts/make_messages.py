@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["community_pages", "library", "webinars", "glossary", "news", "search"]
+APPS = ["community_pages", "library", "webinars", "glossary", "news", "events", "search"]
 LANGUAGES = ["-l", "es", "-l", "fr"]
 
 

@@ -14,6 +14,8 @@ from community_pages.factories import (
     MembershipFactory,
 )
 from community_pages.models import CommunityIndexPage, CommunityPage, CommunityResourcePage
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventIndexPage, EventPage
 from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
@@ -29,7 +31,7 @@ from webinars.factories import (
 )
 from webinars.models import WebinarIndexPage, WebinarPage, WebinarSeriesPage
 
-APPS = {"portal", "community_pages", "library", "webinars", "glossary", "news", "search"}
+APPS = {"portal", "community_pages", "library", "webinars", "glossary", "news", "events", "search"}
 
 # Where each page type may be created, as its model declares it (parent_page_types, and the
 # parents' subpage_types). Written out rather than read back from the models: a change to a
@@ -50,6 +52,8 @@ PARENTS = {
     GlossaryTermPage: {GlossaryIndexPage},
     NewsIndexPage: {HomePage},
     NewsArticlePage: {NewsIndexPage},
+    EventIndexPage: {HomePage},
+    EventPage: {EventIndexPage},
 }
 
 
@@ -119,6 +123,7 @@ def pages(home):
     glossary = GlossaryIndexPageFactory(parent=home)
     private = CommunityPageFactory(parent=directory, privacy="private")
     news = NewsIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -135,6 +140,8 @@ def pages(home):
         GlossaryTermPage: GlossaryTermPageFactory(parent=glossary),
         NewsIndexPage: news,
         NewsArticlePage: NewsArticlePageFactory(parent=news),
+        EventIndexPage: events,
+        EventPage: EventPageFactory(parent=events),
     }
 
 

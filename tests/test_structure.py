@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("portal", "community_pages", "library", "webinars", "glossary", "news", "search")
+APPS = ("portal", "community_pages", "library", "webinars", "glossary", "news", "events", "search")
 
 # What a migration may take from the project's own code: only the paths Django's migration
 # autodetector writes when it deconstructs a field (its class, a validator, a default callable,

@@ -28,6 +28,7 @@ from community_pages.factories import (
     CommunityResourcePageFactory,
 )
 from community_pages.models import WorkingGroup
+from events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
 from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from library.factories import (
     DocumentLanguageFactory,
@@ -50,7 +51,7 @@ from webinars.factories import (
     WebinarSeriesPageFactory,
 )
 
-APPS = {"portal", "library", "webinars", "community_pages", "glossary", "news", "search"}
+APPS = {"portal", "library", "webinars", "community_pages", "glossary", "news", "events", "search"}
 # Page fields wagtail-localize never copies nor translates (scheduling and ownership are per
 # page), and the fields every translatable row has.
 NOT_DECLARED = {"go_live_at", "expire_at", "first_published_at", "owner", "content_type"}
@@ -69,6 +70,8 @@ SHARED_TEXT = {
     "webinars.WebinarPage": {"time_zone", "languages", "registration_url", "join_url"},
     "community_pages.CommunityPage": {"privacy"},
     "news.NewsArticlePage": {"author"},
+    "events.EventType": {"slug"},
+    "events.EventPage": {"time_zone", "registration_url"},
 }
 
 
@@ -264,6 +267,30 @@ def everything(home, locales):
     )
     article.related_pages = [NewsRelatedPage(related_page=publication)]
     article.save_revision().publish()
+    conference = EventTypeFactory(name="Conference", slug="conference")
+    calendar = EventIndexPageFactory(parent=home, per_page=6)
+    event = EventPageFactory(
+        parent=calendar,
+        title="Regional conference on gender",
+        summary="Three days on care and cash.",
+        body="<p>The programme.</p>",
+        event_type=conference,
+        start=dt.datetime(2027, 2, 10, 13, 0, tzinfo=dt.UTC),
+        end=dt.datetime(2027, 2, 12, 22, 0, tzinfo=dt.UTC),
+        time_zone="America/Sao_Paulo",
+        attendance_mode="hybrid",
+        venue="Palácio Itamaraty",
+        city="Brasília",
+        country=country,
+        registration_url="https://example.org/register",
+        terms={
+            "themes": [social],
+            "countries": [country],
+            "regions": [region],
+            "organisers": [ipc],
+        },
+    )
+    event.save_revision().publish()
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -286,6 +313,9 @@ def everything(home, locales):
         group,
         news,
         article,
+        conference,
+        calendar,
+        event,
         series,
         webinar,
         glossary,

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "webinars",
     "glossary",
     "news",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
