@@ -199,7 +199,7 @@ def calendar(now, terms, event, webinar, communities, community_event):
             communities["open"], "Gender community call", now + dt.timedelta(days=7)
         ),
         "private_event": community_event(
-            communities["private"], "Registry managers' meeting", now + dt.timedelta(days=8)
+            communities["private"], "Registry managers' meeting", now + dt.timedelta(days=4)
         ),
     }
     return made
