@@ -12,8 +12,6 @@ organisations point at source-language rows, as every page of the portal, so a t
 listed, filtered and subscribed to exactly as its source.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -367,16 +365,6 @@ class EventPage(RoutablePageMixin, RestrictedMixin, BasePage):
             self.regions = list(self.regions.all()) + list(Region.objects.filter(pk__in=missing))
 
     @property
-    def local_start(self):
-        """The start on the organiser's clock."""
-        return self.start.astimezone(datetimes.time_zone(self.time_zone) or dt.UTC)
-
-    @property
-    def local_end(self):
-        """The end on the organiser's clock."""
-        return self.end.astimezone(datetimes.time_zone(self.time_zone) or dt.UTC)
-
-    @property
     def listing_summary(self):
         """What listings show: the introduction, else the summary."""
         return self.introduction or self.summary
@@ -388,11 +376,6 @@ class EventPage(RoutablePageMixin, RestrictedMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))
         return context
-
-    @path("")
-    def event_view(self, request):
-        """The event's page."""
-        return self.render(request)
 
     @path("calendar/")
     def calendar_file(self, request):
