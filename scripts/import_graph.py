@@ -33,6 +33,7 @@ APPS = [
     "glossary",
     "news",
     "programmes",
+    "events",
 ]
 # Who may import whom: an app imports only apps of a lower layer.
 LAYERS = {
@@ -44,6 +45,7 @@ LAYERS = {
     "glossary": 3,
     "news": 3,
     "programmes": 4,
+    "events": 4,
 }
 MARK = "# noqa: PLC0415"
 

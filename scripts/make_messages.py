@@ -11,7 +11,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["community_pages", "library", "webinars", "glossary", "news", "programmes", "search"]
+APPS = [
+    "community_pages",
+    "library",
+    "webinars",
+    "glossary",
+    "news",
+    "programmes",
+    "events",
+    "search",
+]
 LANGUAGES = ["-l", "es", "-l", "fr"]
 
 

@@ -17,6 +17,7 @@ APPS = (
     "glossary",
     "news",
     "programmes",
+    "events",
     "search",
     "community_pages",
 )

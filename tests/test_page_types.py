@@ -14,6 +14,8 @@ from community_pages.factories import (
     MembershipFactory,
 )
 from community_pages.models import CommunityIndexPage, CommunityPage, CommunityResourcePage
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventIndexPage, EventPage
 from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from glossary.models import GlossaryIndexPage, GlossaryTermPage
 from library.factories import (
@@ -49,6 +51,7 @@ APPS = {
     "glossary",
     "news",
     "programmes",
+    "events",
     "search",
 }
 
@@ -75,6 +78,8 @@ PARENTS = {
     NewsArticlePage: {NewsIndexPage},
     ProgrammeIndexPage: {HomePage},
     ProgrammePage: {ProgrammeIndexPage},
+    EventIndexPage: {HomePage},
+    EventPage: {EventIndexPage},
 }
 
 
@@ -146,6 +151,7 @@ def pages(home):
     news = NewsIndexPageFactory(parent=home)
     organisations = OrganisationIndexPageFactory(parent=home)
     programmes = ProgrammeIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home)
     return {
         HomePage: home,
         StandardPage: StandardPageFactory(parent=section),
@@ -166,6 +172,8 @@ def pages(home):
         NewsArticlePage: NewsArticlePageFactory(parent=news),
         ProgrammeIndexPage: programmes,
         ProgrammePage: ProgrammePageFactory(parent=programmes),
+        EventIndexPage: events,
+        EventPage: EventPageFactory(parent=events),
     }
 
 

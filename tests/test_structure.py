@@ -12,6 +12,7 @@ APPS = (
     "glossary",
     "news",
     "programmes",
+    "events",
     "search",
 )
 

@@ -28,6 +28,7 @@ from community_pages.factories import (
     CommunityResourcePageFactory,
 )
 from community_pages.models import WorkingGroup
+from events.factories import EventIndexPageFactory, EventPageFactory, EventTypeFactory
 from glossary.factories import GlossaryIndexPageFactory, GlossaryTermPageFactory
 from library.factories import (
     DocumentLanguageFactory,
@@ -67,6 +68,7 @@ APPS = {
     "glossary",
     "news",
     "programmes",
+    "events",
     "search",
 }
 # Page fields wagtail-localize never copies nor translates (scheduling and ownership are per
@@ -90,6 +92,8 @@ SHARED_TEXT = {
     "programmes.ProgrammeType": {"slug"},
     "programmes.TargetGroup": {"slug"},
     "programmes.ProgrammePage": {"acronym"},
+    "events.EventType": {"slug"},
+    "events.EventPage": {"time_zone", "registration_url"},
 }
 
 
@@ -326,6 +330,30 @@ def everything(home, locales):
     programme.links = [ProgrammeLink(label="Official site", url="https://example.org/")]
     programme.related_pages = [ProgrammeRelatedPage(related_page=publication)]
     programme.save_revision().publish()
+    conference = EventTypeFactory(name="Conference", slug="conference")
+    calendar = EventIndexPageFactory(parent=home, per_page=6)
+    event = EventPageFactory(
+        parent=calendar,
+        title="Regional conference on gender",
+        summary="Three days on care and cash.",
+        body="<p>The programme.</p>",
+        event_type=conference,
+        start=dt.datetime(2027, 2, 10, 13, 0, tzinfo=dt.UTC),
+        end=dt.datetime(2027, 2, 12, 22, 0, tzinfo=dt.UTC),
+        time_zone="America/Sao_Paulo",
+        attendance_mode="hybrid",
+        venue="Palácio Itamaraty",
+        city="Brasília",
+        country=country,
+        registration_url="https://example.org/register",
+        terms={
+            "themes": [social],
+            "countries": [country],
+            "regions": [region],
+            "organisers": [ipc],
+        },
+    )
+    event.save_revision().publish()
     # Parents before children: a page is translated under its parent's translation.
     return [
         region,
@@ -354,6 +382,9 @@ def everything(home, locales):
         older,
         programmes,
         programme,
+        conference,
+        calendar,
+        event,
         series,
         webinar,
         glossary,

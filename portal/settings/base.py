@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "glossary",
     "news",
     "programmes",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -1,0 +1,1 @@
+"""The portal-wide events calendar (Connect pillar): events, webinars and community events."""

@@ -1,0 +1,74 @@
+"""What the events app hands to the layers below: the admin's event types, the home page's
+upcoming events, its pages in the site search and its demo content."""
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events import demo as events_demo
+
+from .entries import upcoming_entries
+from .models import EventIndexPage, EventPage, EventType
+
+
+class EventTypeViewSet(SnippetViewSet):
+    """Event types as snippets (conference, training, study tour…)."""
+
+    model = EventType
+    icon = "date"
+    menu_label = _("Event types")
+    menu_order = 252
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+register_snippet(EventTypeViewSet)
+
+
+@hooks.register("portal_home_sections")
+def upcoming_events(request, locale):
+    """The home page's section of the next three entries of the calendar the reader may see
+    (events, webinars and community events; none when the language has no calendar)."""
+    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    items = [
+        {
+            "title": entry.title,
+            "url": entry.url,
+            "summary": entry.summary,
+            "meta": " · ".join(
+                part
+                for part in (
+                    date_format(entry.local_start, "DATE_FORMAT"),
+                    str(entry.kind_label),
+                    entry.location,
+                )
+                if part
+            ),
+        }
+        for entry in upcoming_entries(request.user, locale, count=3)
+    ]
+    return {
+        "title": _("Upcoming events"),
+        "url": index.url,
+        "more_label": _("All events"),
+        "items": items,
+    }
+
+
+@hooks.register("register_search_model")
+def search_events():
+    """Registers event pages with the site search (type ``events``)."""
+    return {"model": EventPage, "label": _("Events"), "type": "events"}
+
+
+@hooks.register("register_demo_content", order=46)
+def load_events_demo(command):
+    """The demo calendar and its events (after the apps whose organisations and terms they
+    use, and whose webinars and community events the calendar lists)."""
+    return events_demo.load(command)
