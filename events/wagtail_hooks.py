@@ -1,6 +1,9 @@
 """What the events app hands to the layers below: the admin's event types, the home page's
 upcoming events, its pages in the site search and its demo content."""
 
+import datetime as dt
+
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,8 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import demo as events_demo
+from portal.datetimes import time_zone
+from portal.reader_urls import reader_path
 
-from .entries import upcoming_entries
+from .entries import upcoming_entries, visible_event_pages
 from .models import EventIndexPage, EventPage, EventType
 
 
@@ -58,6 +63,33 @@ def upcoming_events(request, locale):
         "url": index.url,
         "more_label": _("All events"),
         "items": items,
+        "pillar": "connect",
+    }
+
+
+@hooks.register("library_organisation_sections")
+def organisation_events(request, profile):
+    """An organisation profile's section of the upcoming events it organises, as the reader
+    may see them, soonest first."""
+    events = (
+        visible_event_pages(request.user, profile.locale)
+        .filter(organisers=profile.organisation_id, end__gte=timezone.now())
+        .order_by("start")[:10]
+    )
+    code = profile.locale.language_code
+    return {
+        "title": _("Upcoming events"),
+        "items": [
+            {
+                "title": event.title,
+                "url": reader_path(event, code),
+                # The day it starts on the organiser's clock.
+                "meta": date_format(
+                    event.start.astimezone(time_zone(event.time_zone) or dt.UTC), "DATE_FORMAT"
+                ),
+            }
+            for event in events
+        ],
     }
 
 

@@ -2,16 +2,18 @@
 its profiles in the site search, the programmes linking to a page (backlinks) and its demo
 content."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.backlinks import BACKLINKS_HOOK
+from portal.reader_urls import reader_path
 from programmes import demo as programmes_demo
 
-from .listing import backlinks
-from .models import ProgrammePage, ProgrammeType, TargetGroup
+from .listing import backlinks, visible_programmes
+from .models import ProgrammeIndexPage, ProgrammePage, ProgrammeType, TargetGroup
 
 
 class ProgrammeTypeViewSet(SnippetViewSet):
@@ -62,3 +64,58 @@ def programme_backlinks(request, page):
 def load_programmes_demo(command):
     """The demo programme profiles (after the library, webinars and communities they link to)."""
     return programmes_demo.load(command)
+
+
+@hooks.register("portal_home_sections")
+def latest_programmes(request, locale):
+    """The home page's section of the three programme profiles of its language last
+    published that the reader may read (none without a programmes index)."""
+    index = ProgrammeIndexPage.objects.live().filter(locale=locale).first()
+    if index is None:
+        return None
+    code = locale.language_code
+    programmes = visible_programmes(request.user, locale).order_by("-last_published_at", "-pk")
+    return {
+        "title": _("Programme profiles"),
+        "url": reader_path(index, code, translate=False),
+        "more_label": _("All programmes"),
+        "items": [
+            {
+                "title": programme.title,
+                "url": reader_path(programme, code, translate=False),
+                "summary": programme.listing_summary,
+            }
+            for programme in programmes[:3]
+        ],
+        "pillar": "discover",
+    }
+
+
+@hooks.register("library_organisation_sections")
+def organisation_programmes(request, profile):
+    """An organisation profile's section of the programmes it implements or funds, as the
+    reader may see them, by name."""
+    organisation = profile.organisation_id
+    programmes = (
+        visible_programmes(request.user, profile.locale)
+        .filter(Q(implementing_institutions=organisation) | Q(funding_institutions=organisation))
+        .distinct()
+        .order_by("title")
+    )
+    implemented = set(
+        ProgrammePage.implementing_institutions.through.objects.filter(
+            organisation_id=organisation
+        ).values_list("programmepage_id", flat=True)
+    )
+    code = profile.locale.language_code
+    return {
+        "title": _("Programmes"),
+        "items": [
+            {
+                "title": programme.title,
+                "url": reader_path(programme, code, translate=False),
+                "meta": _("Implements it") if programme.pk in implemented else _("Funds it"),
+            }
+            for programme in programmes
+        ],
+    }

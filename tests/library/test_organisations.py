@@ -268,3 +268,46 @@ def test_directory_costs_the_same_queries_however_many_profiles(client, director
             parent=directory["index"], kind="ngo", country=directory["brazil"], slug=f"ngo-{n}"
         )
     assert queries() == (shown + 6, few)
+
+
+def test_profile_lists_the_programmes_and_events_of_its_organisation(
+    client, member, home, directory
+):
+    from events.factories import EventIndexPageFactory, EventPageFactory
+    from programmes.factories import ProgrammeIndexPageFactory, ProgrammePageFactory
+
+    ipc = directory["rows"]["ipc"]
+    programmes = ProgrammeIndexPageFactory(parent=home)
+    ProgrammePageFactory(
+        parent=programmes, title="Bolsa Família", terms={"implementing_institutions": [ipc]}
+    )
+    ProgrammePageFactory(
+        parent=programmes, title="Renta Dignidad", terms={"funding_institutions": [ipc]}
+    )
+    ProgrammePageFactory(
+        parent=programmes,
+        title="Pilot for members",
+        members_only=True,
+        terms={"implementing_institutions": [ipc]},
+    )
+    events = EventIndexPageFactory(parent=home)
+    EventPageFactory(parent=events, title="Forum in Brasília", terms={"organisers": [ipc]})
+    EventPageFactory(
+        parent=events, title="Members' retreat", members_only=True, terms={"organisers": [ipc]}
+    )
+
+    def sections(response):
+        return {
+            section.h2.get_text(strip=True): [
+                li.get_text(" ", strip=True) for li in section.select(".item-list li")
+            ]
+            for section in soup(response).select("article section")
+        }
+
+    found = sections(client.get("/en/organisations/ipc-ig/"))
+    assert found["Programmes"] == ["Bolsa Família · Implements it", "Renta Dignidad · Funds it"]
+    assert [item.split(" · ")[0] for item in found["Upcoming events"]] == ["Forum in Brasília"]
+    client.force_login(member)
+    found = sections(client.get("/en/organisations/ipc-ig/"))
+    assert "Pilot for members · Implements it" in found["Programmes"]
+    assert len(found["Upcoming events"]) == 2
