@@ -1,4 +1,4 @@
-"""StreamField blocks of online communities: concept-note timeline, partners, resource lists."""
+"""StreamField blocks of online communities: concept-note timeline, resource lists."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -29,22 +29,6 @@ class TimelineActivityBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Activity")
-
-
-class PartnerBlock(blocks.StructBlock):
-    """An organisation that sponsors or partners with the community."""
-
-    name = blocks.CharBlock(max_length=200, help_text=_("The organisation's name."))
-    role = blocks.ChoiceBlock(
-        choices=[("sponsor", _("Sponsor")), ("partner", _("Partner"))],
-        default="partner",
-        help_text=_("Sponsors found and fund the community; partners contribute to it."),
-    )
-    url = blocks.URLBlock(required=False, help_text=_("The organisation's website."))
-
-    class Meta:
-        icon = "group"
-        label = _("Sponsor or partner")
 
 
 class WebinarListBlock(blocks.StructBlock):

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import Page
 
 from community_pages.demo_content import CONTENT, PEOPLE, PORTAL_PEOPLE
 from community_pages.models import (
@@ -28,7 +29,7 @@ from community_pages.models import (
     WorkingGroup,
     WorkingGroupMembership,
 )
-from library.models import PublicationPage
+from library.models import Organisation, PublicationPage
 from portal.demo import demo_user
 from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import Country, HomePage, Region, Theme
@@ -60,7 +61,8 @@ COMMUNITIES = [
             ("May", "Launch webinar on good practices in SSC for children"),
             ("September", "Second global webinar: children in BAPA+40"),
         ],
-        "partners": [("UNICEF", "sponsor"), ("IPC-IG", "sponsor"), ("UNOSSC", "partner")],
+        "sponsors": ["unicef", "ipc-ig"],
+        "partners": ["unossc"],
         "themes": ["children", "south-south"],
         "regions": [],
         "group": "Pool of experts on SSC for Children",
@@ -78,7 +80,8 @@ COMMUNITIES = [
         "purpose": "<p>Discussion forums ahead of each webinar, and a two-page summary after.</p>",
         "strategy": "<p>A nine-month inception plan alternating forums and webinars.</p>",
         "timeline": [("Month 1-3", "Overview webinar and first forum")],
-        "partners": [("FAO", "sponsor"), ("IPC-IG", "partner")],
+        "sponsors": ["fao"],
+        "partners": ["ipc-ig"],
         "themes": ["gender"],
         "regions": [],
     },
@@ -173,6 +176,23 @@ INTRODUCTIONS = {
         "Protection contre le chômage et politiques actives du marché du travail (archivée).",
     ),
 }
+
+
+def link_public_versions(command):
+    """Point the demo announcements that have a public version at it (a news article, loaded
+    after the communities); by title, so the communities need not know the news app."""
+    en = ensure_locales()["en"]
+    linked = 0
+    for spec in COMMUNITIES:
+        for item in CONTENT.get(spec["slug"], {}).get("announcements", []):
+            if not item.get("public"):
+                continue
+            page = Page.objects.live().filter(locale=en, title=item["public"]).first()
+            if page is not None:
+                linked += Announcement.objects.filter(
+                    community__slug=spec["slug"], title=item["title"], public_page=None
+                ).update(public_page=page)
+    command.stdout.write(f"  {linked} announcements linked to their public version.")
 
 
 def load(command):
@@ -302,10 +322,10 @@ def load_community(index, spec, people):
             ("activity", {"period": p, "activity": a, "kind": ""})
             for p, a in spec.get("timeline", [])
         ],
-        partners=[
-            ("partner", {"name": n, "role": r, "url": ""}) for n, r in spec.get("partners", [])
-        ],
     )
+    organisations = Organisation.objects.filter(locale=index.locale)
+    page.sponsor_organisations = list(organisations.filter(slug__in=spec.get("sponsors", [])))
+    page.partner_organisations = list(organisations.filter(slug__in=spec.get("partners", [])))
     index.add_child(instance=page)
     page.themes.set(Theme.objects.filter(locale=index.locale, slug__in=spec["themes"]))
     page.regions.set(Region.objects.filter(locale=index.locale, slug__in=spec["regions"]))

@@ -78,6 +78,16 @@ CONTENT = {
                 "to each of you before anything is published.",
             },
             {
+                "by": "martha",
+                "days": 12,
+                "title": "Our webinar on children's mental health is in the portal's news",
+                "text": "The news team wrote up our webinar on child and adolescent mental "
+                "health, with the figures of the 57 countries that joined. The article is "
+                "public: share it with colleagues who are not members yet.",
+                # The news article members may pass on (linked once the news is loaded).
+                "public": "Child and adolescent mental health webinar reaches 57 countries",
+            },
+            {
                 "by": "mariana",
                 "days": 4,
                 "title": "Slides of our webinar on adolescent mental health, and the open questions",

@@ -1,6 +1,6 @@
 """The community directory: one queryset, filters, counts and last activity without N+1."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from community_pages.models import CommunityPage, Membership, Privacy, Thread
@@ -76,3 +76,25 @@ def latest_discussions(user, count=3):
     policy's audience filter, in the query), of live communities, with their community."""
     threads = Thread.objects.filter(removed=False, community__live=True).select_related("community")
     return list(visible_queryset(threads, user).order_by("-last_activity_at", "-pk")[:count])
+
+
+def organisation_communities(organisation, user, locale):
+    """Live communities of ``locale`` that ``organisation`` (a source-language taxonomy row)
+    sponsors or partners, as ``user`` may see them: ``[(community, role)]`` by title, ``role``
+    "sponsor" or "partner"."""
+    pages = visible_pages(
+        CommunityPage.objects.live()
+        .filter(locale=locale)
+        .filter(Q(sponsor_organisations=organisation) | Q(partner_organisations=organisation))
+        .distinct(),
+        user,
+    )
+    sponsored = set(
+        CommunityPage.sponsor_organisations.through.objects.filter(
+            organisation=organisation
+        ).values_list("communitypage_id", flat=True)
+    )
+    return [
+        (community, "sponsor" if community.pk in sponsored else "partner")
+        for community in pages.defer_streamfields().order_by("title")
+    ]

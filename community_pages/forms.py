@@ -4,6 +4,7 @@ import zoneinfo
 
 import nh3
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,9 @@ from community_pages.uploads import (
     upload_help_text,
     validate_upload,
 )
+from portal.access import can_view_page
 from portal.datetimes import wall_clock_to_utc
+from portal.reader_urls import page_at
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code"}
 # The default limit (the setting COMMUNITY_MAX_UPLOAD_BYTES decides at each upload).
@@ -126,14 +129,37 @@ class CommentForm(AttachmentsMixin, CommentEditForm):
 
 
 class AnnouncementForm(SanitisedTextMixin, forms.ModelForm):
-    """An announcement's title and (sanitised) body."""
+    """An announcement's title, (sanitised) body and, optionally, the address of its public
+    counterpart: a page of the portal anyone may read (a news article, say), checked here."""
 
     sanitised_fields = ("body",)
+    public_address = forms.CharField(
+        label=_("Public version (optional)"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "The address of a page of the portal anyone can read that says the same, for "
+            "example a news article: members can pass it on."
+        ),
+    )
 
     class Meta:
         model = Announcement
         fields = ["title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_public_address(self):
+        """The page the address names (or ``None``): live and readable by anyone."""
+        address = self.cleaned_data["public_address"].strip()
+        if not address:
+            return None
+        page = page_at(address)
+        if page is None or not can_view_page(AnonymousUser(), page):
+            raise ValidationError(
+                _("This is not the address of a page of the portal that anyone can read."),
+                code="not_public",
+            )
+        return page
 
 
 class FileForm(forms.ModelForm):

@@ -359,8 +359,9 @@ def leave_working_group(user, group):
 
 
 @transaction.atomic
-def announce(actor, community, title, body):
-    """Post an announcement and email every member as their preference says.
+def announce(actor, community, title, body, public_page=None):
+    """Post an announcement (with ``public_page``, its public counterpart, if any) and email
+    every member as their preference says.
 
     The emails are sent once the announcement is committed: a failure before then sends
     nothing and saves nothing.
@@ -368,7 +369,11 @@ def announce(actor, community, title, body):
     if not access.can_manage(actor, community) or community.archived:
         raise PermissionDenied(_("Only the community's administrators can announce."))
     announcement = Announcement.objects.create(
-        community_id=community.canonical_pk, author=actor, title=title, body=body
+        community_id=community.canonical_pk,
+        author=actor,
+        title=title,
+        body=body,
+        public_page=public_page,
     )
     transaction.on_commit(lambda: send_announcement.enqueue(announcement.pk))
     return announcement

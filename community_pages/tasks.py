@@ -5,7 +5,7 @@ from django_tasks import task
 from community_pages.models import Announcement, Comment, Membership
 from portal.access import can_read_audience
 from portal.models.members import NotificationKind
-from portal.notifications import notify
+from portal.notifications import notify, preferred_language, reader_link
 
 
 @task()
@@ -16,13 +16,16 @@ def send_announcement(announcement_id):
     members = Membership.objects.filter(
         community=community, status=Membership.Status.ACTIVE
     ).select_related("user", "user__profile")
+    public_page = announcement.public_counterpart()
     sent = 0
     for membership in members:
+        user = membership.user
+        public_url = reader_link(public_page, "", preferred_language(user)) if public_page else ""
         result = notify(
-            membership.user,
+            user,
             NotificationKind.ANNOUNCEMENTS,
             "community_pages/emails/announcement",
-            {"announcement": announcement, "community": community},
+            {"announcement": announcement, "community": community, "public_url": public_url},
             page=community,
             url=community.reverse_subpage("announcement", args=[announcement.pk]),
             can_see=lambda user: can_read_audience(user, announcement.audience),

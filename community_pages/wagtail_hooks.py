@@ -17,7 +17,11 @@ from community_pages import demo as community_pages_demo
 from community_pages.access import AUDIENCES
 from community_pages.admin_views import community_health
 from community_pages.calendar import feed_url
-from community_pages.directory import directory_queryset, latest_discussions
+from community_pages.directory import (
+    directory_queryset,
+    latest_discussions,
+    organisation_communities,
+)
 from community_pages.models import (
     Announcement,
     CommunityIndexPage,
@@ -155,8 +159,34 @@ def discussions_on_home(request, locale):
     }
 
 
+@hooks.register("library_organisation_sections")
+def organisation_communities_section(request, profile):
+    """An organisation profile's section of the communities it sponsors or partners, as the
+    reader may see them."""
+    rows = organisation_communities(profile.organisation, request.user, profile.locale)
+    roles = {"sponsor": _("Sponsor"), "partner": _("Partner")}
+    code = profile.locale.language_code
+    return {
+        "title": _("Online communities"),
+        "items": [
+            {
+                "title": community.title,
+                "url": reader_path(community, code, translate=False),
+                "meta": roles[role],
+            }
+            for community, role in rows
+        ],
+    }
+
+
 @hooks.register("register_demo_content", order=20)
 def load_community_pages_demo(command):
     """The demo communities: members, announcements, discussions, files (after the
     library: they cite its publications)."""
     return community_pages_demo.load(command)
+
+
+@hooks.register("register_demo_content", order=55)
+def link_announcements_to_public_versions(command):
+    """Link the demo announcements to their public versions (after the news)."""
+    community_pages_demo.link_public_versions(command)

@@ -79,6 +79,13 @@ ORGANISATIONS = [
         "Fonds des Nations unies pour l'enfance",
     ),
     ("un-women", "UN Women", "UN Women", "ONU Mujeres", "ONU Femmes"),
+    (
+        "unossc",
+        "UNOSSC",
+        "United Nations Office for South-South Cooperation",
+        "Oficina de las Naciones Unidas para la Cooperación Sur-Sur",
+        "Bureau des Nations Unies pour la coopération Sud-Sud",
+    ),
     ("world-bank", "", "World Bank", "Banco Mundial", "Banque mondiale"),
     (
         "fao",

@@ -12,9 +12,11 @@ with ``BASE_URL`` (``settings.WAGTAILADMIN_BASE_URL``), never with the host of a
 an email, a feed or an API answer names the portal's public address wherever it runs.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 
 def absolute_url(path):
@@ -58,6 +60,36 @@ def reader_url(page, language=None, *, translate=True, suffix=""):
     """The absolute URL of ``page`` (and ``suffix``, a routable sub-path such as
     ``announcements/4/``) for a reader of ``language``: see :func:`reader_path`."""
     return absolute_url(reader_path(page, language, translate=translate) + suffix)
+
+
+def page_at(address):
+    """The live page a reader's address of the portal names, or ``None``: the inverse of
+    :func:`reader_path`, for forms where people paste a link (``/es/noticias/x/``, or the
+    full address under ``BASE_URL``). A fallback path (a source page under another
+    language's prefix) names the source page; another site's address, a sub-route of a
+    page and an unknown language name nothing."""
+    parts = urlsplit((address or "").strip())
+    if parts.scheme not in ("", "http", "https") or (
+        parts.netloc and parts.netloc != urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+    ):
+        return None
+    segments = [segment for segment in parts.path.split("/") if segment]
+    languages = {code for code, _name in settings.LANGUAGES}
+    if not segments or segments[0] not in languages:
+        return None
+    locale = _locale(segments[0])
+    if locale is None:
+        return None
+    relative = "".join(f"{segment}/" for segment in segments[1:])
+    # The locale's home page is at depth 2 (below the root); its slug is not in the path.
+    pages = Page.objects.live().filter(depth=2 + len(segments) - 1)
+    if relative:
+        pages = pages.filter(url_path__endswith="/" + relative)
+    for candidate in (locale, Locale.get_default()):
+        page = pages.filter(locale=candidate).first()
+        if page is not None:
+            return page.specific
+    return None
 
 
 def annotate(pages, language=None):

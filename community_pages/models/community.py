@@ -10,6 +10,7 @@ privacy allows), ``cm<pk>`` (the community's members only, whatever the setting:
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -19,6 +20,7 @@ from wagtail.search import index
 
 from community_pages.models.pages import CommunityPage
 from community_pages.storage import private_storage
+from portal.access import can_view_page
 from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
 from portal.translation import synchronized, translated
@@ -233,6 +235,15 @@ class Announcement(CommunityContent, index.Indexed):
 
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), max_length=20000)
+    public_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("public version"),
+        help_text=_("A page anyone can read that says the same, for example a news article."),
+    )
 
     search_fields = RestrictedMixin.search_fields + [
         index.SearchField("title"),
@@ -254,6 +265,14 @@ class Announcement(CommunityContent, index.Indexed):
         """The item's page in its community."""
         community = self.community
         return community.url + community.reverse_subpage("announcement", args=[self.pk])
+
+    def public_counterpart(self):
+        """The public version, while it is live and anyone may still read it (it may have
+        been unpublished or restricted since the announcement was sent), else ``None``."""
+        page = self.public_page
+        if page is None or not page.live or not can_view_page(AnonymousUser(), page):
+            return None
+        return page.specific
 
 
 class Thread(CommunityContent, index.Indexed):

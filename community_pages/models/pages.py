@@ -20,14 +20,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.index import insert_or_update_object
 
-from community_pages.blocks import PartnerBlock, ResourceBodyBlock, TimelineActivityBlock
+from community_pages.blocks import ResourceBodyBlock, TimelineActivityBlock
 from portal.access import audience_for, invalidate
+from portal.api_fields import TermsField
 from portal.models import BasePage, RestrictedMixin
 from portal.translation import synchronized, translated
 
@@ -148,11 +150,19 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
         blank=True,
         help_text=_("Who may join (shown on semi-private communities)."),
     )
-    partners = StreamField(
-        [("partner", PartnerBlock())],
-        verbose_name=_("sponsors and partners"),
+    sponsor_organisations = ParentalManyToManyField(
+        "library.Organisation",
+        verbose_name=_("sponsors"),
         blank=True,
-        help_text=_("Organisations that sponsor or partner with the community."),
+        related_name="sponsored_communities",
+        help_text=_("Organisations that found and fund the community (their profiles list it)."),
+    )
+    partner_organisations = ParentalManyToManyField(
+        "library.Organisation",
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="partnered_communities",
+        help_text=_("Organisations that contribute to the community (their profiles list it)."),
     )
     themes = ParentalManyToManyField(
         "portal.Theme",
@@ -191,7 +201,10 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
             heading=_("Concept note"),
         ),
         FieldPanel("eligibility"),
-        FieldPanel("partners"),
+        MultiFieldPanel(
+            [FieldPanel("sponsor_organisations"), FieldPanel("partner_organisations")],
+            heading=_("Sponsors and partners"),
+        ),
         FieldPanel("themes"),
         FieldPanel("regions"),
         FieldPanel("related_communities"),
@@ -211,7 +224,12 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
             index.FilterField("archived"),
         ]
     )
-    api_fields = BasePage.api_fields + ["privacy", "archived"]
+    api_fields = BasePage.api_fields + [
+        "privacy",
+        "archived",
+        APIField("sponsor_organisations", serializer=TermsField()),
+        APIField("partner_organisations", serializer=TermsField()),
+    ]
     parent_page_types = ["community_pages.CommunityIndexPage"]
     subpage_types = ["community_pages.CommunityResourcePage"]
     page_description = _("An online community with members, discussions, files and events.")
@@ -226,9 +244,16 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
             "engagement_strategy",
             "timeline",
             "eligibility",
-            "partners",
         )
-        + synchronized("privacy", "archived", "themes", "regions", "related_communities")
+        + synchronized(
+            "privacy",
+            "archived",
+            "themes",
+            "regions",
+            "related_communities",
+            "sponsor_organisations",
+            "partner_organisations",
+        )
         + synchronized("banner", overridable=True)
     )
 

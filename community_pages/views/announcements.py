@@ -28,12 +28,18 @@ def announcement_list(request, community):
         form = AnnouncementForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            services.announce(request.user, community, data["title"], data["body"])
+            services.announce(
+                request.user,
+                community,
+                data["title"],
+                data["body"],
+                public_page=data["public_address"],
+            )
             messages.success(request, _("The announcement has been sent to the members."))
             return redirect(request.path)
     elif request.method == "POST":
         raise PermissionDenied
-    items = content(Announcement, community).select_related("author")[:PAGE_SIZE]
+    items = content(Announcement, community).select_related("author", "public_page")[:PAGE_SIZE]
     return render(
         request, community, "community_pages/announcements.html", {"items": items, "form": form}
     )
@@ -44,4 +50,9 @@ def announcement_detail(request, community, item_id):
     item = readable_item(request, content(Announcement, community), item_id)
     if item is None:
         return deny(request)
-    return render(request, community, "community_pages/announcement.html", {"item": item})
+    return render(
+        request,
+        community,
+        "community_pages/announcement.html",
+        {"item": item, "public_page": item.public_counterpart()},
+    )

@@ -38,6 +38,8 @@ def community_home(request, community):
         "related": list(visible_pages(related, request.user)),
         "themes": list(community.themes.all()),
         "regions": list(community.regions.all()),
+        "sponsors": list(community.sponsor_organisations.all()),
+        "partners": list(community.partner_organisations.all()),
         "feed_url": feeds.feed_url_for(request, community, rights),
     }
     if rights.read:

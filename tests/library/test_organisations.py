@@ -311,3 +311,44 @@ def test_profile_lists_the_programmes_and_events_of_its_organisation(
     found = sections(client.get("/en/organisations/ipc-ig/"))
     assert "Pilot for members · Implements it" in found["Programmes"]
     assert len(found["Upcoming events"]) == 2
+
+
+def test_profile_lists_the_communities_it_sponsors_or_partners(client, member, home, directory):
+    from community_pages.factories import (
+        CommunityIndexPageFactory,
+        CommunityPageFactory,
+        MembershipFactory,
+    )
+
+    ipc = directory["rows"]["ipc"]
+    communities = CommunityIndexPageFactory(parent=home)
+    sponsored = CommunityPageFactory(parent=communities, title="South-South for Children")
+    sponsored.sponsor_organisations = [ipc]
+    sponsored.save_revision().publish()
+    partnered = CommunityPageFactory(parent=communities, title="Gender and protection")
+    partnered.partner_organisations = [ipc]
+    partnered.save_revision().publish()
+    hidden = CommunityPageFactory(parent=communities, title="Ambassadors", privacy="hidden")
+    hidden.sponsor_organisations = [ipc]
+    hidden.save_revision().publish()
+
+    def communities_section(response):
+        [section] = [
+            s
+            for s in soup(response).select("article section")
+            if s.h2.get_text(strip=True) == "Online communities"
+        ]
+        return [li.get_text(" ", strip=True) for li in section.select(".item-list li")]
+
+    assert communities_section(client.get("/en/organisations/ipc-ig/")) == [
+        "Gender and protection · Partner",
+        "South-South for Children · Sponsor",
+    ]
+    MembershipFactory(community=hidden, user=member)
+    client.force_login(member)
+    assert "Ambassadors · Sponsor" in communities_section(client.get("/en/organisations/ipc-ig/"))
+    # The community page names its sponsors, linked to their profiles.
+    page = soup(client.get(sponsored.url))
+    [item] = page.select(".community-partners li")
+    assert item.get_text(" ", strip=True).startswith("Sponsors:")
+    assert item.a["href"] == "/en/organisations/ipc-ig/"
