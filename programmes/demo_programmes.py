@@ -113,6 +113,13 @@ ORGANISATIONS = [
         "Ministère des Affaires étrangères, du Commonwealth et du Développement (Royaume-Uni)",
     ),
     (
+        "gestora-bolivia",
+        "Gestora",
+        "Public Long-Term Social Security Manager (Bolivia)",
+        "Gestora Pública de la Seguridad Social de Largo Plazo (Bolivia)",
+        "Gestionnaire public de la sécurité sociale de long terme (Bolivie)",
+    ),
+    (
         "fosis",
         "FOSIS",
         "Solidarity and Social Investment Fund (Chile)",
@@ -290,6 +297,8 @@ PROGRAMMES = [
         ["older-persons"],
         ["social-pensions"],
         (2008, None),
+        # The Gestora has paid it since 2023, in place of the pension fund administrators.
+        implementing=["gestora-bolivia"],
         coverage=[
             (
                 1_100_000,

@@ -91,6 +91,11 @@ def test_demo_profiles_read_natively_and_keep_the_english_taxonomy(client, loade
     assert list(spanish.countries.all()) == [terms["country"]]
     assert list(spanish.regions.all()) == [terms["region"]]  # the country's region, added
     assert [row.figure for row in spanish.coverage_figures.all()] == [1_100_000]
+    # Its institution, shown on its page.
+    [institution] = spanish.implementing_institutions.all()
+    assert institution.slug == "gestora-bolivia"
+    page = client.get(english.url).content.decode()
+    assert "Public Long-Term Social Security Manager (Bolivia)" in page
     french = client.get("/fr/programmes/?type=social-pension")
     assert "Renta Dignidad" in french.content.decode()
     soup = BeautifulSoup(french.content, "html.parser")
@@ -109,7 +114,9 @@ def test_renta_dignidad_links_to_the_public_publication_on_it(client, loaded, pu
 
 def test_demo_loads_after_the_apps_it_links_to_and_before_the_news():
     loaders = hooks.get_hooks("register_demo_content")
-    orders = {getattr(fn, "__module__", ""): index for index, fn in enumerate(loaders)}
+    orders = {}  # the first loader of each app: the one that loads its content
+    for index, fn in enumerate(loaders):
+        orders.setdefault(getattr(fn, "__module__", ""), index)
     position = loaders.index(load_programmes_demo)
     assert position > orders["library.wagtail_hooks"]
     assert position > orders["webinars.wagtail_hooks"]
