@@ -129,7 +129,16 @@ ANONYMOUS_START = [
 ]
 # A marker must be long enough not to be an everyday word of the interface ("Webinars").
 MARKER_LENGTH = 16
-PORTAL_APPS = {"portal", "library", "webinars", "community_pages"}
+PORTAL_APPS = {
+    "portal",
+    "library",
+    "webinars",
+    "community_pages",
+    "glossary",
+    "news",
+    "programmes",
+    "events",
+}
 
 
 def members_only_markers():
