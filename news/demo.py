@@ -8,6 +8,7 @@ looked up by slug first, and existing translations are left as they are.
 """
 
 from django.utils.html import escape
+from wagtail.models import Page
 from wagtail_localize.strings import StringValue
 
 from portal.demo_utils import ensure_locales, translate_instance
@@ -26,9 +27,43 @@ def load(command):
         return []
     indexes = load_index_pages(home, locales)
     made = sum(load_article(data, indexes, locales) for data in ARTICLES)
+    made += link_glossary_terms(locales)
     if command is not None:
         command.stdout.write(f"  news: {len(ARTICLES)} articles, {made} pages or translations made")
     return []
+
+
+# Words of the articles an editor links to the glossary, in each language: (words, slug of
+# the English term). The link names the English term page; each reader gets the term in their
+# language, with its definition on hover and focus (glossary.rich_text).
+TERM_LINKS = {
+    "en": ("means test", "means-test"),
+    "es": ("comprobación de ingresos", "means-test"),
+    "fr": ("condition de ressources", "means-test"),
+}
+
+
+def link_glossary_terms(locales):
+    """Link the first use of each of ``TERM_LINKS``'s words in the articles to its glossary
+    term (loaded before the news), as an editor would with a page link; returns how many
+    articles changed (0 on a second run, or without a glossary)."""
+    changed = 0
+    for code, (words, slug) in TERM_LINKS.items():
+        term = Page.objects.live().filter(locale=locales["en"], slug=slug).first()
+        if term is None:
+            continue
+        for page in NewsArticlePage.objects.filter(locale=locales[code]):
+            blocks = list(page.body.raw_data)
+            for block in blocks:
+                html = block["value"] if block["type"] == "paragraph" else ""
+                if words in html and f'id="{term.pk}"' not in html:
+                    link = f'<a linktype="page" id="{term.pk}">{words}</a>'
+                    block["value"] = html.replace(words, link, 1)
+                    page.body = [(b["type"], b["value"]) for b in blocks]
+                    page.save_revision().publish()
+                    changed += 1
+                    break
+    return changed
 
 
 def _segment(text):
