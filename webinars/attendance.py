@@ -2,8 +2,9 @@
 
 Such exports differ: a byte-order mark, Windows-1252/Latin-1 instead of UTF-8, semicolons
 instead of commas, title lines before the header, many extra columns, the same person
-joining several times. Rows are matched to registrations by email; the import reports
-rows it could not match and rows without a usable email.
+joining several times. Rows are matched to registrations by email; people who attended
+without registering are recorded too, as attendees without a registration, and listed; rows
+without a usable email are reported and change nothing.
 """
 
 import csv
@@ -46,7 +47,8 @@ class ImportReport:
 
     matched: int = 0
     already: int = 0
-    unmatched: list = field(default_factory=list)  # (line number, email)
+    # People who attended without registering (line number, email): recorded all the same.
+    unmatched: list = field(default_factory=list)
     malformed: list = field(default_factory=list)  # (line number, reason)
 
     @property
@@ -86,13 +88,20 @@ def _find_header(rows):
     return None, None, None
 
 
+DELIMITERS = (",", ";", "\t")
+
+
 def parse_rows(text):
-    """The CSV rows of ``text``, with its delimiter (comma, semicolon or tab) sniffed."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    """The CSV rows of ``text``, read with the delimiter (comma, semicolon or tab) under which
+    a header with an email column is found, its widest reading if several are: title lines
+    above the header (which have no delimiter, or another one) cannot mislead it."""
+    best, best_width = None, -1
+    for delimiter in DELIMITERS:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        header_index, _email, _minutes = _find_header(rows)
+        if header_index is not None and len(rows[header_index]) > best_width:
+            best, best_width = rows, len(rows[header_index])
+    return best if best is not None else list(csv.reader(io.StringIO(text)))
 
 
 @transaction.atomic
@@ -136,7 +145,6 @@ def import_attendance(webinar, data):
         registration = registrations.get(email)
         if registration is None:
             report.unmatched.append((line_of[email], email))
-            continue
         _attendance, created = Attendance.objects.update_or_create(
             webinar_key=webinar.translation_key,
             email=email,

@@ -24,13 +24,16 @@ def can_see_audience_data(user):
 def audience_figures(webinar_keys):
     """Figures over the webinars with these translation keys (one session or a whole series).
 
-    Countries reached are those of registrants who gave one; the attendance rate is attendees
-    over registrants (None when nobody registered).
+    Countries reached are those of registrants who gave one; attendees include those who came
+    without registering (``walk_ins``); the attendance rate is registered attendees over
+    registrants (None when nobody registered).
     """
     keys = list(webinar_keys)
     registrations = Registration.objects.filter(webinar_key__in=keys)
     registrants = registrations.count()
-    attendees = Attendance.objects.filter(webinar_key__in=keys).count()
+    attendance = Attendance.objects.filter(webinar_key__in=keys)
+    attendees = attendance.count()
+    walk_ins = attendance.filter(registration__isnull=True).count()
     countries = (
         registrations.exclude(country__isnull=True)
         .values_list("country__iso_code", flat=True)
@@ -40,7 +43,8 @@ def audience_figures(webinar_keys):
     return {
         "registrants": registrants,
         "attendees": attendees,
-        "rate": round(100 * attendees / registrants) if registrants else None,
+        "walk_ins": walk_ins,
+        "rate": round(100 * (attendees - walk_ins) / registrants) if registrants else None,
         "countries": len(countries),
         "country_codes": countries,
     }

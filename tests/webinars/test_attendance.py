@@ -36,8 +36,10 @@ def test_zoom_style_export_with_bom_title_lines_extra_columns_and_rejoins(upcomi
         "Yes,Short\n"
     ).encode("utf-8")
     report = import_attendance(upcoming, data)
-    assert report.matched == 2
+    # The stranger never registered: recorded all the same, and listed.
+    assert report.matched == 3
     assert report.unmatched == [(9, "stranger@example.org")]
+    assert Attendance.objects.get(email="stranger@example.org").registration is None
     assert [line for line, _reason in report.malformed] == [10, 11]
     ana = Attendance.objects.get(email="ana@example.org")
     assert ana.minutes == 60 and ana.registration.name == "Ana"
@@ -49,6 +51,22 @@ def test_latin1_semicolon_export_is_read(upcoming):
     report = import_attendance(upcoming, data)
     assert report.matched == 1 and not report.malformed
     assert Attendance.objects.get().email == "jose@example.org"
+
+
+def test_semicolon_export_with_a_title_line_is_read(upcoming):
+    # A Webex-style export: a title line without the delimiter, then semicolons, and commas
+    # inside the values that must not be taken for the delimiter.
+    _register_people(upcoming)
+    data = (
+        "Informe de asistencia: Inclusión financiera, sesión 2\n"
+        "Nombre;Correo electrónico;Duración;Comentario\n"
+        "Ana;ana@example.org;45;llegó tarde, se quedó\n"
+        "Somchai;somchai@example.org;30 min;\n"
+    ).encode()
+    report = import_attendance(upcoming, data)
+    assert (report.matched, report.malformed, report.unmatched) == (2, [], [])
+    minutes = dict(Attendance.objects.values_list("email", "minutes"))
+    assert minutes == {"ana@example.org": 45, "somchai@example.org": 30}
 
 
 def test_file_without_email_column_is_reported_malformed(upcoming):
@@ -67,10 +85,13 @@ def test_importing_twice_updates_instead_of_duplicating(upcoming):
 
 def test_figures_registrants_attendees_rate_and_countries(upcoming, past):
     _register_people(upcoming)
-    import_attendance(upcoming, b"email\nana@example.org\nsomchai@example.org\n")
+    import_attendance(
+        upcoming, b"email\nana@example.org\nsomchai@example.org\nwalk-in@example.org\n"
+    )
     figures = audience_figures([upcoming.translation_key])
     assert figures["registrants"] == 4
-    assert figures["attendees"] == 2
+    # The walk-in attended; the rate counts registrants who came.
+    assert (figures["attendees"], figures["walk_ins"]) == (3, 1)
     assert figures["rate"] == 50
     assert figures["countries"] == 2
     series_figures = audience_figures([upcoming.translation_key, past.translation_key])
@@ -83,7 +104,7 @@ def test_import_command_reports_unmatched_and_fails_on_malformed(upcoming, tmp_p
     path.write_bytes(b"Email,Extra\nana@example.org,x\nghost@example.org,y\n")
     call_command("import_attendance", str(upcoming.pk), str(path))
     out = capsys.readouterr().out
-    assert "1 new" in out and "ghost@example.org" in out
+    assert "2 new" in out and "ghost@example.org attended without registering" in out
     path.write_bytes(b"Email\nbad-email\n")
     try:
         call_command("import_attendance", upcoming.slug, str(path))

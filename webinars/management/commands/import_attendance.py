@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     help = (
         "Record who attended a webinar from the CSV attendance report of a conferencing tool. "
-        "Rows are matched to registrations by email; unmatched and malformed rows are listed. "
+        "Rows are matched to registrations by email; attendees who never registered are recorded and listed, malformed rows are listed. "
         "Exits with status 1 if any row was malformed."
     )
 
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Webinar: {webinar.title}")
         self.stdout.write(f"Attendees recorded: {report.matched} new, {report.already} updated")
         for line, email in report.unmatched:
-            self.stdout.write(f"  line {line}: no registration for {email}")
+            self.stdout.write(f"  line {line}: {email} attended without registering (recorded)")
         for line, reason in report.malformed:
             self.stderr.write(f"  line {line}: {reason}")
         if report.malformed:
