@@ -1,6 +1,7 @@
 """What operators rely on: complete catalogues, a clean deploy check, an idempotent demo."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -64,6 +65,15 @@ def test_every_string_of_the_source_is_in_the_catalogues(tmp_path):
     for path in sorted(copy.glob("**/locale/*/LC_MESSAGES/django.po")):
         catalogue = polib.pofile(str(path))
         entries = catalogue.untranslated_entries() + catalogue.fuzzy_entries()
+        # A plural string needs every form its language has (Spanish has three: the third is
+        # the one most numbers take), or readers get the English text.
+        forms = int(re.search(r"nplurals=(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
+        entries += [
+            entry
+            for entry in catalogue.translated_entries()
+            if entry.msgid_plural
+            and sorted(k for k, v in entry.msgstr_plural.items() if v) != list(range(forms))
+        ]
         if entries:
             missing[str(path.relative_to(copy))] = [entry.msgid for entry in entries][:10]
     assert missing == {}, f"strings missing from the catalogues (run make messages): {missing}"

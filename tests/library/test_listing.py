@@ -276,6 +276,20 @@ def test_listing_page_renders_with_facets_and_shareable_links(client, catalogue,
     assert "/en/library/feed/rss/?theme=cash-transfers&amp;type=report" in html
 
 
+def test_the_filters_fold_behind_one_button_that_counts_the_active_ones(client, catalogue, library):
+    # On a phone the button is all that comes before the results (library.css opens the
+    # filters on wide screens); it works without JavaScript: a details element.
+    page = BeautifulSoup(
+        client.get("/es/library/?theme=cash-transfers&type=report").content, "html.parser"
+    )
+    toggle = page.select_one(".library-filters details.filters-toggle")
+    assert toggle.summary.get_text(strip=True) == "Filtros (2 activos)"
+    assert toggle.select_one("form.filter-form") is not None
+    assert "open" not in toggle.attrs
+    plain = BeautifulSoup(client.get("/en/library/").content, "html.parser")
+    assert plain.select_one(".filters-toggle summary").get_text(strip=True) == "Filters"
+
+
 def test_listing_shows_labels_in_the_reader_language(client, catalogue, library):
     html = client.get("/es/library/").content.decode()
     assert "Transferencias monetarias" in html
