@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from library.listing import LibraryQuery, build_listing, listing_changed
 from portal.demo_utils import translate_instance
+from tests.nu_checker import nu_errors
 
 
 @pytest.fixture
@@ -279,9 +280,9 @@ def test_listing_page_renders_with_facets_and_shareable_links(client, catalogue,
 def test_the_filters_fold_behind_one_button_that_counts_the_active_ones(client, catalogue, library):
     # On a phone the button is all that comes before the results (library.css opens the
     # filters on wide screens); it works without JavaScript: a details element.
-    page = BeautifulSoup(
-        client.get("/es/library/?theme=cash-transfers&type=report").content, "html.parser"
-    )
+    html = client.get("/es/library/?theme=cash-transfers&type=report").content.decode()
+    assert nu_errors(html) == []
+    page = BeautifulSoup(html, "html.parser")
     toggle = page.select_one(".library-filters details.filters-toggle")
     assert toggle.summary.get_text(strip=True) == "Filtros (2 activos)"
     assert toggle.select_one("form.filter-form") is not None
