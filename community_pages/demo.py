@@ -177,6 +177,110 @@ INTRODUCTIONS = {
     ),
 }
 
+# The rest of the communities' texts (descriptions, concept notes, eligibility, timelines) as
+# their Spanish and French versions read, by the segment wagtail-localize lists (a paragraph's
+# text without its tags, a timeline cell).
+TEXTS = {
+    "Co-sponsored by UNICEF, the IPC-IG and UNOSSC since February 2018.": (
+        "Copatrocinada por UNICEF, el IPC-IG y la UNOSSC desde febrero de 2018.",
+        "Coparrainée par l'UNICEF, l'IPC-IG et l'UNOSSC depuis février 2018.",
+    ),
+    "South-South cooperation, set out in the 1978 Buenos Aires Plan of Action, lets countries "
+    "with similar challenges adapt each other's home-grown solutions.": (
+        "La cooperación Sur-Sur, definida en el Plan de Acción de Buenos Aires de 1978, permite "
+        "que países con desafíos parecidos adapten las soluciones que otros crearon en casa.",
+        "La coopération Sud-Sud, définie par le Plan d'action de Buenos Aires de 1978, permet à "
+        "des pays aux défis comparables d'adapter les solutions nées chez leurs voisins.",
+    ),
+    "A space to connect practitioners working on children's rights across regions, collect "
+    "promising practices and incubate ideas.": (
+        "Un espacio para conectar a quienes trabajan por los derechos de la niñez en distintas "
+        "regiones, reunir prácticas prometedoras y dar forma a nuevas ideas.",
+        "Un espace pour relier les praticiens des droits de l'enfant de toutes les régions, "
+        "recueillir les pratiques prometteuses et faire mûrir des idées.",
+    ),
+    "Global webinars at least three times a year, online meetings, paper reviews and a pool "
+    "of experts; founding organisations invite their networks.": (
+        "Seminarios web mundiales al menos tres veces al año, reuniones en línea, revisión de "
+        "documentos y un grupo de especialistas; las organizaciones fundadoras invitan a sus "
+        "redes.",
+        "Des webinaires mondiaux au moins trois fois par an, des réunions en ligne, des "
+        "relectures de documents et un vivier d'experts ; les organisations fondatrices invitent "
+        "leurs réseaux.",
+    ),
+    "February": ("Febrero", "Février"),
+    "March": ("Marzo", "Mars"),
+    "May": ("Mayo", "Mai"),
+    "September": ("Septiembre", "Septembre"),
+    "Month 1-3": ("Meses 1 a 3", "Mois 1 à 3"),
+    "Create the community": ("Crear la comunidad", "Créer la communauté"),
+    "Invite members, set up the structure, upload documents": (
+        "Invitar a los miembros, organizar la estructura, subir los documentos",
+        "Inviter les membres, mettre en place la structure, déposer les documents",
+    ),
+    "Launch webinar on good practices in SSC for children": (
+        "Seminario web de lanzamiento sobre buenas prácticas de CSS para la niñez",
+        "Webinaire de lancement sur les bonnes pratiques de CSS pour les enfants",
+    ),
+    "Second global webinar: children in BAPA+40": (
+        "Segundo seminario web mundial: la niñez en PABA+40",
+        "Deuxième webinaire mondial : les enfants dans PABA+40",
+    ),
+    "Overview webinar and first forum": (
+        "Seminario web de presentación y primer foro",
+        "Webinaire de présentation et premier forum",
+    ),
+    "A collaboration between FAO and the IPC-IG started in October 2015.": (
+        "Una colaboración entre la FAO y el IPC-IG iniciada en octubre de 2015.",
+        "Une collaboration entre la FAO et l'IPC-IG lancée en octobre 2015.",
+    ),
+    "Social programmes often name women as recipients; they narrow gender gaps only when "
+    "designed to do so.": (
+        "Los programas sociales suelen pagar a las mujeres; solo reducen las brechas de género "
+        "cuando se diseñan para ello.",
+        "Les programmes sociaux versent souvent les prestations aux femmes ; ils ne réduisent "
+        "les écarts entre les sexes que s'ils sont conçus pour cela.",
+    ),
+    "Discussion forums ahead of each webinar, and a two-page summary after.": (
+        "Foros de debate antes de cada seminario web y un resumen de dos páginas después.",
+        "Des forums de discussion avant chaque webinaire, et une synthèse de deux pages après.",
+    ),
+    "A nine-month inception plan alternating forums and webinars.": (
+        "Un plan de arranque de nueve meses que alterna foros y seminarios web.",
+        "Un plan de démarrage de neuf mois qui alterne forums et webinaires.",
+    ),
+    "Membership is by invitation of the group's coordinators.": (
+        "Se participa por invitación de quienes coordinan el grupo.",
+        "On y entre sur invitation des coordinateurs du groupe.",
+    ),
+    "With 91 members and 118 posts on the original platform.": (
+        "Con 91 miembros y 118 publicaciones en la plataforma original.",
+        "Avec 91 membres et 118 messages sur la plateforme d'origine.",
+    ),
+    "Practitioners and researchers working on social protection in the region; tell us about "
+    "your work when you ask to join.": (
+        "Profesionales e investigadores que trabajan en protección social en la región; "
+        "cuéntenos a qué se dedica cuando pida unirse.",
+        "Praticiens et chercheurs de la protection sociale dans la région ; présentez votre "
+        "travail en demandant à nous rejoindre.",
+    ),
+    "Moderated by Valentina Barca and Richard Chirchir; driven by members.": (
+        "Moderada por Valentina Barca y Richard Chirchir; la impulsan sus miembros.",
+        "Animée par Valentina Barca et Richard Chirchir ; portée par ses membres.",
+    ),
+    "Only the platform's ambassadors see this community; the platform team invites new "
+    "ambassadors.": (
+        "Solo los embajadores de la plataforma ven esta comunidad; el equipo de la plataforma "
+        "invita a los nuevos embajadores.",
+        "Seuls les ambassadeurs de la plateforme voient cette communauté ; l'équipe de la "
+        "plateforme invite les nouveaux ambassadeurs.",
+    ),
+    "The community is archived; its discussions remain available.": (
+        "La comunidad está archivada; sus debates siguen disponibles.",
+        "La communauté est archivée ; ses discussions restent consultables.",
+    ),
+}
+
 
 def link_public_versions(command):
     """Point the demo announcements that have a public version at it (a news article, loaded
@@ -335,6 +439,7 @@ def load_community(index, spec, people):
     load_content(page, spec, people)
     for index_, code in enumerate(("es", "fr")):
         strings = {spec["title"]: spec[code]}
+        strings.update({source: texts[index_] for source, texts in TEXTS.items()})
         if spec["intro"] in INTRODUCTIONS:
             strings[spec["intro"]] = INTRODUCTIONS[spec["intro"]][index_]
         translate_instance(page, code, strings)

@@ -88,6 +88,17 @@ def test_demo_loads_once_with_each_communitys_content(
 
     ssc = CommunityPage.objects.get(slug="ssc-for-children", locale__language_code="en")
     assert Thread.objects.filter(community=ssc, working_group__isnull=False).count() == 1
+    # Each translation reads in its language: concept note and timeline included.
+    spanish = CommunityPage.objects.get(
+        translation_key=ssc.translation_key, locale__language_code="es"
+    )
+    assert "Copatrocinada por UNICEF" in spanish.description
+    assert "Plan de Acción de Buenos Aires" in spanish.overview
+    assert [b.value["period"] for b in spanish.timeline][:2] == ["Febrero", "Marzo"]
+    french = CommunityPage.objects.get(
+        translation_key=ssc.translation_key, locale__language_code="fr"
+    )
+    assert "vivier d'experts" in french.engagement_strategy
     mena = CommunityPage.objects.get(slug="social-protection-mena", locale__language_code="en")
     assert Membership.objects.filter(community=mena, status="pending").count() == 1
     archived = CommunityPage.objects.get(
