@@ -1,7 +1,5 @@
 """Forms of communities: posts are sanitised, uploads validated by content, not by name."""
 
-import zoneinfo
-
 import nh3
 from django import forms
 from django.contrib.auth.models import AnonymousUser
@@ -19,6 +17,7 @@ from community_pages.uploads import (
 from portal.access import can_view_page
 from portal.datetimes import wall_clock_to_utc
 from portal.reader_urls import page_at
+from portal.time_zones import TimeZoneField
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote", "code"}
 # The default limit (the setting COMMUNITY_MAX_UPLOAD_BYTES decides at each upload).
@@ -191,9 +190,6 @@ class FileForm(forms.ModelForm):
         return instance
 
 
-TIME_ZONES = sorted(zoneinfo.available_timezones())
-
-
 class EventForm(forms.ModelForm):
     """Times are entered in the event's own time zone and stored in UTC; a date outside the
     portal's years or a time the clocks skip that day is refused with a message."""
@@ -206,7 +202,7 @@ class EventForm(forms.ModelForm):
         label=_("Ends (in the event's time zone)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    time_zone = forms.ChoiceField(label=_("Time zone"), choices=[(z, z) for z in TIME_ZONES])
+    time_zone = TimeZoneField(label=_("Time zone"))
 
     class Meta:
         model = CommunityEvent

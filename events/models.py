@@ -29,6 +29,7 @@ from portal.api_fields import RichTextHTMLField, TermField, TermsField
 from portal.labels import track_labels
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.terms import SourceTermsPageForm
+from portal.time_zones import TimeZoneSelect
 from portal.translation import synchronized, translated
 from webinars.timezones import validate_timezone
 
@@ -256,7 +257,7 @@ class EventPage(RoutablePageMixin, RestrictedMixin, BasePage):
             [
                 FieldPanel("event_type"),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("time_zone"),
+                FieldPanel("time_zone", widget=TimeZoneSelect),
             ],
             heading=_("Type and dates"),
         ),

@@ -31,6 +31,7 @@ from portal.labels import term_label
 from portal.models import BasePage, RestrictedMixin, Theme
 from portal.reader_urls import absolute_url, reader_path
 from portal.terms import SourceTermsPageForm
+from portal.time_zones import TimeZoneSelect
 from portal.translation import synchronized, translated
 from portal.validators import validate_webvtt
 
@@ -503,7 +504,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-                FieldPanel("time_zone"),
+                FieldPanel("time_zone", widget=TimeZoneSelect),
                 FieldPanel("duration_minutes"),
                 FieldPanel("languages"),
             ],

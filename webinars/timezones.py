@@ -8,14 +8,11 @@ daylight-saving change between scheduling and the session never moves it.
 import datetime as dt
 from zoneinfo import ZoneInfo, available_timezones
 
-from babel.core import UnknownLocaleError
-from babel.dates import get_timezone_location
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal import datetimes
+from portal.time_zones import zone_city
 
 # Reference zones offered to series editors by default: where the portal's audiences are.
 DEFAULT_REFERENCE_ZONES = ["Africa/Nairobi", "America/Sao_Paulo", "Asia/Bangkok"]
@@ -81,14 +78,3 @@ def zone_label(instant, zone_name, language=None):
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     return f"{zone_city(zone_name, language)} (UTC{sign}{hours:02d}:{minutes:02d})"
-
-
-def zone_city(zone_name, language=None):
-    """``America/New_York`` as a reader of ``language`` names it (``Nueva York``)."""
-    if zone_name in ("UTC", "Etc/UTC"):
-        return "UTC"
-    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    try:
-        return get_timezone_location(zone_name, locale=code, return_city=True) or zone_name
-    except (LookupError, ValueError, UnknownLocaleError):
-        return zone_name
