@@ -16,7 +16,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from portal.reader_urls import reader_path, reader_url
+from portal.reader_urls import reader_path, reader_url, request_locale
 
 
 def language_links(request, page=None):
@@ -29,9 +29,9 @@ def language_links(request, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
-            url = reader_path(page, code)
+            url = reader_path(page, code, request=request)
             translated = page.locale.language_code == code or page.has_translation(
-                Locale.objects.get_for_language(code)
+                request_locale(request, code)
             )
             if url:
                 url = url + suffix + (f"?{query}" if query else "")

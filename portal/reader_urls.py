@@ -33,16 +33,28 @@ def _locale(language):
         return None
 
 
-def reader_path(page, language=None, *, translate=True):
+def request_locale(request, language):
+    """The ``Locale`` of ``language``, every locale read once per request (``request`` may
+    be ``None``: then one query): a template linking many pages asks once."""
+    locales = getattr(request, "portal_locales", None)
+    if locales is None:
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        if request is not None:
+            request.portal_locales = locales
+    return locales.get(language) or _locale(language)
+
+
+def reader_path(page, language=None, *, translate=True, request=None):
     """The path of ``page`` for a reader of ``language`` (the active language by default).
 
     With ``translate`` the page's live translation in that language is looked up (one query
     when ``page`` is in another language); callers holding the reader's translations
     already (listings after :func:`portal.i18n.localized_pages`) pass ``translate=False``.
+    Templates pass their ``request``, so that the locales are read once for all links.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if translate:
-        locale = _locale(language)
+        locale = request_locale(request, language) if request is not None else _locale(language)
         if locale is not None and page.locale_id != locale.pk:
             translated = page.get_translation_or_none(locale)
             if (

@@ -17,6 +17,7 @@ from django.core.management import call_command
 from library.models import PublicationPage
 from portal.models import Country, Theme
 from portal.validators import validate_webvtt
+from scripts.import_graph import APPS
 from tests.crawl import crawl, inline_code
 from webinars.models import WebinarCaption
 
@@ -139,16 +140,8 @@ ANONYMOUS_START = [
 ]
 # A marker must be long enough not to be an everyday word of the interface ("Webinars").
 MARKER_LENGTH = 16
-PORTAL_APPS = {
-    "portal",
-    "library",
-    "webinars",
-    "community_pages",
-    "glossary",
-    "news",
-    "programmes",
-    "events",
-}
+# The portal's own apps (the import graph's list: one list of them).
+PORTAL_APPS = set(APPS)
 
 
 def members_only_markers():

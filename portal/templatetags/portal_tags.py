@@ -43,7 +43,7 @@ def link_url(context, value):
     """URL of a LinkBlock value, following the reader's language for portal pages."""
     page = value.get("page")
     if page:
-        return reader_path(page, context.get("LANGUAGE_CODE"))
+        return reader_path(page, context.get("LANGUAGE_CODE"), request=context.get("request"))
     if value.get("view"):
         return reverse(value["view"])
     return value.get("url") or ""
@@ -52,7 +52,7 @@ def link_url(context, value):
 @register.simple_tag(takes_context=True)
 def localized_page_url(context, page):
     """The page's path under the reader's language prefix."""
-    return reader_path(page, context.get("LANGUAGE_CODE"))
+    return reader_path(page, context.get("LANGUAGE_CODE"), request=context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
