@@ -33,7 +33,7 @@ from community_pages.models import (
 )
 from community_pages.models.pages import INACTIVITY
 from community_pages.storage import private_storage
-from community_pages.tasks import notify_discussion, send_announcement
+from community_pages.tasks import notify_discussion, notify_new_thread, send_announcement
 from portal.access import can_read_audience, invalidate
 from portal.models.members import NotificationKind
 from portal.notifications import notify, notify_address, preferred_language
@@ -463,7 +463,8 @@ def _delete_stored(names):
 
 
 def start_thread(user, community, thread, files=()):
-    """Save a new discussion (an unsaved ``Thread``) with its attachments, all or nothing."""
+    """Save a new discussion (an unsaved ``Thread``) with its attachments, all or nothing;
+    tell the members who may read it."""
     if not access.can_post(user, community):
         raise PermissionDenied(_("Only members can start discussions."))
     stored = []
@@ -473,6 +474,8 @@ def start_thread(user, community, thread, files=()):
             thread.author = user
             thread.save()
             _store_attachments(thread, user, files, stored)
+            # Members hear of it once it is committed: a failure sends nothing.
+            transaction.on_commit(lambda: notify_new_thread.enqueue(thread.pk))
     except BaseException:
         _delete_stored(stored)
         raise

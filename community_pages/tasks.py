@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from community_pages.models import Announcement, Comment, Membership
+from community_pages.models import Announcement, Comment, Membership, Thread
 from portal.access import can_read_audience
 from portal.models.members import NotificationKind
 from portal.notifications import notify, preferred_language, reader_link
@@ -32,6 +32,33 @@ def send_announcement(announcement_id):
         )
         sent += result != "skipped"
     return sent
+
+
+@task()
+def notify_new_thread(thread_id):
+    """Tell the community's active members who may read it (a working group's discussion:
+    its members) about a new discussion, each as their preference for discussions says;
+    the author is not told. Returns how many were told or queued."""
+    thread = Thread.objects.select_related("community", "author").get(pk=thread_id)
+    community = thread.community
+    members = (
+        Membership.objects.filter(community=community, status=Membership.Status.ACTIVE)
+        .exclude(user=thread.author)
+        .select_related("user", "user__profile")
+    )
+    told = 0
+    for membership in members:
+        result = notify(
+            membership.user,
+            NotificationKind.DISCUSSIONS,
+            "community_pages/emails/new_thread",
+            {"thread": thread, "community": community},
+            page=community,
+            url=community.reverse_subpage("thread", args=[thread.pk]),
+            can_see=lambda user: can_read_audience(user, thread.audience),
+        )
+        told += result != "skipped"
+    return told
 
 
 @task()

@@ -321,3 +321,41 @@ def test_list_query_counts_do_not_grow_with_length(client, community, people):
         + [Comment(thread=thread, parent=top, author=people["member"], body="r") for _ in range(20)]
     )
     assert [_queries(client, url) for url in urls] == before
+
+
+def test_a_new_discussion_reaches_the_members_who_may_read_it_as_they_chose(
+    client, community, people, django_capture_on_commit_callbacks
+):
+    from community_pages.models import WorkingGroup, WorkingGroupMembership
+
+    NotificationPreference.objects.create(
+        user=people["admin"], kind="discussions", frequency=Frequency.DAILY
+    )
+    group = WorkingGroup.objects.create(community=community, locale=community.locale, name="G")
+    WorkingGroupMembership.objects.create(group=group, user=people["wg_member"])
+    client.force_login(people["member"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            community.url + "discussions/",
+            {"title": "Targeting in Kenya", "body": "<p>How do you verify <b>incomes</b>?</p>"},
+        )
+    # The other member at once, the administrator in the digest, never the author or
+    # anyone outside the community.
+    assert [m.to for m in mail.outbox] == [[people["wg_member"].email]]
+    body = mail.outbox[0].body
+    assert "Targeting in Kenya" in mail.outbox[0].subject
+    assert "How do you verify incomes?" in body
+    assert people["member"].email not in body  # the author is named, never by address
+    assert PendingNotification.objects.filter(user=people["admin"]).count() == 1
+    # A working group's discussion reaches its members only.
+    client.force_login(people["wg_member"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            community.url + "discussions/",
+            {"title": "Group only", "body": "x", "working_group": group.pk},
+        )
+    assert mail.outbox == []
+    # The community's administrator may read it too (in the digest, as chosen).
+    assert PendingNotification.objects.filter(user=people["admin"]).count() == 2
