@@ -17,8 +17,6 @@ class NotificationKind(models.TextChoices):
     WEBINARS = "webinars", _("Webinar series I follow")
     LIBRARY = "library", _("Publications I submit")
     REPORTS = "reports", _("Reports of posts in communities I administer")
-    FOLLOWING = "following", _("What I follow (themes, countries, organisations, members…)")
-    SAVED_SEARCHES = "saved_searches", _("New results of my saved searches")
     # Editors only, and only those who ask (``portal.admin_views``): "immediately" means
     # every week for this kind.
     TRANSLATIONS = "translations", _("Weekly translation report (editors)")
