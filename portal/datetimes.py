@@ -36,10 +36,11 @@ def validate_portal_date(value, zone_name=None):
 
 
 def time_zone(name):
-    """The ``ZoneInfo`` called ``name``, or ``None`` when there is no such zone."""
+    """The ``ZoneInfo`` called ``name``, or ``None`` when there is no such zone (a name too
+    long for a file name raises ``OSError`` in ``zoneinfo``)."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         return None
 
 

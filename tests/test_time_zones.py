@@ -2,6 +2,8 @@
 reader's language; a stored alias stays offered and valid; the community event form and the
 admin's event and webinar forms use them."""
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from community_pages.forms import EventForm
@@ -48,13 +50,10 @@ def test_a_stored_alias_stays_offered_and_valid():
     field = TimeZoneField()
     assert field.clean("Asia/Calcutta") == "Asia/Calcutta"
     assert field.clean("Asia/Kolkata") == "Asia/Kolkata"
-    for bad in ("Mars/Olympus", "../etc/passwd", ""):
-        try:
+    # A name longer than a file name may be makes zoneinfo raise OSError: still a refusal.
+    for bad in ("Mars/Olympus", "../etc/passwd", "", "9" * 5000):
+        with pytest.raises(ValidationError):
             field.clean(bad)
-        except Exception as error:  # noqa: BLE001 - any refusal is a ValidationError
-            assert error.__class__.__name__ == "ValidationError"
-        else:
-            raise AssertionError(bad)
 
 
 def test_the_community_event_form_offers_grouped_zones():
