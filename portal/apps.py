@@ -32,9 +32,10 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save
         from wagtail.signals import page_published
 
-        from portal import accounts, moderation, translation
+        from portal import accounts, moderation, page_cache, translation
 
         moderation.register()
+        page_cache.connect()
         page_published.connect(translation.on_page_published, dispatch_uid="portal_sync_pages")
         post_save.connect(translation.on_snippet_saved, dispatch_uid="portal_sync_snippets")
         post_migrate.connect(name_the_site, sender=self, dispatch_uid="portal_name_the_site")

@@ -19,11 +19,12 @@ def _language(request):
 
 def _cache_headers(request, response, max_age):
     # Results depend on who asks: shared caches may keep only what anonymous readers get.
+    # The language is in the address, so the answer does not vary on Accept-Language.
     if request.user.is_authenticated:
         patch_cache_control(response, private=True, max_age=max_age)
     else:
         patch_cache_control(response, public=True, max_age=max_age)
-    patch_vary_headers(response, ["Cookie", "Accept-Language"])
+    patch_vary_headers(response, ["Cookie"])
     return response
 
 

@@ -80,6 +80,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the cache (portal/page_cache.py), with the ETag answered
+    # by a 304; above everything that makes a page, below the headers every answer gets.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "portal.security_headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -180,6 +184,12 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds an anonymous reader's page is kept (portal/page_cache.py); 0 turns the page cache
+# off. On by default only with Redis: every worker must see content move on at once.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
+)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/",)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 # Sessions live in the database, never only in the cache: a Redis restart or outage logs

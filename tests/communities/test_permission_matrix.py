@@ -13,6 +13,10 @@ Wagtail's document URLs are a surface of their own: a document is served to whoe
 read a live page whose live content uses it (a community resource page's link or block, a
 webinar's recording or slides, a publication's file), and to staff; a file nothing published
 uses (a submission under review, an orphan) is for staff only.
+
+The whole matrix runs with the anonymous page cache on (portal/page_cache.py): an anonymous
+reader's page kept before a privacy change or a membership change is never served after it,
+and what a member is sent is never kept for anyone else.
 """
 
 import pytest
@@ -42,6 +46,11 @@ from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 from webinars.models import WebinarPage, WebinarPresentation
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
 
 ROLES = ["anonymous", "outsider", "pending", "invited", "member", "wg_member", "admin", "staff"]
 MEMBERS = {"member", "wg_member", "admin", "staff"}
