@@ -1,7 +1,7 @@
 """Run every benchmark of the portal and print its figures.
 
 Usage: python bench/run.py [name ...]   (names: the bench/<name>.py modules; default all
-but bench/load.py, which runs only when named)
+but bench/load.py and bench/pages.py, which run only when named)
 
 Each benchmark builds its own data in a database of its own (SQLite by default,
 PostgreSQL when its options say so) and prints p50/p95 server times and query counts.
@@ -13,8 +13,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# Run only when named: they take minutes, start gunicorn and stop services (bench/load.py).
-NAMED_ONLY = {"load"}
+# Run only when named: they take minutes and start gunicorn (bench/load.py also stops
+# services; bench/pages.py needs wrk).
+NAMED_ONLY = {"load", "pages"}
 
 
 def main(names):

@@ -43,12 +43,14 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import (
     cc_delim_re,
     patch_cache_control,
     patch_vary_headers,
     set_response_etag,
 )
+from wagtail.models import Page
 
 GENERATION_KEY = "pagecache:generation"
 # Larger responses (a long export) are not worth a cache slot.
@@ -212,8 +214,6 @@ DERIVED_MODELS = {
 
 def delete_senders():
     """The models whose deletes move the site on: every page, and the content apps' own."""
-    from wagtail.models import Page
-
     models = [Page]
     for model in apps.get_models():
         label = model._meta.label_lower
@@ -229,8 +229,6 @@ def delete_senders():
 def connect():
     """Connects :func:`on_row_changed` to every model's saves and many-to-many changes, and
     to the deletes of :func:`delete_senders`."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
     post_save.connect(on_row_changed, dispatch_uid="portal_page_cache_save")
     m2m_changed.connect(on_row_changed, dispatch_uid="portal_page_cache_m2m")
     for model in delete_senders():

@@ -46,7 +46,9 @@ def test_an_anonymous_reader_gets_the_kept_page_with_headers_a_proxy_can_use(cli
 @pytest.mark.parametrize(
     "address", ["/en/library/", "/en/library/?theme=cash-transfers", "/en/search/?q=pensions"]
 )
-def test_listings_facets_and_search_results_are_kept_per_address(client, publish, taxonomy, address):
+def test_listings_facets_and_search_results_are_kept_per_address(
+    client, publish, taxonomy, address
+):
     publish("Social pensions in Bolivia", themes=[taxonomy["cash"]])
     first, second = twice(client, address)
     assert (first.status_code, first[HEADER], second[HEADER]) == (200, "miss", "hit")
