@@ -31,13 +31,18 @@ Cookie``, so a reverse proxy or CDN may keep them too (for ``N`` seconds, or unt
 from the ETag. Responses to a request with the session cookie say ``private`` unless a
 view chose its own header.
 
+A deploy moves on too: keys carry a digest of the portal's own files (:func:`release`), so
+pages kept by the previous release are not served by the new one.
+
 The generation lives in the default cache, so every worker must share it: the page cache is
 on by default only when that cache is Redis (``REDIS_URL``); ``PAGE_CACHE_SECONDS`` sets it
 (0 turns it off).
 """
 
+import functools
 import hashlib
 import time
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -53,6 +58,18 @@ from django.utils.cache import (
 from wagtail.models import Page
 
 GENERATION_KEY = "pagecache:generation"
+# The portal's own apps (labels: ``portal`` imports none of them).
+PORTAL_APPS = {
+    "portal",
+    "community_pages",
+    "library",
+    "webinars",
+    "glossary",
+    "news",
+    "programmes",
+    "events",
+    "portal_search",
+}
 # Larger responses (a long export) are not worth a cache slot.
 MAX_KEPT_BYTES = 2 * 1024 * 1024
 HEADER = "X-Page-Cache"
@@ -144,10 +161,31 @@ def keepable(response):
     return vary <= {"", "cookie"}
 
 
+# What a release of the portal is made of: a deploy that changes any of these files (a
+# template, a catalogue, code, a stylesheet) no longer reads pages the previous one kept.
+RELEASE_SUFFIXES = (".py", ".html", ".txt", ".mo", ".css", ".js", ".svg")
+
+
+@functools.cache
+def release():
+    """A digest of the portal's own files (names, sizes, modification times), worked out once
+    per process: every worker of one deploy gets the same."""
+    digest = hashlib.sha256()
+    for label in sorted(PORTAL_APPS):
+        folder = Path(apps.get_app_config(label).path)
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in RELEASE_SUFFIXES and path.is_file():
+                status = path.stat()
+                name = path.relative_to(folder.parent)
+                digest.update(f"{name}:{status.st_size}:{status.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
 def page_key(request, current):
-    """The cache key of the page at ``request``'s full address under generation ``current``."""
+    """The cache key of the page at ``request``'s full address under generation ``current``
+    and this release of the portal."""
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"pagecache:{current}:{address}"
+    return f"pagecache:{release()}:{current}:{address}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -185,20 +223,7 @@ class AnonymousPageCacheMiddleware:
 
 
 # Deleting rows of these apps' models (pages through ``wagtailcore.Page``) moves the site on.
-CONTENT_APPS = {
-    "auth",
-    "portal",
-    "community_pages",
-    "library",
-    "webinars",
-    "glossary",
-    "news",
-    "programmes",
-    "events",
-    "taggit",
-    "wagtailimages",
-    "wagtaildocs",
-}
+CONTENT_APPS = PORTAL_APPS | {"auth", "taggit", "wagtailimages", "wagtaildocs"}
 # Copies and counters the apps write themselves, often in bulk after a change that moved
 # the site on already: their deletes are left to Django's fast path (a listener would make
 # Django fetch and signal each row, changing when other listeners see them).

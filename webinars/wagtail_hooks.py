@@ -128,7 +128,9 @@ def upcoming_webinars_section(request, locale):
             "title": w.title,
             "url": w.url,
             "summary": w.listing_summary,
-            "meta": f"{w.local_start:%Y-%m-%d %H:%M} {w.time_zone}",
+            # Shown on the host's clock and in the reader's own time (session_time.html).
+            "starts_at": w.starts_at,
+            "time_zone": w.time_zone,
         }
         for w in webinars
     ]

@@ -13,6 +13,7 @@ from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
 from portal.models import NavigationMenu
 from portal.reader_urls import absolute_url, reader_path
+from portal.time_zones import zone_city as time_zone_city
 
 register = template.Library()
 
@@ -60,6 +61,12 @@ def home_url(context):
     """The home page's path in the reader's language."""
     code = context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE
     return f"/{code}/"
+
+
+@register.filter
+def zone_city(zone_name):
+    """``America/Sao_Paulo`` as the reader names it (``São Paulo``), in the active language."""
+    return time_zone_city(zone_name)
 
 
 @register.filter

@@ -11,13 +11,14 @@ from django.contrib.auth.models import update_last_login
 from django.core.cache import cache
 
 from portal.factories import UserFactory
+from portal import page_cache
 from portal.page_cache import HEADER
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
     cache.clear()
 
@@ -128,3 +129,12 @@ def test_forms_with_a_csrf_token_and_readers_with_messages_are_never_kept(client
     assert login.status_code == 200 and HEADER not in login and HEADER not in again
     client.cookies["messages"] = "anything"
     assert HEADER not in client.get("/en/")
+
+
+def test_a_new_release_does_not_read_the_pages_the_last_one_kept(client, publish, monkeypatch):
+    page = publish("Social pensions in Bolivia")
+    assert twice(client, page.url)[1][HEADER] == "hit"
+    digest = page_cache.release()
+    assert len(digest) == 16 and digest == page_cache.release()
+    monkeypatch.setattr(page_cache, "release", lambda: "the-next-deploy")
+    assert client.get(page.url)[HEADER] == "miss"

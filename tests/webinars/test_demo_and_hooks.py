@@ -1,5 +1,12 @@
 """Demo content loads twice without changes; the home section and site search see webinars."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
+from django.utils.formats import date_format
 from wagtail import hooks
 
 from webinars import demo
@@ -48,6 +55,28 @@ def test_home_section_lists_upcoming_webinars(client, upcoming, past):
     assert "Upcoming webinars" in html
     assert "Financial inclusion" in html
     assert "Overview" not in html.split("Upcoming webinars")[1]
+
+
+@pytest.mark.parametrize("address", ["/en/", "/en/webinars/", "/es/webinars/"])
+def test_webinar_cards_show_the_host_s_clock_and_utc_for_the_reader_s_own_time(
+    client, upcoming, address
+):
+    """Without JavaScript a card gives the host's time and city and the time in UTC; portal.js
+    turns the UTC line (``time[data-local]``) into the reader's own time and zone."""
+    soup = BeautifulSoup(client.get(address).content, "html.parser")
+    card = next(c for c in soup.select(".card") if "Financial inclusion" in c.get_text())
+    host, reader = card.select(".session-time time")
+    start = upcoming.starts_at
+    assert host["datetime"] == reader["datetime"] == start.isoformat()
+    new_york = start.astimezone(ZoneInfo("America/New_York"))
+    with translation.override(address[1:3]):
+        assert host.get_text() == date_format(new_york, "j M Y, H:i")
+        assert reader.get_text() == date_format(start.astimezone(dt.UTC), "j M Y, H:i") + " UTC"
+    city = "New York" if address.startswith("/en/") else "Nueva York"
+    assert city in card.select_one(".session-time").get_text()
+    assert reader["data-local"] == "short"
+    label = "In your time zone:" if address.startswith("/en/") else "En su huso horario:"
+    assert reader["data-local-label"] == label
 
 
 def test_webinar_models_are_registered_for_site_search():
