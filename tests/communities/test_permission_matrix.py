@@ -52,6 +52,7 @@ pytestmark = pytest.mark.django_db
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
 
+
 ROLES = ["anonymous", "outsider", "pending", "invited", "member", "wg_member", "admin", "staff"]
 MEMBERS = {"member", "wg_member", "admin", "staff"}
 EVERYONE = set(ROLES)

@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import update_last_login
 from django.core.cache import cache
 
-from portal.factories import UserFactory
 from portal import page_cache
+from portal.factories import UserFactory
 from portal.page_cache import HEADER
 
 pytestmark = pytest.mark.django_db
