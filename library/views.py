@@ -26,7 +26,7 @@ from wagtail.admin.views.reports import ReportView
 from library import citations
 from library.models import DownloadCount, LibraryIndexPage, PublicationFile, PublicationPage
 from library.submissions import SubmissionForm, submit_publication
-from portal import ratelimits
+from portal import ratelimits, usage
 from portal.access import can_view_page
 from portal.params import parse_int
 
@@ -100,7 +100,9 @@ def download(request, file_id):
             return response
         partial = match is not None
 
-    if not partial or start == 0:
+    # A download counts once per visitor and item in COUNTER's double-click window, never for
+    # a robot (portal.usage); a later range of the same file is the same download.
+    if (not partial or start == 0) and usage.counts(request, f"document:{document.pk}"):
         DownloadCount.record(publication, document)
 
     handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it

@@ -72,23 +72,46 @@ def test_related_publications_share_themes_or_countries(client, bolsa, publish, 
     assert "Cadastro Unico" in html and "Unrelated" not in html
 
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+PHONE = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
+
+
 def test_download_is_counted_per_publication_file_and_day(client, bolsa):
     item = bolsa.files.get()
     url = f"/en/library/download/{item.pk}/"
-    response = client.get(url)
+    response = client.get(url, HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert response["Accept-Ranges"] == "bytes" and response["ETag"]
     assert response["Cache-Control"].startswith("public")
-    client.get(url)
+    client.get(url, HTTP_USER_AGENT=BROWSER)  # a double click: counted once (COUNTER)
+    client.get(url, HTTP_USER_AGENT=PHONE)  # another reader
     row = DownloadCount.objects.get()
     assert (row.publication_id, row.document_id, row.count) == (bolsa.pk, item.document_id, 2)
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "python-requests/2.32.3",
+        "curl/8.5.0",
+        "Wget/1.21.3",
+    ],
+)
+def test_robots_and_crawlers_are_not_counted(client, bolsa, agent):
+    item = bolsa.files.get()
+    response = client.get(f"/en/library/download/{item.pk}/", HTTP_USER_AGENT=agent)
+    assert response.status_code == 200  # served, not counted
+    assert not DownloadCount.objects.exists()
 
 
 def test_download_supports_ranges_and_conditional_requests(client, bolsa):
     item = bolsa.files.get()
     url = f"/en/library/download/{item.pk}/"
-    first = client.get(url)
+    first = client.get(url, HTTP_USER_AGENT=BROWSER)
     size = int(first["Content-Length"])
     partial = client.get(url, HTTP_RANGE="bytes=5-14")
     assert partial.status_code == 206
