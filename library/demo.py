@@ -11,10 +11,13 @@ members and carry no marker of their own. Running it twice changes nothing: term
 up first, the importer skips unchanged rows and existing translations are left alone.
 """
 
+import datetime
+import hashlib
 import json
 import tempfile
 from pathlib import Path
 
+from django.utils import timezone
 from wagtail_localize.strings import StringValue
 
 from library import demo_organisations
@@ -23,6 +26,7 @@ from library.importer import Importer
 from library.models import (
     DocumentLanguage,
     DocumentType,
+    DownloadCount,
     LibraryIndexPage,
     Organisation,
     PublicationPage,
@@ -206,10 +210,12 @@ def load(command):
     report = load_publications(command)
     translated = load_translations(locales)
     profiles = demo_organisations.load(locales)
+    downloads = load_download_counts(locales["en"])
     command.stdout.write(
         f"  library: {len(report.created)} created, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.rejected)} rejected; "
-        f"{translated} translations made; organisations directory: {profiles} pages made"
+        f"{translated} translations made; organisations directory: {profiles} pages made; "
+        f"{downloads} days of downloads"
     )
     for number, identifier, reason in report.rejected:
         command.stderr.write(f"  rejected row {number} ({identifier}): {reason}")
@@ -333,3 +339,27 @@ def load_publications(command):
             (base / name).write_bytes(content)
         (base / "publications.json").write_text(json.dumps(rows), encoding="utf-8")
         return Importer(base).run(rows)
+
+
+def load_download_counts(locale, days=DownloadCount.RECENT_DAYS):
+    """Give the English demo publications with a file a few days of downloads in the last
+    ``days`` days (a steady figure from each title, so a reload changes nothing), for the home
+    page's "Most read" and the library's "Most downloaded" order; returns the days written."""
+    today = timezone.localdate()
+    written = 0
+    publications = PublicationPage.objects.live().filter(locale=locale).order_by("pk")
+    for publication in publications.prefetch_related("files"):
+        first = publication.files.all()[:1]
+        if not first or not first[0].document_id:
+            continue
+        seed = hashlib.sha256(publication.title.encode()).digest()
+        for n in range(seed[0] % 6 + 1):
+            day = today - datetime.timedelta(days=seed[n + 1] % days)
+            DownloadCount.objects.update_or_create(
+                publication=publication,
+                document_id=first[0].document_id,
+                day=day,
+                defaults={"count": seed[n + 8] % 40 + 1},
+            )
+            written += 1
+    return written

@@ -28,6 +28,7 @@ from library.matching import match, on_postgresql, rank, ranked, text_condition,
 from library.models import (
     DocumentLanguage,
     DocumentType,
+    DownloadCount,
     ListingCount,
     ListingEntry,
     Organisation,
@@ -45,6 +46,7 @@ SORTS = {
     "newest": _("Newest first"),
     "oldest": _("Oldest first"),
     "title": _("Title (A–Z)"),
+    "downloads": _("Most downloaded (90 days)"),
     "relevance": _("Relevance"),
 }
 MULTI_FILTERS = ("theme", "region", "country", "type", "language", "organisation")
@@ -252,6 +254,12 @@ def matching_entries(query, user, locale, taxonomy=None):
         entries = match(entries, query.q, reader_language(locale))
     if query.q and query.sort == "relevance":
         return ranked(entries, query.q, reader_language(locale), then=NEWEST), taxonomy
+    if query.sort == "downloads":
+        downloads = DownloadCount.total_for(
+            "publication__translation_key", DownloadCount.RECENT_DAYS
+        )
+        entries = entries.annotate(recent_downloads=downloads)
+        return entries.order_by("-recent_downloads", *NEWEST), taxonomy
     return entries.order_by(*ORDERS.get(query.sort, NEWEST)), taxonomy
 
 
@@ -547,7 +555,9 @@ def build_listing(query, user, locale, per_page=20):
     one request); everything else, and every query when it is down, is answered from the
     listing's read model in SQL.
     """
-    engine = _elasticsearch_page(query, user, locale, per_page) if query.q else None
+    # Download counts live in the database only: that order is always the database's.
+    by_engine = query.q and query.sort != "downloads"
+    engine = _elasticsearch_page(query, user, locale, per_page) if by_engine else None
     if engine is not None:
         page_obj, facets, taxonomy = engine
         paginator = page_obj.paginator

@@ -7,12 +7,15 @@ a facet count is the same whatever language the reader browses in, and labels ar
 up with ``portal.labels.term_label``.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -598,8 +601,15 @@ class PublicationPage(RestrictedMixin, BasePage):
             library_url=library_url(),
             citation_meta=meta_tags(self, url, pdf_urls),
             references=self.references(request.user),
+            download_total=self.download_total(),
         )
         return context
+
+    def download_total(self):
+        """How many times the files of this publication (any translation) were downloaded,
+        robots left out (``portal.usage``)."""
+        rows = DownloadCount.objects.filter(publication__translation_key=self.translation_key)
+        return rows.aggregate(total=Sum("count"))["total"] or 0
 
     def document_type_label(self):
         """The document type's label in the active language ("" if none)."""
@@ -755,6 +765,20 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.publication_id}/{self.document_id} {self.day}: {self.count}"
+
+    # "Most read" and the listing's "Most downloaded" count the downloads of this many days.
+    RECENT_DAYS = 90
+
+    @classmethod
+    def total_for(cls, translation_key, days=None):
+        """An expression: the downloads of the publication whose translation key is the outer
+        query's ``translation_key`` (an ``OuterRef`` path), over all its translations, in the
+        last ``days`` days (all time when ``None``); 0 when never downloaded."""
+        rows = cls.objects.filter(publication__translation_key=OuterRef(translation_key))
+        if days is not None:
+            rows = rows.filter(day__gte=timezone.localdate() - datetime.timedelta(days=days))
+        total = rows.values("publication__translation_key").annotate(total=Sum("count"))
+        return Coalesce(Subquery(total.values("total")[:1], output_field=models.IntegerField()), 0)
 
     @classmethod
     def record(cls, publication, document):

@@ -15,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from library import demo as library_demo
+from library import popularity
 from library.listing import (
     autocomplete_publications,
     base_queryset,
@@ -128,6 +129,31 @@ def latest_publications(request, locale):
         "title": _("Latest publications"),
         "url": index.url,
         "items": items,
+        "pillar": "discover",
+    }
+
+
+@hooks.register("portal_home_sections")
+def most_read_publications(request, locale):
+    """The home page's "Most read": the public publications downloaded most in the last 90
+    days, with their downloads; none when nothing was downloaded."""
+    index = LibraryIndexPage.objects.live().filter(locale=locale).first()
+    publications = popularity.most_read(locale, limit=4) if index else []
+    if not publications:
+        return None
+    return {
+        "title": _("Most read"),
+        "url": f"{index.url}?sort=downloads",
+        "more_label": _("Most downloaded in the library"),
+        "items": [
+            {
+                "title": publication.title,
+                "url": publication.url,
+                "locale_id": publication.locale_id,
+                "meta": popularity.recent_label(publication.recent_downloads),
+            }
+            for publication in publications
+        ],
         "pillar": "discover",
     }
 
