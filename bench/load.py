@@ -284,6 +284,7 @@ def start_gunicorn(port, workers, threads, log):
         log,
         "--forwarded-allow-ips",
         "127.0.0.1",
+        "--no-control-socket",  # gunicorn's default socket is one file for every server
     ]
     with open(log, "ab") as output:  # the portal's own log records go to stderr
         process = subprocess.Popen(

@@ -83,6 +83,7 @@ def start(port, page_cache_seconds, log):
     env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
     command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "2", "--worker-class", "sync", "--error-logfile", log]
+    command += ["--no-control-socket"]  # gunicorn's default socket is one file for all servers
     with open(log, "ab") as output:
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, start_new_session=True, stdout=output, stderr=output
