@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from community_pages.models import PersonalFeedKey
 from portal import calendars
-from portal.i18n import locale_for, localized_pages
+from portal.i18n import localized_pages
+from portal.locales import locale_for
 from portal.reader_urls import absolute_url, reader_url
 
 FEED_SALT = "community_pages.calendar_feed"

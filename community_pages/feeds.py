@@ -36,6 +36,7 @@ from community_pages.models import (
 )
 from portal.access import visible_queryset
 from portal.feeds import FeedEntry, PortalFeed
+from portal.locales import active_locale
 from portal.params import parse_int
 from portal.reader_urls import absolute_url, reader_path, reader_url
 
@@ -182,6 +183,6 @@ def personal_feed(request, community_pk, token):
 
 def _active_locale():
     try:
-        return Locale.get_active()
+        return active_locale()
     except Locale.DoesNotExist:
         return None

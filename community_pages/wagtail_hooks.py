@@ -32,6 +32,7 @@ from community_pages.models import (
     WorkingGroup,
 )
 from portal.access import can_view_page
+from portal.i18n import index_page, localized_pages
 from portal.reader_urls import reader_path
 
 
@@ -120,7 +121,7 @@ def feed_links_on_profile(request):
 @hooks.register("portal_home_sections")
 def communities_on_home(request, locale):
     """The most recently active communities the reader may see."""
-    index = CommunityIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, CommunityIndexPage, locale)
     if index is None:
         return None
     items = list(directory_queryset(request.user, locale, {"status": "active"})[:3])
@@ -136,19 +137,22 @@ def communities_on_home(request, locale):
 def discussions_on_home(request, locale):
     """The three discussions with the latest activity the reader may read, in any community
     (members share their questions and experience there)."""
-    index = CommunityIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, CommunityIndexPage, locale)
     if index is None:
         return None
     code = locale.language_code
+    threads = latest_discussions(request.user)
+    # Each thread's community in the reader's language, all in one query.
+    communities = localized_pages([thread.community for thread in threads], locale)
     items = [
         {
             "title": thread.title,
-            "url": reader_path(thread.community, code)
-            + thread.community.reverse_subpage("thread", args=[thread.pk]),
+            "url": reader_path(community, code, translate=False)
+            + community.reverse_subpage("thread", args=[thread.pk]),
             "summary": strip_tags(thread.body),
-            "meta": thread.community.title,
+            "meta": community.title,
         }
-        for thread in latest_discussions(request.user)
+        for thread, community in zip(threads, communities, strict=True)
     ]
     return {
         "title": _("Latest discussions"),

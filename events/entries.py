@@ -18,13 +18,13 @@ from urllib.parse import urlencode
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from community_pages.models import CommunityEvent
-from portal.access import visible_pages, visible_queryset
+from portal.access import public_pages, visible_pages, visible_queryset
 from portal.datetimes import time_zone
 from portal.i18n import localized_pages
 from portal.labels import term_label
+from portal.locales import default_locale
 from portal.models import Region, Theme
 from portal.params import text_param
 from portal.reader_urls import reader_path
@@ -128,7 +128,7 @@ class CalendarFilters:
     @classmethod
     def from_params(cls, params):
         """The filters of a query string; unknown or malformed values are ignored."""
-        source = Locale.get_default()
+        source = default_locale()
         result = cls()
         theme = text_param(params, "theme", max_length=120)
         if theme:
@@ -211,7 +211,7 @@ def past_window(now=None):
 
 def visible_event_pages(user, locale):
     """Live event pages ``user`` may see, in ``locale`` with source-language fallback."""
-    queryset = with_fallback(EventPage.objects.live().public(), locale)
+    queryset = with_fallback(public_pages(EventPage.objects.live()), locale)
     return visible_pages(queryset, user)
 
 
@@ -386,8 +386,7 @@ def type_choices(entries, filters, language=None):
         if key:
             counts[key] = counts.get(key, 0) + 1
     options = [
-        (t.slug, term_label(t, language))
-        for t in EventType.objects.filter(locale=Locale.get_default())
+        (t.slug, term_label(t, language)) for t in EventType.objects.filter(locale=default_locale())
     ]
     options.sort(key=lambda option: option[1].casefold())
     options += [(WEBINAR, str(KIND_LABELS[WEBINAR])), (COMMUNITY, str(KIND_LABELS[COMMUNITY]))]
@@ -400,7 +399,7 @@ def type_choices(entries, filters, language=None):
 
 def term_choices(model, selected, language=None):
     """Every source-language ``model`` term as a filter option, labelled in ``language``."""
-    terms = model.objects.filter(locale=Locale.get_default())
+    terms = model.objects.filter(locale=default_locale())
     options = [
         {
             "key": term.slug,

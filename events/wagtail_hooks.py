@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import demo as events_demo
 from portal.datetimes import time_zone
+from portal.i18n import index_page
 from portal.reader_urls import reader_path
 
 from .entries import upcoming_entries, visible_event_pages
@@ -38,7 +39,7 @@ register_snippet(EventTypeViewSet)
 def upcoming_events(request, locale):
     """The home page's section of the next three entries of the calendar the reader may see
     (events, webinars and community events; none when the language has no calendar)."""
-    index = EventIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, EventIndexPage, locale)
     if index is None:
         return None
     items = [

@@ -21,6 +21,7 @@ from wagtail.search import index
 from glossary.alphabet import alphabet, matches
 from glossary.blocks import SourceBlock
 from library.models import library_url
+from portal.access import public_pages
 from portal.api_fields import RichTextHTMLField, TermsField
 from portal.models import BasePage, Theme
 from portal.params import clean_text
@@ -46,8 +47,7 @@ class GlossaryIndexPage(BasePage):
     def terms(self):
         """The live terms of this glossary (its children), with what the index shows."""
         return (
-            GlossaryTermPage.objects.live()
-            .public()
+            public_pages(GlossaryTermPage.objects.live())
             .child_of(self)
             .only("title", "url_path", "abbreviation", "synonyms", "locale_id")
         )
@@ -172,8 +172,7 @@ class GlossaryTermPage(BasePage):
         keys = {term.translation_key for term in self.related_terms.all()}
         found = {}
         for term in (
-            GlossaryTermPage.objects.live()
-            .public()
+            public_pages(GlossaryTermPage.objects.live())
             .filter(translation_key__in=keys)
             .only("title", "url_path", "translation_key", "locale_id")
         ):

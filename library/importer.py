@@ -26,7 +26,6 @@ from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 
 from library.models import (
     DocumentLanguage,
@@ -36,6 +35,7 @@ from library.models import (
     PublicationFile,
     PublicationPage,
 )
+from portal.locales import default_locale
 from portal.models import Country, Region, Theme
 
 LIST_FIELDS = (
@@ -122,7 +122,7 @@ class Importer:
         None; the terms of each lookup are read once per import."""
         key = (model, lookup)
         if key not in self._terms:
-            en = Locale.get_default()
+            en = default_locale()
             self._terms[key] = {
                 str(getattr(t, lookup)).lower(): t for t in model.objects.filter(locale=en)
             }

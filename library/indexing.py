@@ -32,6 +32,7 @@ from wagtail.search.backends import get_search_backends
 from library.facets import publication_keys, theme_parents
 from library.listing import counts_generation, counts_refreshed, listing_changed, listing_generation
 from library.models import ListingCount, ListingEntry, PublicationPage
+from portal.locales import default_locale
 from search.backends import LANGUAGE_ANALYSIS
 from search.text import words_column
 
@@ -160,7 +161,7 @@ def refresh_translations(translation_keys, counts=True):
         return []
     database = router.db_for_write(ListingEntry)
     on_postgresql = connections[database].vendor == "postgresql"
-    default_code = Locale.get_default().language_code
+    default_code = default_locale().language_code
     codes = list(Locale.objects.order_by("pk").values_list("language_code", flat=True))
     parents = theme_parents()
     changed = []

@@ -21,7 +21,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections, transaction
 from django.db.models import Case, FloatField, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from library.facets import RELATIONS, parse
 from library.matching import match, on_postgresql, rank, ranked, text_condition, title_condition
@@ -36,6 +35,7 @@ from library.models import (
 )
 from portal.access import visible_queryset
 from portal.labels import term_label
+from portal.locales import default_locale
 from portal.models import Country, Region, Theme
 from portal.params import MAX_PAGE, int_param, text_list_param, text_param
 from search.backends import LANGUAGE_ANALYSIS
@@ -136,7 +136,7 @@ class LibraryQuery:
 
 def reader_language(locale):
     """The listing a reader in ``locale`` browses (the default language's without one)."""
-    return (locale or Locale.get_default()).language_code
+    return (locale or default_locale()).language_code
 
 
 def entries_queryset(user, locale=None):
@@ -175,7 +175,7 @@ class TaxonomyIndex:
         """{slug: term} of the source-locale terms of facet ``name``."""
         if name not in self._terms:
             if self._locale is None:
-                self._locale = Locale.get_default()
+                self._locale = default_locale()
             model = self.models[name]
             qs = model.objects.filter(locale=self._locale)
             key = {"country": "iso_code", "language": "code"}.get(name, "slug")

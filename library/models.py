@@ -24,14 +24,15 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Locale, Orderable, Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import Orderable, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 
 from library.citations import citation_url, formatted, meta_tags
 from library.facets import FacetKeysField
-from portal.access import visible_pages
+from portal.access import public_pages, visible_pages
 from portal.api_fields import LinesField, TermField, TermsField
 from portal.labels import term_label, track_labels
+from portal.locales import default_locale, locale_for
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.reader_urls import absolute_url
 from portal.translation import synchronized, translated
@@ -170,8 +171,7 @@ def library_url(language_code=None):
     """URL of the library index in the reader's language (the listing links point there)."""
 
     code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=code).first()
-    index = LibraryIndexPage.objects.live().filter(locale=locale).first() or (
+    index = LibraryIndexPage.objects.live().filter(locale=locale_for(code)).first() or (
         LibraryIndexPage.objects.live().first()
     )
     return index.url if index else f"/{code}/library/"
@@ -582,6 +582,9 @@ class PublicationPage(RestrictedMixin, BasePage):
             groups[app if app in groups else ""]["items"].append({"page": page, "label": label})
         return [group for group in groups.values() if group["items"]]
 
+    # The citation, its meta tags, related publications and the template all read these.
+    shown_relations = ("organisations", "languages", "themes", "countries", "regions", "keywords")
+
     def get_context(self, request, *args, **kwargs):
         """Adds the files, the formatted citation and citation meta tags, related publications and
         references the reader may read, and the library's address."""
@@ -955,7 +958,7 @@ class OrganisationPage(BasePage):
         super().clean()
         if not self.organisation_id:
             return
-        if self.organisation.locale_id != Locale.get_default().pk:
+        if self.organisation.locale_id != default_locale().pk:
             raise ValidationError(
                 {"organisation": _("Choose the organisation in the portal's main language.")}
             )
@@ -986,8 +989,7 @@ def organisation_profiles(organisations, language_code=None):
         return {}
     found = {}
     for page in (
-        OrganisationPage.objects.live()
-        .public()
+        public_pages(OrganisationPage.objects.live())
         .filter(organisation_id__in=ids)
         .select_related("locale")
         .order_by("pk")

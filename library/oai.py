@@ -43,12 +43,12 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from wagtail.models import Locale
 
 from library.citations import dublin_core
 from library.facets import theme_parents, with_ancestors
 from library.models import DocumentType, OaiTombstone, PublicationFile, PublicationPage
 from portal.access import PUBLIC, visible_pages
+from portal.locales import default_locale
 from portal.models import Region, Theme
 from portal.reader_urls import absolute_url, reader_url
 
@@ -156,7 +156,7 @@ def public_records():
 
 
 def _source_terms(model):
-    return model.objects.filter(locale=Locale.get_default())
+    return model.objects.filter(locale=default_locale())
 
 
 class SetMap:

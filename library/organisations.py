@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from portal.access import visible_pages
+from portal.access import public_pages, visible_pages
 from portal.labels import term_label
 from portal.models import Country
 from portal.params import text_param
@@ -30,8 +30,7 @@ KIND_LABELS = dict(ORGANISATION_KINDS)
 def profiles(locale):
     """The live profiles of ``locale`` anyone may read, by name."""
     return (
-        OrganisationPage.objects.live()
-        .public()
+        public_pages(OrganisationPage.objects.live())
         .filter(locale=locale)
         .select_related("organisation", "country", "logo")
         .order_by("title")
@@ -115,9 +114,9 @@ def publications(profile, user):
     """The publications of ``profile``'s organisation in its language ``user`` may read,
     newest first, and how many there are."""
     queryset = visible_pages(
-        PublicationPage.objects.live()
-        .public()
-        .filter(locale_id=profile.locale_id, organisations=profile.organisation_id),
+        public_pages(PublicationPage.objects.live()).filter(
+            locale_id=profile.locale_id, organisations=profile.organisation_id
+        ),
         user,
     ).order_by("-year", "title")
     return list(queryset[:PUBLICATIONS_SHOWN]), queryset.count()

@@ -14,13 +14,15 @@ from library.listing import base_queryset
 from library.models import DownloadCount
 
 
-def most_read(locale, limit=5):
+def most_read(locale, user=None, limit=5):
     """The ``limit`` public publications downloaded most in the last
     ``DownloadCount.RECENT_DAYS`` days, as the listing of ``locale``'s language shows them,
-    each with ``recent_downloads``; one query."""
+    each with ``recent_downloads``; one query. ``user`` is the reader: only an anonymous
+    reader's rights are used (kept on the reader's object for the rest of the request)."""
+    reader = user if user is not None and not user.is_authenticated else AnonymousUser()
     downloads = DownloadCount.total_for("translation_key", DownloadCount.RECENT_DAYS)
     return list(
-        base_queryset(AnonymousUser(), locale)
+        base_queryset(reader, locale)
         .annotate(recent_downloads=downloads)
         .filter(recent_downloads__gt=0)
         .order_by("-recent_downloads", "title", "pk")[:limit]

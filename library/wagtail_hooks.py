@@ -32,6 +32,7 @@ from library.models import (
     library_url,
 )
 from library.views import MostDownloadedReportView
+from portal.i18n import index_page
 from portal.models import Country, Theme
 from search.service import TaxonomySource
 
@@ -114,7 +115,7 @@ def latest_publications(request, locale):
     """The four latest publications the reader may read, those written in or translated
     into the home page's language first (newest first), then the others; one query."""
 
-    index = LibraryIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, LibraryIndexPage, locale)
     if index is None:
         return None
     own = entries_queryset(request.user, locale).filter(
@@ -137,8 +138,8 @@ def latest_publications(request, locale):
 def most_read_publications(request, locale):
     """The home page's "Most read": the public publications downloaded most in the last 90
     days, with their downloads; none when nothing was downloaded."""
-    index = LibraryIndexPage.objects.live().filter(locale=locale).first()
-    publications = popularity.most_read(locale, limit=4) if index else []
+    index = index_page(request, LibraryIndexPage, locale)
+    publications = popularity.most_read(locale, request.user, limit=4) if index else []
     if not publications:
         return None
     return {
@@ -161,7 +162,7 @@ def most_read_publications(request, locale):
 @hooks.register("portal_home_sections")
 def share_a_publication(request, locale):
     """The home page's invitation to propose a publication to the library's editors."""
-    if not LibraryIndexPage.objects.live().filter(locale=locale).exists():
+    if index_page(request, LibraryIndexPage, locale) is None:
         return None
     return {
         "title": _("Share your work"),

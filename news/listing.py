@@ -8,7 +8,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, F
 from wagtail.models import Page
 
-from portal.access import visible_pages
+from portal.access import public_pages, visible_pages
 from portal.i18n import localized_pages
 from portal.labels import term_label
 from portal.models import Region, Theme
@@ -55,7 +55,7 @@ class NewsFilters:
 
 def visible_articles(user, locale):
     """Live articles of ``locale`` that ``user`` may read."""
-    queryset = NewsArticlePage.objects.live().public().filter(locale=locale)
+    queryset = public_pages(NewsArticlePage.objects.live()).filter(locale=locale)
     return visible_pages(queryset, user)
 
 
@@ -133,7 +133,7 @@ def related_pages(article, user):
     """The related pages of ``article`` that ``user`` may read, each in the reader's language
     where it is translated, in the editor's order."""
     ids = [link.related_page_id for link in article.related_pages.all()]
-    readable = visible_pages(Page.objects.live().public().filter(pk__in=ids), user)
+    readable = visible_pages(public_pages(Page.objects.live()).filter(pk__in=ids), user)
     by_id = {page.pk: page for page in readable.specific()}
     pages = localized_pages([by_id[pk] for pk in ids if pk in by_id])
     # A translation is a page of its own: ask the policy again.

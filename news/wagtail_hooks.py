@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from news import demo as news_demo
+from portal.i18n import index_page
 from portal.reader_urls import reader_path
 
 from .listing import latest_articles
@@ -16,7 +17,7 @@ from .models import NewsArticlePage, NewsIndexPage
 def latest_news(request, locale):
     """The home page's section of the three newest articles of its language the reader may
     read (none when the language has no news section)."""
-    index = NewsIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, NewsIndexPage, locale)
     if index is None:
         return None
     code = locale.language_code

@@ -46,9 +46,12 @@ from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q
 from modelcluster.models import get_all_child_relations
 from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex, get_page_models
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
+
+from portal.request_memo import forget, remember
 
 PUBLIC = "public"
 MEMBERS = "members"
@@ -182,6 +185,34 @@ def visible_pages(queryset, user):
     return queryset
 
 
+VIEW_RESTRICTIONS = "portal.access.view_restrictions"
+
+
+def _view_restricted_pages():
+    return [
+        restriction.page
+        for restriction in PageViewRestriction.objects.select_related("page").only(
+            "page__path", "page__depth"
+        )
+    ]
+
+
+def public_pages(queryset):
+    """``queryset`` without the pages under a Wagtail view restriction (password, groups or
+    login): Wagtail's ``PageQuerySet.public()``, with the restrictions read once per request
+    (``portal.request_memo``) instead of once per listing."""
+    restricted = remember(VIEW_RESTRICTIONS, _view_restricted_pages)
+    condition = Q()
+    for page in restricted:
+        condition &= ~queryset.descendant_of_q(page, inclusive=True)
+    return queryset.filter(condition)
+
+
+def forget_view_restrictions(**kwargs):
+    """``post_save``/``post_delete`` receiver: a view restriction changed in this request."""
+    forget(VIEW_RESTRICTIONS)
+
+
 def restricted_page_models():
     """The concrete page models that declare an ``audience`` of their own."""
     return [
@@ -256,7 +287,9 @@ def document_audiences(document):
         return frozenset()
     by_type = defaultdict(list)
     for pk, content_type_id in (
-        Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", "content_type_id")
+        public_pages(Page.objects.live())
+        .filter(pk__in=page_ids)
+        .values_list("pk", "content_type_id")
     ):
         by_type[content_type_id].append(pk)
     audiences = set()

@@ -17,7 +17,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from portal.access import can_view_page, visible_pages
-from portal.i18n import locale_for
+from portal.locales import locale_for
 from portal.models import Country, Region, Theme
 from portal.params import clean_text, has_control_characters, parse_int
 

@@ -27,15 +27,32 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         """Puts in the portal's moderation emails and connects translation syncing, the site's
-        naming after ``migrate`` and the trust of a browser after a password reset."""
+        naming after ``migrate``, the answers kept per request and the trust of a browser after a password reset."""
         from allauth.account.signals import password_reset
-        from django.db.models.signals import post_migrate, post_save
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published
 
-        from portal import accounts, moderation, page_cache, translation
+        from portal import (
+            access,
+            accounts,
+            locales,
+            moderation,
+            page_cache,
+            request_memo,
+            translation,
+        )
 
         moderation.register()
         page_cache.connect()
+        request_memo.connect()
+        locales.connect()
+        for signal in (post_save, post_delete):
+            signal.connect(
+                access.forget_view_restrictions,
+                sender=PageViewRestriction,
+                dispatch_uid=f"portal_view_restrictions_{signal is post_save}",
+            )
         page_published.connect(translation.on_page_published, dispatch_uid="portal_sync_pages")
         post_save.connect(translation.on_snippet_saved, dispatch_uid="portal_sync_snippets")
         post_migrate.connect(name_the_site, sender=self, dispatch_uid="portal_name_the_site")

@@ -13,10 +13,12 @@ from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from portal.reader_urls import reader_path, reader_url, request_locale
+from portal.locales import active_locale
+from portal.locales import locale_codes as site_locale_codes
+from portal.reader_urls import reader_path, reader_url
 
 
 def language_links(request, page=None):
@@ -26,13 +28,14 @@ def language_links(request, page=None):
     current = translation.get_language()
     query = request.META.get("QUERY_STRING", "")
     suffix = _routed_suffix(request, page) if page is not None else ""
+    translations = page_translations(request, page) if page is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
-            url = reader_path(page, code, request=request)
-            translated = page.locale.language_code == code or page.has_translation(
-                request_locale(request, code)
-            )
+            other = translations.get(code)
+            translated = other is not None
+            shown = other if translated and other.live and not other.alias_of_id else page
+            url = reader_path(shown, code, translate=False)
             if url:
                 url = url + suffix + (f"?{query}" if query else "")
         else:
@@ -62,21 +65,13 @@ def _routed_suffix(request, page):
     return ""
 
 
-def locale_for(language_code):
-    """The content locale of ``language_code`` (``es-mx`` finds ``es``), or None."""
-    try:
-        return Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
-        return None
-
-
 def localized_pages(pages, locale=None):
     """Each of ``pages`` as its live translation in ``locale`` (the active one by default)
     where there is one, else the page itself, in the same order and specific: what a page
     links to (a webinar's community, its related pages) reads in the reader's language. One
     query for the translations, one per page type for their specific rows."""
     pages = [page for page in pages if page is not None]
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     wanted = {page.translation_key for page in pages if page.locale_id != locale.pk}
     found = {}
     if wanted:
@@ -93,14 +88,24 @@ def localized_page(page, locale=None):
     return localized_pages([page], locale)[0] if page is not None else None
 
 
+def index_page(request, model, locale):
+    """The first live ``model`` page of ``locale`` (an app's index page, which the home
+    page's sections each link to), read once per request."""
+    kept = request.__dict__.setdefault("portal_index_pages", {}) if request is not None else {}
+    key = (model._meta.label_lower, locale.pk)
+    if key not in kept:
+        kept[key] = model.objects.live().filter(locale=locale).order_by("path").first()
+    return kept[key]
+
+
 def locale_codes(request):
     """{locale pk: language code}, read once per request (listings mark items with their
-    language without a query per item)."""
+    language without a query per item), kept on ``request`` too (a request a test made)."""
+    if request is None:
+        return site_locale_codes()
     codes = getattr(request, "portal_locale_codes", None)
     if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request.portal_locale_codes = codes
+        codes = request.portal_locale_codes = site_locale_codes()
     return codes
 
 
@@ -113,16 +118,34 @@ def content_language(request, item):
     return locale_codes(request).get(locale_id)
 
 
+def page_translations(request, page):
+    """{language code: page} of ``page`` and all its translations, live or not, read in one
+    query once per request and page (the language switcher and hreflang both ask)."""
+    kept = request.__dict__.setdefault("portal_translations", {})
+    if page.translation_key not in kept:
+        codes = site_locale_codes()
+        rows = Page.objects.filter(translation_key=page.translation_key).only(
+            "locale_id", "url_path", "live", "alias_of_id", "translation_key"
+        )
+        kept[page.translation_key] = {codes.get(row.locale_id): row for row in rows}
+    return kept[page.translation_key]
+
+
 def alternate_links(request, page):
     """hreflang alternates: only real translations that are live, at ``BASE_URL``."""
     links = []
-    for other in page.get_translations(inclusive=True).live().select_related("locale"):
-        code = other.locale.language_code
-        links.append({"code": code, "url": reader_url(other, code, translate=False)})
+    for code, other in sorted(page_translations(request, page).items(), key=_language_order):
+        if other.live:
+            links.append({"code": code, "url": reader_url(other, code, translate=False)})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     if default:
         links.append({"code": "x-default", "url": default["url"]})
     return links
+
+
+def _language_order(item):
+    codes = [code for code, _name in settings.LANGUAGES]
+    return codes.index(item[0]) if item[0] in codes else len(codes)
 
 
 def serve(request, path):
@@ -146,7 +169,7 @@ def _find_fallback(request, path):
     if site is None:
         return None, None, None
     components = [c for c in path.split("/") if c]
-    active = Locale.get_active()
+    active = active_locale()
     roots = (
         Page.objects.filter(translation_key=site.root_page.translation_key)
         .exclude(locale=active)

@@ -18,7 +18,8 @@ from django_tasks import task
 from wagtail.models import Page
 
 from portal.emails import compose, render_subject, render_text
-from portal.i18n import locale_for, localized_pages
+from portal.i18n import localized_pages
+from portal.locales import locale_for
 from portal.models.members import Frequency, NotificationKind, PendingNotification
 from portal.reader_urls import absolute_url, reader_path
 

@@ -122,8 +122,9 @@ def content_changed():
 
 def on_row_changed(sender, instance=None, **kwargs):
     """``post_save``/``post_delete``/``m2m_changed`` receiver: content changed, unless the
-    row is of a model that never changes what a page shows."""
-    if not page_cache_seconds() or kwargs.get("raw"):
+    row is of a model that never changes what a page shows (the menus kept per language,
+    ``portal.menus``, follow the generation too, page cache on or off)."""
+    if kwargs.get("raw"):
         return
     if kwargs.get("action", "post_")[:5] != "post_":  # m2m_changed's pre_add, pre_remove…
         return

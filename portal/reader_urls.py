@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.locales import default_locale, locale_for, locales_by_code
 
 
 def absolute_url(path):
@@ -26,22 +28,15 @@ def absolute_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
-def _locale(language):
-    try:
-        return Locale.objects.get_for_language(language)
-    except Locale.DoesNotExist:
-        return None
-
-
 def request_locale(request, language):
-    """The ``Locale`` of ``language``, every locale read once per request (``request`` may
-    be ``None``: then one query): a template linking many pages asks once."""
+    """The ``Locale`` of ``language`` or ``None``: every locale read once per request
+    (``portal.locales``), and kept on ``request`` too (a request a test made)."""
+    if request is None:
+        return locale_for(language)
     locales = getattr(request, "portal_locales", None)
     if locales is None:
-        locales = {locale.language_code: locale for locale in Locale.objects.all()}
-        if request is not None:
-            request.portal_locales = locales
-    return locales.get(language) or _locale(language)
+        locales = request.portal_locales = locales_by_code()
+    return locales.get(language) or locale_for(language)
 
 
 def reader_path(page, language=None, *, translate=True, request=None):
@@ -50,11 +45,12 @@ def reader_path(page, language=None, *, translate=True, request=None):
     With ``translate`` the page's live translation in that language is looked up (one query
     when ``page`` is in another language); callers holding the reader's translations
     already (listings after :func:`portal.i18n.localized_pages`) pass ``translate=False``.
-    Templates pass their ``request``, so that the locales are read once for all links.
+    ``request`` is accepted for the templates that pass it (the locales are read once per
+    request whoever asks, ``portal.locales``).
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if translate:
-        locale = request_locale(request, language) if request is not None else _locale(language)
+        locale = request_locale(request, language)
         if locale is not None and page.locale_id != locale.pk:
             translated = page.get_translation_or_none(locale)
             if (
@@ -89,7 +85,7 @@ def page_at(address):
     languages = {code for code, _name in settings.LANGUAGES}
     if not segments or segments[0] not in languages:
         return None
-    locale = _locale(segments[0])
+    locale = locale_for(segments[0])
     if locale is None:
         return None
     relative = "".join(f"{segment}/" for segment in segments[1:])
@@ -97,7 +93,7 @@ def page_at(address):
     pages = Page.objects.live().filter(depth=2 + len(segments) - 1)
     if relative:
         pages = pages.filter(url_path__endswith="/" + relative)
-    for candidate in (locale, Locale.get_default()):
+    for candidate in (locale, default_locale()):
         page = pages.filter(locale=candidate).first()
         if page is not None:
             return page.specific

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from portal.access import visible_pages
+from portal.access import public_pages, visible_pages
 from portal.reader_urls import reader_url
 
 
@@ -27,7 +27,7 @@ class PortalSitemap(Sitemap):
     @staticmethod
     def readable(pages):
         """``pages`` cut down to the live, public ones the access policy shows to anyone."""
-        return visible_pages(pages.live().public(), AnonymousUser())
+        return visible_pages(public_pages(pages.live()), AnonymousUser())
 
     def get_urls(self, page=1, site=None, protocol=None):
         """One entry per page: its location, last change and its live, readable

@@ -26,9 +26,11 @@ from django.conf import settings
 from django.db import models, transaction
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import TranslationSource
+
+from portal.locales import default_locale
 
 
 def translated(*names):
@@ -95,7 +97,7 @@ def is_source(instance):
     locale_ids = list(sources.values_list("locale_id", flat=True)[:1])
     if locale_ids:
         return locale_ids[0] == instance.locale_id
-    return instance.locale_id == Locale.get_default().pk
+    return instance.locale_id == default_locale().pk
 
 
 def sync_translations(instance):

@@ -14,14 +14,15 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from community_pages.models import CommunityPage
 from library.listing import base_queryset as publications_queryset
 from library.models import Organisation, PublicationPage
-from portal.access import visible_pages
+from portal.access import public_pages, visible_pages
 from portal.i18n import localized_pages
 from portal.labels import term_label
+from portal.locales import active_locale
 from portal.models import Country, Region
 from portal.params import MAX_PAGE, int_param, text_param
 from portal.reader_urls import annotate, reader_path
@@ -104,7 +105,7 @@ class ProgrammeFilters:
 
 def visible_programmes(user, locale):
     """Live programmes of ``locale`` that ``user`` may read."""
-    queryset = ProgrammePage.objects.live().public().filter(locale=locale)
+    queryset = public_pages(ProgrammePage.objects.live()).filter(locale=locale)
     return visible_pages(queryset, user)
 
 
@@ -220,13 +221,13 @@ def readable_pages(ids, user, locale=None):
     """The live pages of ``ids`` that ``user`` may read, each in the reader's language where
     it is translated (and that translation readable too), in the order of ``ids``."""
     ids = list(dict.fromkeys(ids))
-    readable = visible_pages(Page.objects.live().public().filter(pk__in=ids), user)
+    readable = visible_pages(public_pages(Page.objects.live()).filter(pk__in=ids), user)
     by_id = {page.pk: page for page in readable.specific()}
     pages = localized_pages([by_id[pk] for pk in ids if pk in by_id], locale)
     # A translation is a page of its own: ask the policy again.
     allowed = set(
         visible_pages(
-            Page.objects.live().public().filter(pk__in=[p.pk for p in pages]), user
+            public_pages(Page.objects.live()).filter(pk__in=[p.pk for p in pages]), user
         ).values_list("pk", flat=True)
     )
     return [page for page in pages if page.pk in allowed]
@@ -257,9 +258,7 @@ def country_context(index_page, request, country):
     programmes = list(for_listing(visible_programmes(user, locale).filter(countries=country)))
     annotate(programmes, locale.language_code)
     publications = list(
-        publications_queryset(user, locale)
-        .live()
-        .public()
+        public_pages(publications_queryset(user, locale).live())
         .filter(countries=country)
         .order_by("-year", "title")[:20]
     )
@@ -312,9 +311,9 @@ def backlinks(request, page):
         related_page__translation_key=page.translation_key
     ).values("page_id")
     programmes = visible_pages(
-        ProgrammePage.objects.live().public().filter(pk__in=linking), request.user
+        public_pages(ProgrammePage.objects.live()).filter(pk__in=linking), request.user
     ).only("pk", "title", "url_path", "locale_id", "translation_key")
-    locale = Locale.get_active()
+    locale = active_locale()
     chosen = {}
     for programme in programmes.order_by("title", "pk"):
         current = chosen.get(programme.translation_key)

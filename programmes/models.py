@@ -390,6 +390,17 @@ class ProgrammePage(RestrictedMixin, BasePage):
         """What listings show: the introduction, else the description for search engines."""
         return self.introduction or self.search_description
 
+    shown_relations = (
+        "countries",
+        "regions",
+        "target_groups",
+        "themes",
+        "implementing_institutions",
+        "funding_institutions",
+        "coverage_figures",
+        "links",
+    )
+
     def get_context(self, request, *args, **kwargs):
         """Adds the related pages the reader may read, grouped by kind, in their language."""
         from programmes.listing import related_sections  # noqa: PLC0415 - serves the page

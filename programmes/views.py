@@ -8,8 +8,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale
 
+from portal.locales import default_locale
 from portal.models import Country
 
 from .listing import compared_programmes, country_context
@@ -25,7 +25,7 @@ def render(request, index_page, template, context, status=200):
 
 def country_view(request, index_page, code):
     """A country's page: 404 for a code that is no country of the taxonomy."""
-    country = Country.objects.filter(locale=Locale.get_default(), iso_code__iexact=code[:2]).first()
+    country = Country.objects.filter(locale=default_locale(), iso_code__iexact=code[:2]).first()
     if country is None or len(code) != 2:
         raise Http404("No such country")
     context = country_context(index_page, request, country)

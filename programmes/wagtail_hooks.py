@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.backlinks import BACKLINKS_HOOK
+from portal.i18n import index_page
 from portal.reader_urls import reader_path
 from programmes import demo as programmes_demo
 
@@ -70,7 +71,7 @@ def load_programmes_demo(command):
 def latest_programmes(request, locale):
     """The home page's section of the three programme profiles of its language last
     published that the reader may read (none without a programmes index)."""
-    index = ProgrammeIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, ProgrammeIndexPage, locale)
     if index is None:
         return None
     code = locale.language_code

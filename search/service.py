@@ -44,6 +44,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from portal.access import has_field, readable_audiences, search_filters
+from portal.locales import default_locale
 from search import text as analysis
 from search.backends import LANGUAGE_ANALYSIS
 
@@ -755,7 +756,7 @@ def taxonomy_terms(language):
     if terms is not None:
         return terms
     terms = []
-    default = Locale.get_default()
+    default = default_locale()
     for source in taxonomy_sources():
         model = source.model
         key_field = source.key_field if has_field(model, source.key_field) else "pk"

@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from portal import request_memo
 from portal.factories import HomePageFactory, UserFactory, locale
 
 
@@ -29,6 +30,15 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept_from_a_request():
+    """No answer a request kept (``portal.request_memo``) reaches the next test: a streamed
+    response a test leaves unread never ends its request."""
+    request_memo.stop()
+    yield
+    request_memo.stop()
 
 
 @pytest.fixture(autouse=True)

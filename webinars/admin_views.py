@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+
+from portal.locales import default_locale
 
 from .attendance import import_attendance
 from .forms import AttendanceImportForm
@@ -21,7 +22,7 @@ def audience_figures_view(request):
     """Audience figures per series and per session (registrations, attendance), for staff
     with the audience-data permission."""
     _require(request)
-    locale = Locale.get_default()
+    locale = default_locale()
     rows = []
     for series in WebinarSeriesPage.objects.filter(locale=locale).order_by("title"):
         sessions = list(WebinarPage.objects.child_of(series).order_by("starts_at"))

@@ -10,7 +10,8 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from portal import calendars
-from portal.i18n import locale_for, localized_page, localized_pages
+from portal.i18n import localized_page, localized_pages
+from portal.locales import locale_for
 from portal.reader_urls import reader_url
 
 from .listings import series_sessions, upcoming_webinars

@@ -2,9 +2,9 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from portal.labels import term_label
+from portal.locales import default_locale
 from portal.models import Country
 
 from .models import WebinarPage
@@ -33,9 +33,9 @@ class GuestRegistrationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = Country.objects.filter(
-            locale=Locale.get_default()
-        ).order_by("name")
+        self.fields["country"].queryset = Country.objects.filter(locale=default_locale()).order_by(
+            "name"
+        )
 
 
 class AttendanceImportForm(forms.Form):
@@ -50,5 +50,5 @@ class AttendanceImportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["webinar"].queryset = WebinarPage.objects.filter(
-            locale=Locale.get_default()
+            locale=default_locale()
         ).order_by("-starts_at")

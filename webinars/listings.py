@@ -3,10 +3,10 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Locale
 
-from portal.access import can_view_page, visible_pages
+from portal.access import can_view_page, public_pages, visible_pages
 from portal.i18n import localized_page
+from portal.locales import default_locale
 from portal.models import Theme
 from portal.params import MAX_PAGE, int_param, text_param
 from portal.reader_urls import annotate
@@ -28,7 +28,7 @@ def with_fallback(queryset, locale):
     A Spanish reader lists the Spanish version where one exists and the English one (shown
     with the untranslated notice) where not, instead of a shorter list.
     """
-    default = Locale.get_default()
+    default = default_locale()
     if locale is None:
         return queryset
     if locale.pk == default.pk:
@@ -41,7 +41,7 @@ def with_fallback(queryset, locale):
 
 def visible_webinars(user, locale=None):
     """Live webinars ``user`` may see, in ``locale`` with fallback (all locales when None)."""
-    qs = WebinarPage.objects.live().public().filter(starts_at__isnull=False)
+    qs = public_pages(WebinarPage.objects.live()).filter(starts_at__isnull=False)
     return visible_pages(with_fallback(qs, locale), user)
 
 
@@ -50,7 +50,7 @@ def children_in_any_language(model, parent):
     condition = Q(pk__in=[])
     for version in parent.get_translations(inclusive=True):
         condition |= Q(path__startswith=version.path, depth=version.depth + 1)
-    return model.objects.live().public().filter(condition)
+    return public_pages(model.objects.live()).filter(condition)
 
 
 def series_sessions(series, user):
@@ -122,7 +122,7 @@ def index_context(index_page, request):
 
 
 def _source_locale():
-    return Locale.get_default()
+    return default_locale()
 
 
 def series_context(series, request):
@@ -185,8 +185,7 @@ def organisation_series(organisation, user, locale):
     role)]`` by title, ``role`` "organiser" or "partner"."""
     qs = visible_pages(
         with_fallback(
-            WebinarSeriesPage.objects.live()
-            .public()
+            public_pages(WebinarSeriesPage.objects.live())
             .filter(Q(organisations=organisation) | Q(partner_organisations=organisation))
             .distinct(),
             locale,

@@ -22,12 +22,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from portal.api_fields import PageSummaryField, RichTextHTMLField, TermsField
 from portal.datetimes import validate_portal_date
 from portal.labels import term_label
+from portal.locales import active_locale
 from portal.models import BasePage, RestrictedMixin, Theme
 from portal.reader_urls import absolute_url, reader_path
 from portal.terms import SourceTermsPageForm
@@ -720,7 +721,7 @@ class WebinarPage(RoutablePageMixin, RestrictedMixin, BasePage):
         """(speaker in the reader's language, role label) pairs, in the editor's order."""
         rows = self.speaker_roles.select_related("speaker", "speaker__photo").all()
         # Job titles and biographies in the reader's language where translated.
-        locale = Locale.get_active()
+        locale = active_locale()
         return [(row.speaker.localized_for(locale), row.get_role_display()) for row in rows]
 
     # What the public API gives (``api_fields``): no registrant, attendance or join link.

@@ -8,12 +8,12 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from portal import ratelimits
 from portal.access import can_view_page
 from portal.embeds import player_url
 from portal.i18n import localized_page, localized_pages
+from portal.locales import active_locale
 from portal.reader_urls import reader_path
 
 from .forms import GuestRegistrationForm
@@ -59,7 +59,7 @@ def webinar_context(webinar, request):
         "speakers": webinar.speakers_for_display(),
         "presentations": webinar.presentations.select_related("document").all(),
         "questions": [
-            (q, q.answered_by.localized_for(Locale.get_active()) if q.answered_by else None)
+            (q, q.answered_by.localized_for(active_locale()) if q.answered_by else None)
             for q in webinar.questions.select_related("answered_by").all()
         ],
         "related": _visible_related(webinar, user),

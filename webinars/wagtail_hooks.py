@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.i18n import index_page
 from portal.reader_urls import reader_path
 from webinars import demo as webinars_demo
 
@@ -122,7 +123,7 @@ def register_webinars_menu():
 def upcoming_webinars_section(request, locale):
     """The home page's section of the next three sessions the reader may see."""
     webinars = upcoming_webinars(request.user, locale)[:3]
-    index = WebinarIndexPage.objects.live().filter(locale=locale).first()
+    index = index_page(request, WebinarIndexPage, locale)
     items = [
         {
             "title": w.title,

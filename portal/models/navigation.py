@@ -4,9 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 
 from portal.blocks import MenuStreamBlock
+from portal.locales import active_locale, default_locale
 from portal.translation import synchronized, translated
 
 
@@ -60,8 +61,8 @@ class NavigationMenu(TranslatableMixin, models.Model):
         menus = {m.locale_id: m for m in cls.objects.filter(slot=slot)}
         if not menus:
             return None
-        current = Locale.get_active()
+        current = active_locale()
         if current.pk in menus:
             return menus[current.pk]
-        default = Locale.get_default()
+        default = default_locale()
         return menus.get(default.pk) or next(iter(menus.values()))

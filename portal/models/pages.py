@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.access import audience_for, visible_pages
+from portal.access import audience_for, public_pages, visible_pages
 from portal.blocks import BodyBlock, LinkBlock
 from portal.params import MAX_PAGE, int_param
 from portal.terms import SourceTermsPageForm
@@ -44,9 +44,19 @@ class BasePage(Page):
     # The image link previews show (``portal.sharing``): a page type with a picture of its
     # own names its field; the others show the portal's card.
     social_image_field = None
+    # The relations a page type's template, citation and meta tags read (many-to-many and
+    # child relations): each read once per view (``get_context``) instead of once per use.
+    shown_relations = ()
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        """Wagtail's context, with the page's ``shown_relations`` read once (not in a preview,
+        whose relations are the editor's unsaved ones, in memory)."""
+        if self.shown_relations and not getattr(request, "is_preview", False):
+            models.prefetch_related_objects([self], *self.shown_relations)
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def folded_title(self):
@@ -245,7 +255,7 @@ class IndexPage(BasePage):
 
     def get_children_for_listing(self, request):
         """The live child pages the reader may see."""
-        return visible_pages(self.get_children().live().public().specific(), request.user)
+        return visible_pages(public_pages(self.get_children().live()).specific(), request.user)
 
     def get_context(self, request, *args, **kwargs):
         """Adds one screen of the visible child pages (``?page=``, capped)."""

@@ -3,15 +3,13 @@
 import nh3
 from django import template
 from django.conf import settings
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from portal import backlinks, i18n, sharing
+from portal import backlinks, i18n, menus, sharing
 from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
-from portal.models import NavigationMenu
 from portal.reader_urls import absolute_url, reader_path
 from portal.time_zones import zone_city as time_zone_city
 
@@ -35,19 +33,14 @@ def alternate_links(context):
 
 @register.simple_tag
 def navigation_menu(slot):
-    """The menu of ``slot`` in the active language."""
-    return NavigationMenu.for_slot(slot)
+    """The menu of ``slot`` in the active language, resolved and kept (``portal.menus``)."""
+    return menus.menu_for(slot)
 
 
 @register.simple_tag(takes_context=True)
 def link_url(context, value):
     """URL of a LinkBlock value, following the reader's language for portal pages."""
-    page = value.get("page")
-    if page:
-        return reader_path(page, context.get("LANGUAGE_CODE"), request=context.get("request"))
-    if value.get("view"):
-        return reverse(value["view"])
-    return value.get("url") or ""
+    return menus.link(value, context.get("LANGUAGE_CODE") or settings.LANGUAGE_CODE)["href"]
 
 
 @register.simple_tag(takes_context=True)

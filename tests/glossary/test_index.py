@@ -65,12 +65,14 @@ def test_the_index_reads_its_terms_in_a_fixed_number_of_queries(client, glossari
     client.get(glossaries["en"].url)  # the first request fills the caches (site, locales)
     with CaptureQueriesContext(connection) as few:
         client.get(glossaries["en"].url)
+    expected = len(few)  # read now: the next request empties the connection's log
     for n in range(10):
         term("en", f"Benefit term {n}")
+    client.get(glossaries["en"].url)  # the menus are resolved again after a change
     with CaptureQueriesContext(connection) as many:
         response = client.get(glossaries["en"].url)
     assert response.context["term_count"] == 13
-    assert len(many) == len(few)
+    assert len(many) == expected
 
 
 def test_the_q_filter_keeps_matching_terms_by_name_abbreviation_or_synonym(

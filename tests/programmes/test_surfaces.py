@@ -83,11 +83,13 @@ def test_backlinks_take_a_constant_number_of_queries(
     client.get(url)
     with django_assert_max_num_queries(200) as before:
         client.get(url)
+    limit = len(before.captured_queries)  # read now: the next request empties the log
     for number in range(5):
         page = programme(f"Programme {number}")
         page.related_pages = [ProgrammeRelatedPage(related_page=linked["publication"])]
         page.save_revision().publish()
-    with django_assert_max_num_queries(len(before.captured_queries)):
+    client.get(url)  # the menus are resolved again after a change
+    with django_assert_max_num_queries(limit):
         assert len(backlink_titles(client.get(url))) == 7
 
 
