@@ -31,7 +31,7 @@ from community_pages.models import (
 )
 from library.models import Organisation, PublicationPage
 from portal.demo import demo_user
-from portal.demo_utils import ensure_locales, translate_instance
+from portal.demo_utils import demo_follow, ensure_locales, translate_instance
 from portal.models import Country, HomePage, Region, Theme
 
 INDEX = {
@@ -321,6 +321,8 @@ def load(command):
         ssc.save_revision().publish()
     for slug, keywords in READINGS.items():
         load_readings(communities[slug], keywords)
+    # The demo follower follows an open community she has not joined.
+    demo_follow("community", communities["social-registries-integrated-mis"])
     return [
         (people["staff"].email, "administrator (staff: sees every community)"),
         (people["admin"].email, "community administrator (SSC4C, MENA, SPIAC-B, Ambassadors)"),

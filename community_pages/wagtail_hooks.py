@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community_pages import demo as community_pages_demo
+from community_pages import following
 from community_pages.access import AUDIENCES
 from community_pages.admin_views import community_health
 from community_pages.calendar import feed_url
@@ -33,6 +34,7 @@ from community_pages.models import (
 )
 from portal.access import can_view_page
 from portal.i18n import index_page, localized_pages
+from portal.locales import active_locale
 from portal.reader_urls import reader_path
 
 
@@ -115,6 +117,29 @@ def feed_links_on_profile(request):
         "community_pages/includes/profile_feed_links.html",
         {"calendar_feed_url": feed_url(request.user)},
         request=request,
+    )
+
+
+@hooks.register("register_follow_kinds")
+def follow_kinds():
+    """Communities and discussions to follow (``community_pages.following``)."""
+    return following.kinds()
+
+
+@hooks.register("portal_timeline")
+def timeline_community_activity(user, follows, locale, limit):
+    """Discussions, replies and new members in the member's communities and follows."""
+    return following.community_activity(user, follows, locale, limit)
+
+
+@hooks.register("portal_member_sections")
+def member_discussions_section(request, profile):
+    """A member's profile: the discussions they started that the reader may read."""
+    found = following.member_discussions(profile.user, request.user, active_locale())
+    if not found:
+        return None
+    return render_to_string(
+        "community_pages/includes/member_discussions.html", {"discussions": found}, request=request
     )
 
 

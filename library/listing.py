@@ -50,6 +50,8 @@ SORTS = {
     "relevance": _("Relevance"),
 }
 MULTI_FILTERS = ("theme", "region", "country", "type", "language", "organisation")
+# Filters a member may follow from the listing: filter name -> kind (library.following).
+FOLLOWABLE = {"theme": "theme", "organisation": "organisation"}
 YEARS = (1000, 2999)  # the years a publication may be filtered by
 
 
@@ -571,13 +573,17 @@ def build_listing(query, user, locale, per_page=20):
             page_obj = paginator.page(query.page)
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
-    active = []
+    active, follow = [], []
     for name in MULTI_FILTERS:
         terms = taxonomy.terms(name)
         for slug in getattr(query, name):
             term = terms.get(slug.lower())
             if term is not None:
                 active.append({"label": term_label(term), "remove": query.toggle(name, slug)})
+                if name in FOLLOWABLE:
+                    follow.append(
+                        {"kind": FOLLOWABLE[name], "term": term, "label": term_label(term)}
+                    )
     if query.year_from or query.year_to:
         active.append(
             {
@@ -593,6 +599,7 @@ def build_listing(query, user, locale, per_page=20):
         "result_count": paginator.count,
         "facets": facets,
         "active_filters": active,
+        "follow_filters": follow,
         "sorts": [(k, v) for k, v in SORTS.items() if k != "relevance" or query.q],
         "query_string": query.urlencode(),
     }

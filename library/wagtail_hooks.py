@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from library import demo as library_demo
-from library import popularity
+from library import following, popularity
 from library.listing import (
     autocomplete_publications,
     base_queryset,
@@ -157,6 +157,18 @@ def most_read_publications(request, locale):
         ],
         "pillar": "discover",
     }
+
+
+@hooks.register("register_follow_kinds")
+def follow_kinds():
+    """Themes and organisations to follow (``library.following``)."""
+    return following.kinds()
+
+
+@hooks.register("portal_timeline")
+def timeline_publications(user, follows, locale, limit):
+    """New publications under what the member follows."""
+    return following.new_publications(user, follows, locale, limit)
 
 
 @hooks.register("portal_home_sections")

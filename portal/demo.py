@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from portal.demo_utils import DEMO_PASSWORD, ensure_locales, translate_instance
+from portal.demo_utils import DEMO_PASSWORD, demo_follow, ensure_locales, translate_instance
 from portal.models import (
     Country,
     HomePage,
@@ -192,7 +192,13 @@ def load(command):
     locales = ensure_locales()
     load_taxonomy(locales)
     load_pages(locales)
-    return load_members()
+    listed = load_members()
+    # Lucía follows older people's pensions, Bolivia and Uruguay (her timeline, My portal).
+    en = locales["en"]
+    demo_follow("theme", Theme.objects.filter(locale=en, slug="social-pensions").first())
+    for iso in ("BO", "UY"):
+        demo_follow("country", Country.objects.filter(locale=en, iso_code=iso).first())
+    return listed
 
 
 def load_menus_and_home(command):

@@ -1,10 +1,12 @@
 """Helpers the demo content of every app uses: locales and translations via wagtail-localize."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from portal.following import kinds
 from portal.slugs import slug_for
 
 DEMO_PASSWORD = "demo-portal-2026"
@@ -45,3 +47,16 @@ def translate_instance(instance, language_code, strings):
     translation.import_po(po, translation_type="manual")
     translation.save_target(publish=True)
     return instance.get_translation(locale)
+
+
+# The demo member whose timeline ("My portal") shows following at work.
+DEMO_FOLLOWER = "lucia.fernandez@example.org"
+
+
+def demo_follow(kind_name, obj, email=DEMO_FOLLOWER):
+    """The demo member ``email`` follows ``obj`` (a thing of the registered kind
+    ``kind_name``), once, whatever the number of loads."""
+    user = get_user_model().objects.filter(email=email).first()
+    if user is not None and obj is not None:
+        kind = kinds()[kind_name]
+        kind.set(user, kind.key_of(obj), True)

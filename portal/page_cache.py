@@ -89,6 +89,7 @@ IGNORED_MODELS = {
     "wagtailcore.commentreply",
     "wagtailsearch.indexentry",
     "wagtailusers.userprofile",
+    "portal.follow",  # a member's own; anonymous pages never show it
     "django_tasks_database.dbtaskresult",
     "django_tasks_db.dbtaskresult",
 }

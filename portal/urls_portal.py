@@ -1,14 +1,18 @@
-"""Members' URLs under every language prefix: profile, notifications, directory, unlock link."""
+"""Members' URLs under every language prefix: profile, notifications, following and the
+timeline, directory, unlock link."""
 
 from django.urls import path
 
-from portal import views
+from portal import follow_views, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("profile/", views.profile_edit, name="profile"),
     path("profile/notifications/", views.notification_settings, name="notification_settings"),
+    path("profile/following/", follow_views.following_page, name="following"),
+    path("follow/", follow_views.follow, name="follow"),
+    path("my-portal/", follow_views.my_portal, name="my_portal"),
     path("members/", views.member_directory, name="member_directory"),
     path("members/<int:pk>/", views.member_detail, name="member_detail"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

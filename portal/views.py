@@ -128,7 +128,14 @@ def member_detail(request, pk):
     )
     if not profile.show_in_directory and profile.user != request.user and not request.user.is_staff:
         return render(request, "portal/member_hidden.html", status=404)
-    return render(request, "portal/member_detail.html", {"profile": profile})
+    # Each app may add the member's contributions the reader may see (a
+    # "portal_member_sections" hook returning rendered HTML, or None).
+    sections = [
+        section
+        for fn in hooks.get_hooks("portal_member_sections")
+        if (section := fn(request, profile))
+    ]
+    return render(request, "portal/member_detail.html", {"profile": profile, "sections": sections})
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token.

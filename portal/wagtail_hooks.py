@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import admin_views
+from portal import admin_views, following
 from portal import demo as portal_demo
 from portal.documents import check_document_access
 from portal.models import Country, NavigationMenu, Region, Theme
@@ -93,6 +93,12 @@ def register_translation_dashboard_menu_item():
         icon_name="globe",
         order=650,
     )
+
+
+@hooks.register(following.KINDS_HOOK)
+def member_follow_kind():
+    """The portal's own kind to follow: members (``portal.following``)."""
+    return [following.MemberKind()]
 
 
 @hooks.register("register_demo_content", order=0)

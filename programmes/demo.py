@@ -17,7 +17,7 @@ from wagtail_localize.strings import StringValue
 
 from community_pages.models import CommunityPage
 from library.models import Organisation, PublicationPage
-from portal.demo_utils import ensure_locales, translate_instance
+from portal.demo_utils import demo_follow, ensure_locales, translate_instance
 from portal.models import Country, HomePage, Theme
 from portal.slugs import slug_for
 from webinars.models import WebinarSeriesPage
@@ -44,6 +44,8 @@ def load(command):
     load_taxonomy(locales)
     indexes = load_index_pages(home, locales)
     made = sum(load_programme(data, indexes, locales) for data in PROGRAMMES)
+    renta = ProgrammePage.objects.filter(locale=locales["en"], slug="renta-dignidad").first()
+    demo_follow("programme", renta)  # the demo follower's timeline shows its updates
     if command is not None:
         command.stdout.write(
             f"  programmes: {len(PROGRAMMES)} programmes, {made} pages or translations made"

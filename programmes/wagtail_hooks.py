@@ -13,6 +13,7 @@ from portal.i18n import index_page
 from portal.reader_urls import reader_path
 from programmes import demo as programmes_demo
 
+from . import following
 from .listing import backlinks, visible_programmes
 from .models import ProgrammeIndexPage, ProgrammePage, ProgrammeType, TargetGroup
 
@@ -90,6 +91,18 @@ def latest_programmes(request, locale):
         ],
         "pillar": "discover",
     }
+
+
+@hooks.register("register_follow_kinds")
+def follow_kinds():
+    """Countries and programmes to follow (``programmes.following``)."""
+    return following.kinds()
+
+
+@hooks.register("portal_timeline")
+def timeline_programmes(user, follows, locale, limit):
+    """New and updated programme profiles the member follows."""
+    return following.programme_updates(user, follows, locale, limit)
 
 
 @hooks.register("library_organisation_sections")

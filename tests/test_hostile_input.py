@@ -249,6 +249,7 @@ def query_surfaces(p):
         (f"/en/community/{p['community'].pk}/feed/{token}.rss", ["page"]),
         (f"/en/community/calendar/{token}.ics", ["page"]),
         ("/en/members/", ["q", "country", "expertise", "page"]),
+        ("/en/my-portal/", ["page"]),
         (f"/en/library/cite/{p['publication'].pk}.bib", ["page"]),
     ]
 
@@ -396,6 +397,16 @@ def form_surfaces(p):
             ["email", "password1", "password2", "first_name", "last_name", "organisation"],
         ),
         ("/en/accounts/password/reset/", {"email": "fuzzer@example.org"}, ["email"]),
+        (
+            "/en/follow/",
+            {
+                "kind": "community",
+                "key": str(p["community"].translation_key),
+                "action": "follow",
+                "next": "/en/",
+            },
+            ["kind", "key", "action", "next"],
+        ),
     ]
 
 

@@ -96,6 +96,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
         "discussions": "never",
         "membership": "immediately",
         "webinars": "daily",
+        "following": "daily",
         "library": "immediately",
         "reports": "daily",
     }

@@ -13,7 +13,7 @@ from portal.i18n import index_page
 from portal.reader_urls import reader_path
 from webinars import demo as webinars_demo
 
-from . import admin_views
+from . import admin_views, following
 from .listings import organisation_series, upcoming_webinars
 from .models import Registration, Speaker, WebinarIndexPage, WebinarPage, WebinarSeriesPage
 from .stats import can_see_audience_data
@@ -142,6 +142,18 @@ def upcoming_webinars_section(request, locale):
         "items": items,
         "pillar": "learn",
     }
+
+
+@hooks.register("register_follow_kinds")
+def follow_kinds():
+    """Webinar series to follow (``webinars.following``)."""
+    return following.kinds()
+
+
+@hooks.register("portal_timeline")
+def timeline_sessions(user, follows, locale, limit):
+    """Sessions and recordings of the series the member follows."""
+    return following.series_sessions(user, follows, locale, limit)
 
 
 @hooks.register("library_organisation_sections")

@@ -1,5 +1,6 @@
 """The portal's own models: pages, shared taxonomy, navigation, member profiles, notifications."""
 
+from .following import Follow
 from .members import MemberProfile, NotificationPreference, PendingNotification
 from .navigation import NavigationMenu
 from .pages import BasePage, HomePage, IndexPage, RestrictedMixin, StandardPage
@@ -8,6 +9,7 @@ from .taxonomy import Country, Region, Theme
 __all__ = [
     "BasePage",
     "Country",
+    "Follow",
     "HomePage",
     "IndexPage",
     "MemberProfile",

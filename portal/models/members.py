@@ -15,6 +15,7 @@ class NotificationKind(models.TextChoices):
     DISCUSSIONS = "discussions", _("Replies and new discussions in my communities")
     MEMBERSHIP = "membership", _("Membership requests and decisions")
     WEBINARS = "webinars", _("Webinar series I follow")
+    FOLLOWING = "following", _("New in what I follow (themes, countries, communities…)")
     LIBRARY = "library", _("Publications I submit")
     REPORTS = "reports", _("Reports of posts in communities I administer")
     # Editors only, and only those who ask (``portal.admin_views``): "immediately" means
@@ -84,6 +85,9 @@ class MemberProfile(models.Model):
         help_text=_("Other members can find your profile in the directory."),
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Until when the member has been told of what is new in what they follow
+    # (``portal.following.send_follow_updates``).
+    follow_updates_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("member profile")

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from portal import backlinks, i18n, menus, sharing
+from portal import backlinks, following, i18n, menus, sharing
 from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
 from portal.reader_urls import absolute_url, reader_path
@@ -174,3 +174,27 @@ def page_backlinks(context, page):
     """The sections of pages that link to ``page`` (``portal.backlinks``), each a heading
     and the links the reader may follow."""
     return {"sections": backlinks.page_backlinks(context["request"], page)}
+
+
+@register.inclusion_tag("portal/includes/follow_button.html", takes_context=True)
+def follow_button(context, kind_name, obj, title=""):
+    """A button to follow ``obj`` (of the registered kind ``kind_name``) or stop, a form
+    that works without JavaScript; a link to log in for anonymous readers."""
+    kind = following.kinds()[kind_name]
+    key = kind.key_of(obj)
+    user = context["request"].user
+    return {
+        "request": context["request"],
+        "user": user,
+        "kind": kind_name,
+        "key": key,
+        "title": title or str(obj),
+        "following": following.is_following(user, kind_name, key),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.filter
+def machine_time(value):
+    """A ``<time datetime>`` value: ISO 8601 to the second (HTML allows no microseconds)."""
+    return value.isoformat(timespec="seconds") if value else ""
