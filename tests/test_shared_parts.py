@@ -5,7 +5,7 @@ locales and view restrictions read once per request (``portal.menus``, ``portal.
 import pytest
 from bs4 import BeautifulSoup
 from django.core.signals import request_finished, request_started
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -72,13 +72,23 @@ def test_locales_are_read_once_per_request(client, menu, about):
     assert len(locale_reads) <= 3, [q["sql"] for q in locale_reads]
 
 
+def send(signal):
+    """Send a request's signal as Django's test client does: without closing the test's
+    database connection (Django closes old connections on these signals)."""
+    signal.disconnect(close_old_connections)
+    try:
+        signal.send(sender=None)
+    finally:
+        signal.connect(close_old_connections)
+
+
 def in_a_request(function):
     """Run ``function`` between the signals a request sends."""
-    request_started.send(sender=None)
+    send(request_started)
     try:
         return function()
     finally:
-        request_finished.send(sender=None)
+        send(request_finished)
 
 
 def test_an_answer_is_kept_within_a_request_only():
