@@ -33,6 +33,7 @@ from community_pages.factories import (
     CommunityIndexPageFactory,
     CommunityPageFactory,
     CommunityResourcePageFactory,
+    ThreadFactory,
 )
 from community_pages.feeds import personal_feed_url
 from library.factories import LibraryIndexPageFactory, PublicationPageFactory
@@ -40,7 +41,8 @@ from library.models import PublicationFile
 from library.submissions import submit_publication
 from portal.access import can_read_audience, can_read_document, can_view_page, document_audiences
 from portal.documents import check_document_access
-from portal.factories import DocumentFactory
+from portal.factories import DocumentFactory, UserFactory
+from portal.models import Follow
 from tests.communities.conftest import SETTINGS
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 from webinars.models import WebinarPage, WebinarPresentation
@@ -582,3 +584,43 @@ def test_a_document_s_uses_cost_the_same_queries_however_many_there_are(home):
     # References, the presentations still there, view restrictions, live pages, and the
     # audiences of each restricted page type (resource pages, webinars).
     assert len(often) == len(once) == 6
+
+
+def test_follows_and_the_timeline_carry_only_what_each_role_may_read(client, communities, people):
+    """Every logged-in role follows every community (rows written directly, as if followed
+    before a privacy change): its timeline shows a community's discussions and working-group
+    discussions only as the table says; following through the button is refused (404) for
+    what the role may not see."""
+    poster = UserFactory(username="poster", email="poster@example.org")
+    for setting in SETTINGS:
+        items = communities[setting]
+        ThreadFactory(community_id=items["community"].pk, author=poster, title=f"new-{setting}")
+        ThreadFactory(
+            community_id=items["community"].pk,
+            author=poster,
+            working_group=items["group"],
+            title=f"wgnew-{setting}",
+        )
+    matrix = []
+    for role in ROLES[1:]:  # the timeline is a member's: anonymous readers log in first
+        login(client, people, role)
+        for setting in SETTINGS:
+            community = communities[setting]["community"]
+            Follow.objects.get_or_create(
+                user=people[role], kind="community", key=str(community.translation_key)
+            )
+            answer = client.post(
+                "/en/follow/",
+                {"kind": "community", "key": str(community.translation_key), "action": "follow"},
+            )
+            matrix.append((setting, role, "page", answer.status_code == 302))
+            thread = communities[setting]["thread"]
+            answer = client.post(
+                "/en/follow/", {"kind": "thread", "key": str(thread.pk), "action": "follow"}
+            )
+            matrix.append((setting, role, "content", answer.status_code == 302))
+        html = client.get("/en/my-portal/").content.decode()
+        for setting in SETTINGS:
+            matrix.append((setting, role, "content", f">new-{setting}<" in html))
+            matrix.append((setting, role, "working_group", f">wgnew-{setting}<" in html))
+    check(matrix)
