@@ -573,6 +573,22 @@ def build_listing(query, user, locale, per_page=20):
             page_obj = paginator.page(query.page)
         except (EmptyPage, PageNotAnInteger):
             page_obj = paginator.page(1)
+    active, follow = active_filters(query, taxonomy)
+    return {
+        "query": query,
+        "results": page_obj,
+        "result_count": paginator.count,
+        "facets": facets,
+        "active_filters": active,
+        "follow_filters": follow,
+        "sorts": [(k, v) for k, v in SORTS.items() if k != "relevance" or query.q],
+        "query_string": query.urlencode(),
+    }
+
+
+def active_filters(query, taxonomy):
+    """``(active, follow)``: the query's filters as the listing shows them (a label in the
+    reader's language and the query string without it), and those a member may follow."""
     active, follow = [], []
     for name in MULTI_FILTERS:
         terms = taxonomy.terms(name)
@@ -593,16 +609,7 @@ def build_listing(query, user, locale, per_page=20):
         )
     if query.q:
         active.append({"label": f"“{query.q}”", "remove": query.urlencode(q="")})
-    return {
-        "query": query,
-        "results": page_obj,
-        "result_count": paginator.count,
-        "facets": facets,
-        "active_filters": active,
-        "follow_filters": follow,
-        "sorts": [(k, v) for k, v in SORTS.items() if k != "relevance" or query.q],
-        "query_string": query.urlencode(),
-    }
+    return active, follow
 
 
 # --- the site search's publications (``register_search_model`` in wagtail_hooks) ----------

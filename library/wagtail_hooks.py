@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from library import demo as library_demo
-from library import following, popularity
+from library import following, popularity, saved_searches
 from library.listing import (
     autocomplete_publications,
     base_queryset,
@@ -163,6 +163,12 @@ def most_read_publications(request, locale):
 def follow_kinds():
     """Themes and organisations to follow (``library.following``)."""
     return following.kinds()
+
+
+@hooks.register("register_saved_search_scopes")
+def saved_search_scopes():
+    """The library listing as a saved search (``library.saved_searches``)."""
+    return saved_searches.scopes()
 
 
 @hooks.register("portal_timeline")

@@ -15,7 +15,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from portal.demo_utils import DEMO_PASSWORD, demo_follow, ensure_locales, translate_instance
+from portal.demo_utils import (
+    DEMO_PASSWORD,
+    demo_follow,
+    demo_saved_search,
+    ensure_locales,
+    translate_instance,
+)
 from portal.models import (
     Country,
     HomePage,
@@ -206,6 +212,10 @@ def load_menus_and_home(command):
     locales = ensure_locales()
     home = HomePage.objects.get(locale=locales["en"])
     load_menus(locales, home)
+    # Lucía saved a Spanish library search (pensions in Bolivia, in her daily digest) and a
+    # site search in Spanish (weekly); what the demo published this month is new to her.
+    demo_saved_search("library", "theme=social-pensions&country=bo", "es", "daily", days=30)
+    demo_saved_search("site", "q=transferencias+monetarias&lang=es", "es", "weekly")
 
 
 def load_taxonomy(locales):

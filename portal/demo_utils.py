@@ -1,11 +1,15 @@
 """Helpers the demo content of every app uses: locales and translations via wagtail-localize."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from portal import saved_searches
 from portal.following import kinds
 from portal.slugs import slug_for
 
@@ -60,3 +64,19 @@ def demo_follow(kind_name, obj, email=DEMO_FOLLOWER):
     if user is not None and obj is not None:
         kind = kinds()[kind_name]
         kind.set(user, kind.key_of(obj), True)
+
+
+def demo_saved_search(scope_name, params, language, frequency, email=DEMO_FOLLOWER, days=0):
+    """The demo member ``email`` saved the search of ``params`` (a query string) in the
+    registered scope ``scope_name``, once, with alerts at ``frequency``; results of the last
+    ``days`` days count as new, so the saved searches page has some to show."""
+    user = get_user_model().objects.filter(email=email).first()
+    scope = saved_searches.scopes().get(scope_name)
+    if user is None or scope is None:
+        return None
+    saved, created = saved_searches.save(user, scope, saved_searches.query_dict(params), language)
+    if created:
+        saved.frequency = frequency
+        saved.new_since = timezone.now() - timedelta(days=days)
+        saved.save(update_fields=["frequency", "new_since"])
+    return saved

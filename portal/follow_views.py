@@ -13,7 +13,7 @@ from portal.locales import active_locale
 from portal.params import int_param, text_param
 
 
-def _back(request, fallback="portal:following"):
+def back(request, fallback="portal:following"):
     """Where the form came from (``next``: a path on this site), else ``fallback``."""
     target = text_param(request.POST, "next", max_length=2000)
     if target.startswith("/") and url_has_allowed_host_and_scheme(
@@ -45,7 +45,7 @@ def follow(request):
         messages.success(request, _("You no longer follow “%(title)s”.") % {"title": title})
     else:
         messages.success(request, _("You no longer follow it."))
-    return _back(request)
+    return back(request)
 
 
 @login_required

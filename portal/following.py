@@ -229,9 +229,7 @@ def follow_updates(user, since, language):
             page = timeline(user, locale, number)
             entries += page.entries
     return [
-        entry
-        for entry in entries
-        if entry.at > since and not entry.key.startswith(NOT_EMAILED)
+        entry for entry in entries if entry.at > since and not entry.key.startswith(NOT_EMAILED)
     ][:MAX_EMAILED]
 
 

@@ -7,9 +7,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.labels import term_label
-from portal.models import Country, MemberProfile, NotificationPreference, Theme
+from portal.models import Country, MemberProfile, NotificationPreference, SavedSearch, Theme
 from portal.models.members import Frequency, NotificationKind
-from portal.params import parse_int
+from portal.params import clean_text, parse_int
 from portal.terms import offer_source_terms
 
 
@@ -144,3 +144,25 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         offer_source_terms(self.fields["country"], Country)
         offer_source_terms(self.fields["expertise"], Theme)
+
+
+class SavedSearchForm(forms.ModelForm):
+    """A saved search's name and how often its member hears of new results."""
+
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency"]
+        labels = {"name": _("Name"), "frequency": _("Tell me of new results")}
+        error_messages = {"name": {"required": _("Give the search a name.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Ids unique on the page, which lists every saved search with its own form.
+        self.auto_id = f"search-{self.instance.pk}-%s"
+
+    def clean_name(self):
+        """The name without surrounding or control characters; never empty."""
+        name = clean_text(self.cleaned_data.get("name", ""), max_length=120)
+        if not name:
+            raise forms.ValidationError(_("Give the search a name."))
+        return name

@@ -64,7 +64,18 @@ def frequency_for(user, kind):
     return pref.first() or Frequency.IMMEDIATELY
 
 
-def notify(user, kind, template, context=None, *, url="", page=None, can_see=None, attachments=()):
+def notify(
+    user,
+    kind,
+    template,
+    context=None,
+    *,
+    url="",
+    page=None,
+    can_see=None,
+    attachments=(),
+    frequency=None,
+):
     """Tell ``user`` about something, by email, according to their preference.
 
     ``template`` names a pair of templates: ``<template>_subject.txt`` and ``<template>.txt``,
@@ -72,13 +83,19 @@ def notify(user, kind, template, context=None, *, url="", page=None, can_see=Non
     ``context`` are their translations in that language where they exist. ``url`` is the
     link, or with ``page`` what follows that page's address in the member's language
     (``announcements/4/``). ``attachments`` are (filename, content, mimetype) triples, sent
-    only with immediate emails. Returns "sent", "queued" or "skipped".
+    only with immediate emails. ``frequency`` is what the member chose for this one thing
+    (a saved search's alerts: at once or in the daily digest); it applies while their
+    preference for ``kind`` is "immediately", which "daily digest" and "never" override.
+    Returns "sent", "queued" or "skipped".
     """
     if not user.is_active or not user.email:
         return "skipped"
     if can_see is not None and not can_see(user):
         return "skipped"
-    frequency = frequency_for(user, kind)
+    preferred = frequency_for(user, kind)
+    if preferred == Frequency.IMMEDIATELY and frequency is not None:
+        preferred = frequency
+    frequency = preferred
     if frequency == Frequency.NEVER:
         return "skipped"
     language = preferred_language(user)

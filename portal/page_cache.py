@@ -76,6 +76,9 @@ HEADER = "X-Page-Cache"
 
 # Models whose rows never change what a page shows.
 IGNORED_MODELS = {
+    # Members' own bookkeeping, never on a page anyone else reads.
+    "portal.savedsearch",
+    "portal.pendingnotification",
     "admin.logentry",
     "sessions.session",
     "contenttypes.contenttype",

@@ -506,6 +506,14 @@ class SearchResponse:
         return self.page > 1
 
 
+def content_language(requested, current):
+    """The language a search reads: ``requested`` (a ``lang`` parameter: a language the
+    search analyses, or ``ALL_LANGUAGES``), else the reader's ``current`` language."""
+    if requested == ALL_LANGUAGES or requested in LANGUAGE_ANALYSIS:
+        return requested
+    return current
+
+
 def _language_id(language):
     if not language or language == ALL_LANGUAGES:
         return None

@@ -10,11 +10,7 @@ from search import service
 
 
 def _language(request):
-    current = (get_language() or "en")[:2]
-    requested = request.GET.get("lang", "")
-    if requested == service.ALL_LANGUAGES:
-        return service.ALL_LANGUAGES
-    return requested if requested in service.LANGUAGE_ANALYSIS else current
+    return service.content_language(request.GET.get("lang", ""), (get_language() or "en")[:2])
 
 
 def _cache_headers(request, response, max_age):

@@ -250,6 +250,7 @@ def query_surfaces(p):
         (f"/en/community/calendar/{token}.ics", ["page"]),
         ("/en/members/", ["q", "country", "expertise", "page"]),
         ("/en/my-portal/", ["page"]),
+        ("/en/profile/searches/", []),
         (f"/en/library/cite/{p['publication'].pk}.bib", ["page"]),
     ]
 
@@ -407,6 +408,11 @@ def form_surfaces(p):
             },
             ["kind", "key", "action", "next"],
         ),
+        (
+            "/en/profile/searches/save/",
+            {"scope": "library", "params": "q=cash+transfers&theme=x", "next": "/en/"},
+            ["scope", "params", "next"],
+        ),
     ]
 
 
@@ -433,6 +439,7 @@ def path_surfaces(p):
     token = feed_token(p["member"])
     numbered = [
         "/en/members/{}/",
+        "/en/profile/searches/{}/open/",
         "/en/library/download/{}/",
         "/en/library/cite/{}.bib",
         "/en/community/{}/feed/" + token + ".rss",

@@ -97,6 +97,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
         "membership": "immediately",
         "webinars": "daily",
         "following": "daily",
+        "saved_searches": "daily",
         "library": "immediately",
         "reports": "daily",
     }

@@ -4,9 +4,11 @@ from .following import Follow
 from .members import MemberProfile, NotificationPreference, PendingNotification
 from .navigation import NavigationMenu
 from .pages import BasePage, HomePage, IndexPage, RestrictedMixin, StandardPage
+from .saved_searches import AlertFrequency, SavedSearch
 from .taxonomy import Country, Region, Theme
 
 __all__ = [
+    "AlertFrequency",
     "BasePage",
     "Country",
     "Follow",
@@ -17,6 +19,7 @@ __all__ = [
     "NotificationPreference",
     "PendingNotification",
     "Region",
+    "SavedSearch",
     "RestrictedMixin",
     "StandardPage",
     "Theme",

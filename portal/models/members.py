@@ -16,6 +16,7 @@ class NotificationKind(models.TextChoices):
     MEMBERSHIP = "membership", _("Membership requests and decisions")
     WEBINARS = "webinars", _("Webinar series I follow")
     FOLLOWING = "following", _("New in what I follow (themes, countries, communities…)")
+    SAVED_SEARCHES = "saved_searches", _("New results of my saved searches")
     LIBRARY = "library", _("Publications I submit")
     REPORTS = "reports", _("Reports of posts in communities I administer")
     # Editors only, and only those who ask (``portal.admin_views``): "immediately" means

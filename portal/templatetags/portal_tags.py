@@ -3,11 +3,12 @@
 import nh3
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from portal import backlinks, following, i18n, menus, sharing
+from portal import backlinks, following, i18n, menus, saved_searches, sharing
 from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
 from portal.reader_urls import absolute_url, reader_path
@@ -198,3 +199,22 @@ def follow_button(context, kind_name, obj, title=""):
 def machine_time(value):
     """A ``<time datetime>`` value: ISO 8601 to the second (HTML allows no microseconds)."""
     return value.isoformat(timespec="seconds") if value else ""
+
+
+@register.inclusion_tag("portal/includes/save_search_button.html", takes_context=True)
+def save_search_button(context, scope_name, params):
+    """A button to save the search whose results the page shows (``params``: its query
+    string), or a link to it among the member's saved searches; a link to log in for
+    anonymous readers. Nothing when there is nothing to save."""
+    request = context["request"]
+    scope = saved_searches.scopes()[scope_name]
+    normalised = scope.normalise(saved_searches.query_dict(params))
+    language = (translation.get_language() or "en")[:2]
+    return {
+        "request": request,
+        "user": request.user,
+        "scope": scope_name,
+        "params": normalised,
+        "saved": saved_searches.is_saved(request.user, scope_name, normalised, language),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -42,7 +42,8 @@ from library.submissions import submit_publication
 from portal.access import can_read_audience, can_read_document, can_view_page, document_audiences
 from portal.documents import check_document_access
 from portal.factories import DocumentFactory, UserFactory
-from portal.models import Follow
+from portal.models import Follow, SavedSearch
+from portal.saved_searches import send_search_alerts
 from tests.communities.conftest import SETTINGS
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 from webinars.models import WebinarPage, WebinarPresentation
@@ -623,4 +624,34 @@ def test_follows_and_the_timeline_carry_only_what_each_role_may_read(client, com
         for setting in SETTINGS:
             matrix.append((setting, role, "content", f">new-{setting}<" in html))
             matrix.append((setting, role, "working_group", f">wgnew-{setting}<" in html))
+    check(matrix)
+
+
+def test_saved_search_alerts_carry_only_what_each_role_may_read(communities, people, mailoutbox):
+    """Every logged-in role saved a site search for each community's discussions before they
+    were written (nothing seen yet): its alert lists a discussion, or a working group's, only
+    as the table says."""
+    for role in ROLES[1:]:  # saving a search is a member's: anonymous readers log in first
+        for setting in SETTINGS:
+            for marker in ("thread", "wgthread"):
+                SavedSearch.objects.create(
+                    user=people[role],
+                    scope="site",
+                    language="en",
+                    params=f"q={marker}-{setting}&lang=all",
+                    name=f"{marker}-{setting}",
+                    frequency="immediately",
+                )
+    send_search_alerts()
+    bodies = {role: "" for role in ROLES[1:]}
+    by_address = {people[role].email: role for role in ROLES[1:]}
+    for email in mailoutbox:
+        bodies[by_address[email.to[0]]] += email.body
+    matrix = []
+    for role in ROLES[1:]:
+        for setting in SETTINGS:
+            matrix.append((setting, role, "content", f": thread-{setting}\n" in bodies[role]))
+            matrix.append(
+                (setting, role, "working_group", f": wgthread-{setting}\n" in bodies[role])
+            )
     check(matrix)
