@@ -256,3 +256,12 @@ class ResourcePageForm(SanitisedTextMixin, forms.Form):
     text = forms.CharField(
         label=_("Text"), max_length=50000, widget=forms.Textarea(attrs={"rows": 8})
     )
+
+
+class ThreadRepliesForm(forms.ModelForm):
+    """How a discussion's author hears of replies there."""
+
+    class Meta:
+        model = Thread
+        fields = ["author_replies"]
+        labels = {"author_replies": _("Replies to this discussion")}

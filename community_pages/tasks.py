@@ -75,6 +75,8 @@ def notify_discussion(comment_id):
     recipients.discard(None)
     community = thread.community
     for user in recipients:
+        # The discussion's author may have chosen how to hear of replies there.
+        chosen = thread.author_replies if user == thread.author else ""
         notify(
             user,
             NotificationKind.DISCUSSIONS,
@@ -83,4 +85,5 @@ def notify_discussion(comment_id):
             page=community,
             url=community.reverse_subpage("thread", args=[thread.pk]),
             can_see=lambda u: can_read_audience(u, thread.audience),
+            frequency=chosen or None,
         )

@@ -25,8 +25,10 @@ from portal.reader_urls import absolute_url, reader_path
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "portal.unsubscribe"
-# The kind an unsubscribe token names for the daily digest: every kind sent daily.
+# The kinds an unsubscribe token names for the digests: every kind sent in that digest.
 DIGEST = "digest"
+WEEKLY_DIGEST = "weekly-digest"
+DIGESTS = {DIGEST: Frequency.DAILY, WEEKLY_DIGEST: Frequency.WEEKLY}
 
 
 def unsubscribe_token(user, kind):
@@ -40,7 +42,7 @@ def read_unsubscribe_token(token):
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if data.get("k") not in (*NotificationKind.values, DIGEST):
+    if data.get("k") not in (*NotificationKind.values, *DIGESTS):
         return None
     return data.get("u"), data.get("k")
 
@@ -84,16 +86,16 @@ def notify(
     link, or with ``page`` what follows that page's address in the member's language
     (``announcements/4/``). ``attachments`` are (filename, content, mimetype) triples, sent
     only with immediate emails. ``frequency`` is what the member chose for this one thing
-    (a saved search's alerts: at once or in the daily digest); it applies while their
-    preference for ``kind`` is "immediately", which "daily digest" and "never" override.
-    Returns "sent", "queued" or "skipped".
+    (a saved search's alerts, replies in a discussion they started): it overrides their
+    preference for ``kind``, except "never" (what a one-click unsubscribe sets), which stops
+    everything of that kind. Returns "sent", "queued" or "skipped".
     """
     if not user.is_active or not user.email:
         return "skipped"
     if can_see is not None and not can_see(user):
         return "skipped"
     preferred = frequency_for(user, kind)
-    if preferred == Frequency.IMMEDIATELY and frequency is not None:
+    if frequency is not None and preferred != Frequency.NEVER:
         preferred = frequency
     frequency = preferred
     if frequency == Frequency.NEVER:
@@ -103,9 +105,9 @@ def notify(
     subject, body = render_email(
         template, {**(context or {}), "user": user, "url": full_url}, language
     )
-    if frequency == Frequency.DAILY:
+    if frequency in (Frequency.DAILY, Frequency.WEEKLY):
         PendingNotification.objects.create(
-            user=user, kind=kind, subject=subject, body=body, url=full_url
+            user=user, kind=kind, subject=subject, body=body, url=full_url, digest=frequency
         )
         return "queued"
     send_email_now(user, kind, subject, body, language, attachments)
@@ -200,11 +202,25 @@ def send_email_now(user, kind, subject, body, language, attachments=()):
     ).send(fail_silently=False)
 
 
-@task()
-def send_daily_digests():
-    """Send each member one email with everything queued for their digest; return the count."""
+def digest_groups(items):
+    """The queued ``items`` of one digest by kind, in the kinds' order: ``[{"label",
+    "items"}]``."""
+    order = {kind: number for number, kind in enumerate(NotificationKind.values)}
+    groups = {}
+    for item in sorted(items, key=lambda item: (order.get(item.kind, len(order)), item.created_at)):
+        groups.setdefault(item.kind, []).append(item)
+    return [
+        {"label": NotificationKind(kind).label if kind in order else kind, "items": queued}
+        for kind, queued in groups.items()
+    ]
+
+
+def send_digests(digest):
+    """Send each member one email with everything queued for their ``digest``
+    (``Frequency.DAILY`` or ``Frequency.WEEKLY``), grouped by kind; return the count."""
+    token_kind = next(kind for kind, frequency in DIGESTS.items() if frequency == digest)
     pending = (
-        PendingNotification.objects.filter(sent_at__isnull=True)
+        PendingNotification.objects.filter(sent_at__isnull=True, digest=digest)
         .select_related("user", "user__profile")
         .order_by("user_id", "created_at")
     )
@@ -215,25 +231,43 @@ def send_daily_digests():
     for user, items in by_user.items():
         language = preferred_language(user)
         with translation.override(language):
-            subject = render_subject("portal/emails/digest_subject.txt", {"count": len(items)})
-            body = render_text("portal/emails/digest.txt", {"items": items, "user": user})
+            context = {
+                "count": len(items),
+                "groups": digest_groups(items),
+                "user": user,
+                "weekly": digest == Frequency.WEEKLY,
+            }
+            subject = render_subject("portal/emails/digest_subject.txt", context)
+            body = render_text("portal/emails/digest.txt", context)
             settings_url = absolute_url(reverse("portal:notification_settings"))
         message = member_message(
             user,
-            DIGEST,
+            token_kind,
             subject,
             body,
             language,
             "portal/emails/digest_footer.txt",
-            {"settings_url": settings_url},
+            {"settings_url": settings_url, "weekly": digest == Frequency.WEEKLY},
         )
         try:
             message.send(fail_silently=False)
         except Exception:  # a bad address must not stop everyone else's digest
-            logger.exception("Could not send the digest to user %s", user.pk)
+            logger.exception("Could not send the %s digest to user %s", digest, user.pk)
             continue
         PendingNotification.objects.filter(pk__in=[i.pk for i in items]).update(
             sent_at=timezone.now()
         )
         sent += 1
     return sent
+
+
+@task()
+def send_daily_digests():
+    """Send each member one email with everything queued for their daily digest."""
+    return send_digests(Frequency.DAILY)
+
+
+@task()
+def send_weekly_digests():
+    """Send each member one email with everything queued for their weekly digest."""
+    return send_digests(Frequency.WEEKLY)

@@ -26,7 +26,7 @@ from portal.accounts import read_unlock_token, trust_browser
 from portal.forms import DirectoryFilterForm, NotificationPreferencesForm, ProfileForm, UserNameForm
 from portal.models import MemberProfile, NotificationPreference
 from portal.models.members import Frequency, NotificationKind
-from portal.notifications import DIGEST, read_unsubscribe_token
+from portal.notifications import DIGESTS, read_unsubscribe_token
 from portal.outages import is_database_unavailable, maintenance_response
 from portal.params import MAX_PAGE, int_param
 from portal.reader_urls import absolute_url
@@ -155,7 +155,7 @@ def unsubscribe(request, token):
         return render(request, "portal/unsubscribe.html", {"invalid": True}, status=400)
     user_id, kind = data
     user = get_object_or_404(get_user_model(), pk=user_id)
-    label = Frequency.DAILY.label if kind == DIGEST else NotificationKind(kind).label
+    label = Frequency(DIGESTS[kind]).label if kind in DIGESTS else NotificationKind(kind).label
     context = {"kind_label": label, "done": False, "token": token}
     if request.method == "POST":
         if not ratelimits.allow(request, "unsubscribe", key=f"{user_id}:{kind}"):
@@ -163,9 +163,9 @@ def unsubscribe(request, token):
             return render(
                 request, "portal/unsubscribe.html", context, status=ratelimits.TOO_MANY_REQUESTS
             )
-        if kind == DIGEST:
-            # The digest's one-click link stops every kind the member receives daily.
-            NotificationPreference.objects.filter(user=user, frequency=Frequency.DAILY).update(
+        if kind in DIGESTS:
+            # A digest's one-click link stops every kind the member receives in it.
+            NotificationPreference.objects.filter(user=user, frequency=DIGESTS[kind]).update(
                 frequency=Frequency.NEVER
             )
         else:

@@ -307,6 +307,7 @@ def form_surfaces(p):
         ),
         (thread, {"body": "A reply", "parent": ""}, ["body", "parent"]),
         (thread + "edit/", {"title": "Edited", "body": "Edited body"}, ["title", "body"]),
+        (thread + "replies/", {"author_replies": "daily"}, ["author_replies"]),
         (comment + "edit/", {"body": "Edited comment"}, ["body"]),
         (community + "announcements/", {"title": "News", "body": "Text"}, ["title", "body"]),
         (

@@ -107,3 +107,55 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
     bad = member_client.post("/en/profile/notifications/", {**data, "webinars": "hourly"})
     assert bad.status_code == 200 and bad.context["form"].errors["webinars"]
     assert member.notification_preferences.get(kind="webinars").frequency == "daily"
+
+
+def test_the_weekly_digest_waits_for_its_own_day_and_groups_by_kind(member):
+    set_pref(member, Frequency.WEEKLY)
+    set_pref(member, Frequency.WEEKLY, kind="membership")
+    notify(member, "membership", TEMPLATE, {"title": "Request approved"})
+    notify(member, "announcements", TEMPLATE, {"title": "New call"})
+    notify(member, "announcements", TEMPLATE, {"title": "Second call"})
+    assert mail.outbox == []
+    assert set(PendingNotification.objects.values_list("digest", flat=True)) == {"weekly"}
+    call_command("send_digests")  # the daily digest holds none of it
+    assert mail.outbox == []
+
+    call_command("send_digests", "--weekly")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Your weekly digest: 3 updates"
+    body = message.body
+    # Grouped by kind, in the kinds' order: announcements before membership.
+    announcements = body.index("== Community announcements ==")
+    membership = body.index("== Membership requests and decisions ==")
+    assert announcements < body.index("New call") < body.index("Second call") < membership
+    assert membership < body.index("Request approved")
+    assert body.count("== Community announcements ==") == 1
+    assert "weekly digest" in body and "Stop the weekly digest with one click" in body
+    call_command("send_digests", "--weekly")  # nothing is sent twice
+    assert len(mail.outbox) == 1
+
+
+def test_the_weekly_digest_s_one_click_link_stops_only_what_comes_weekly(client, member, home):
+    set_pref(member, Frequency.WEEKLY)
+    set_pref(member, Frequency.DAILY, kind="membership")
+    notify(member, "announcements", TEMPLATE, {"title": "New call"})
+    call_command("send_digests", "--weekly")
+    link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    response = client.post(link.split("8000", 1)[1])
+    assert response.status_code == 200 and "Weekly digest" in response.text
+    prefs = dict(member.notification_preferences.values_list("kind", "frequency"))
+    assert prefs == {"announcements": "never", "membership": "daily"}
+
+
+def test_a_choice_for_one_thing_overrides_the_kind_but_never_an_unsubscribe(member):
+    set_pref(member, Frequency.DAILY)
+    assert notify(member, "announcements", TEMPLATE, {"title": "x"}, frequency="immediately") == (
+        "sent"
+    )
+    assert notify(member, "announcements", TEMPLATE, {"title": "x"}, frequency="weekly") == "queued"
+    assert PendingNotification.objects.get().digest == "weekly"
+    set_pref(member, Frequency.NEVER)
+    assert notify(member, "announcements", TEMPLATE, {"title": "x"}, frequency="immediately") == (
+        "skipped"
+    )

@@ -275,6 +275,15 @@ class Announcement(CommunityContent, index.Indexed):
         return page.specific
 
 
+# A discussion's author's choice for replies there (portal.models.members.Frequency values).
+REPLY_CHOICES = [
+    ("", _("As my notification settings say")),
+    ("immediately", _("One email per reply")),
+    ("daily", _("In my daily digest")),
+    ("weekly", _("In my weekly digest")),
+]
+
+
 class Thread(CommunityContent, index.Indexed):
     """A discussion started by a member; optionally inside a working group."""
 
@@ -292,6 +301,11 @@ class Thread(CommunityContent, index.Indexed):
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     comment_count = models.PositiveIntegerField(default=0)
     removed = models.BooleanField(default=False)
+    # How the author hears of replies here: one email each, or in a digest; empty: as their
+    # notification settings say for discussions (``community_pages.tasks``).
+    author_replies = models.CharField(
+        _("replies to the author"), max_length=12, choices=REPLY_CHOICES, blank=True, default=""
+    )
 
     search_fields = RestrictedMixin.search_fields + [
         index.SearchField("title"),

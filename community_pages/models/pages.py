@@ -419,6 +419,11 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
         """Edit a discussion."""
         return section_views().posts.thread_edit(request, self, item_id)
 
+    @path("discussions/<int:item_id>/replies/", name="thread_replies")
+    def thread_replies_view(self, request, item_id):
+        """The author's choice of how to hear of replies (POST)."""
+        return section_views().posts.thread_replies(request, self, item_id)
+
     @path("discussions/<int:item_id>/delete/", name="thread_delete")
     def thread_delete_view(self, request, item_id):
         """Remove a discussion (POST)."""

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from community_pages import services
-from community_pages.forms import CommentForm, ThreadForm
+from community_pages.forms import CommentForm, ThreadForm, ThreadRepliesForm
 from community_pages.models import Comment, Thread, WorkingGroup
 from community_pages.views.frame import (
     PAGE_SIZE,
@@ -187,6 +187,7 @@ def thread_detail(request, community, item_id):
             "comments": comments,
             "form": form,
             "own": rights.owns(thread),
+            "replies_form": ThreadRepliesForm(instance=thread) if rights.owns(thread) else None,
             "next_page": number + 1 if has_next else None,
             "previous_page": number - 1 if number > 1 else None,
         },

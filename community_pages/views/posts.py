@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from community_pages import services
-from community_pages.forms import CommentEditForm, ReportForm, ThreadEditForm
+from community_pages.forms import CommentEditForm, ReportForm, ThreadEditForm, ThreadRepliesForm
 from community_pages.models import Attachment, Comment
 from community_pages.views.discussions import readable_thread
 from community_pages.views.frame import (
@@ -56,6 +56,25 @@ def thread_edit(request, community, item_id):
         services.edit_thread(request.user, community, form.save(commit=False))
         return redirect(section_url(request, community, "thread", thread.pk))
     return render(request, community, "community_pages/edit.html", {"form": form, "item": thread})
+
+
+def thread_replies(request, community, item_id):
+    """The discussion's author chooses how to hear of replies there (POST)."""
+    rights, thread = _thread(request, community, item_id)
+    if thread is None:
+        return deny(request)
+    refused = post_only(request)
+    if refused:
+        return refused
+    if not rights.owns(thread):
+        raise PermissionDenied
+    form = ThreadRepliesForm(request.POST, instance=thread)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("You will hear of replies as you chose."))
+    else:
+        messages.error(request, _("Choose one of the ways to hear of replies."))
+    return redirect(section_url(request, community, "thread", thread.pk))
 
 
 def thread_delete(request, community, item_id):

@@ -29,6 +29,7 @@ class Frequency(models.TextChoices):
 
     IMMEDIATELY = "immediately", _("Immediately")
     DAILY = "daily", _("Daily digest")
+    WEEKLY = "weekly", _("Weekly digest")
     NEVER = "never", _("Never")
 
 
@@ -131,7 +132,7 @@ class NotificationPreference(models.Model):
 
 
 class PendingNotification(models.Model):
-    """A notification waiting for the member's daily digest."""
+    """A notification waiting for the member's daily or weekly digest."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_notifications"
@@ -140,6 +141,8 @@ class PendingNotification(models.Model):
     subject = models.CharField(max_length=255)
     body = models.TextField()
     url = models.CharField(max_length=500, blank=True)
+    # The digest it waits for: Frequency.DAILY or Frequency.WEEKLY.
+    digest = models.CharField(max_length=10, default=Frequency.DAILY, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
 

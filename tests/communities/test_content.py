@@ -15,6 +15,7 @@ from community_pages.factories import MembershipFactory
 from community_pages.forms import MAX_UPLOAD_BYTES
 from community_pages.models import Comment, CommunityFile, CommunityPage, Thread
 from portal.models.members import Frequency, NotificationPreference, PendingNotification
+from tests.nu_checker import nu_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -359,3 +360,41 @@ def test_a_new_discussion_reaches_the_members_who_may_read_it_as_they_chose(
     assert mail.outbox == []
     # The community's administrator may read it too (in the digest, as chosen).
     assert PendingNotification.objects.filter(user=people["admin"]).count() == 2
+
+
+def test_a_discussion_s_author_chooses_how_to_hear_of_replies(client, community, people):
+    thread = Thread.objects.create(
+        community=community, author=people["member"], title="T", body="b"
+    )
+    url = community.url + f"discussions/{thread.pk}/"
+    NotificationPreference.objects.create(
+        user=people["member"], kind="discussions", frequency="immediately"
+    )
+    client.force_login(people["wg_member"])
+    assert "Replies to this discussion" not in client.get(url).text  # the author's choice only
+    assert client.post(url + "replies/", {"author_replies": "daily"}).status_code == 403
+
+    client.force_login(people["member"])
+    page = client.get(url)
+    assert 'name="author_replies"' in page.text
+    assert not nu_errors(page.content.decode())
+    response = client.post(url + "replies/", {"author_replies": "daily"}, follow=True)
+    assert "You will hear of replies as you chose." in response.text
+    thread.refresh_from_db()
+    assert thread.author_replies == "daily"
+    response = client.post(url + "replies/", {"author_replies": "hourly"}, follow=True)
+    assert "Choose one of the ways to hear of replies." in response.text
+    thread.refresh_from_db()
+    assert thread.author_replies == "daily"  # a bad choice changes nothing
+
+    mail.outbox.clear()
+    client.force_login(people["wg_member"])
+    client.post(url, {"body": "Interesting"})
+    assert mail.outbox == []  # into the author's daily digest, not one email per reply
+    queued = PendingNotification.objects.get(user=people["member"])
+    assert (queued.kind, queued.digest) == ("discussions", "daily")
+
+    Thread.objects.filter(pk=thread.pk).update(author_replies="immediately")
+    NotificationPreference.objects.filter(user=people["member"]).update(frequency="weekly")
+    client.post(url, {"body": "Another thought"})
+    assert [m.to for m in mail.outbox] == [[people["member"].email]]  # one email per reply
