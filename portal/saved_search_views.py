@@ -44,11 +44,16 @@ def save_search(request):
     return back(request, "portal:saved_searches")
 
 
-def _listing(request, forms, status=200):
+def _listing(request, invalid=None, status=200):
+    """The saved searches page; ``invalid`` a bound form with errors, shown in its place
+    (the search itself as saved, the form as the member typed it)."""
     rows = []
-    for form in forms:
-        saved = form.instance
+    for saved in request.user.saved_searches.all():
         scope = saved_searches.scopes().get(saved.scope)
+        if invalid is not None and invalid.instance.pk == saved.pk:
+            form = invalid
+        else:
+            form = SavedSearchForm(instance=saved)
         rows.append(
             {
                 "saved": saved,
@@ -60,20 +65,10 @@ def _listing(request, forms, status=200):
     return render(request, "portal/saved_searches.html", {"rows": rows}, status=status)
 
 
-def _forms(request, invalid=None):
-    searches = request.user.saved_searches.all()
-    return [
-        invalid
-        if invalid is not None and invalid.instance.pk == saved.pk
-        else SavedSearchForm(instance=saved)
-        for saved in searches
-    ]
-
-
 @login_required
 def saved_search_list(request):
     """The member's saved searches, newest first, each with its new results."""
-    return _listing(request, _forms(request))
+    return _listing(request)
 
 
 def _own(request, pk):
@@ -87,7 +82,7 @@ def update_saved_search(request, pk):
     saved = _own(request, pk)
     form = SavedSearchForm(request.POST, instance=saved)
     if not form.is_valid():
-        return _listing(request, _forms(request, invalid=form), status=400)
+        return _listing(request, invalid=form, status=400)
     form.save()
     messages.success(request, _("“%(name)s” is saved.") % {"name": saved.name})
     return redirect("portal:saved_searches")

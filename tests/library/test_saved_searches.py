@@ -203,7 +203,10 @@ def test_the_saved_searches_page_counts_renames_and_deletes(
     assert 'value="daily" selected' in response.text  # what was typed is kept
     saved.refresh_from_db()
     assert (saved.name, saved.frequency) == ("Transferencias", "weekly")
-    assert member_client.post(url, {"name": "Cash", "frequency": "sometimes"}).status_code == 400
+    response = member_client.post(url, {"name": "Cash", "frequency": "sometimes"})
+    assert response.status_code == 400
+    heading = BeautifulSoup(response.content, "html.parser").select_one(".saved-search h2")
+    assert heading.get_text() == "Transferencias"  # the search as saved, not as typed
 
     response = member_client.post(url, {"name": "Cash in Latin America", "frequency": "daily"})
     assert response.status_code == 302
