@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -174,12 +175,16 @@ def new_results(saved, user=None, limit=MAX_ALERTED):
         return scope.new_results(saved, user or saved.user, limit)
 
 
-def mark_seen(saved, found=None, now=None):
+def mark_seen(saved, found=None, now=None, alerted=False):
     """The member has been told of (or has opened) ``saved``'s results: only later ones are
-    new. ``found`` is the :class:`NewResults` just computed, if any."""
+    new. ``found`` is the :class:`NewResults` just computed, if any; ``alerted``: an alert
+    check made it (the next is due an interval after ``now``)."""
     now = now or timezone.now()
     saved.new_since = now
     fields = ["new_since"]
+    if alerted:
+        saved.alerted_at = now
+        fields.append("alerted_at")
     if found is None:
         scope = scopes().get(saved.scope)
         seen = (
@@ -193,11 +198,15 @@ def mark_seen(saved, found=None, now=None):
     saved.save(update_fields=fields)
 
 
-def is_due(saved, now):
-    """Is an alert of ``saved`` due at ``now``?"""
-    if saved.frequency not in INTERVALS:
-        return False
-    return saved.alerted_at is None or now - saved.alerted_at >= INTERVALS[saved.frequency]
+def due(now):
+    """A filter of the saved searches whose alert is due at ``now``: never checked, or
+    checked at least their frequency's interval ago ("never" is never due)."""
+    condition = Q(pk__in=[])
+    for frequency, interval in INTERVALS.items():
+        condition |= Q(frequency=frequency) & (
+            Q(alerted_at__isnull=True) | Q(alerted_at__lte=now - interval)
+        )
+    return condition
 
 
 def send_search_alerts(now=None):
@@ -207,18 +216,15 @@ def send_search_alerts(now=None):
     now = now or timezone.now()
     told = 0
     searches = (
-        SavedSearch.objects.filter(frequency__in=list(INTERVALS), user__is_active=True)
+        SavedSearch.objects.filter(due(now), user__is_active=True)
         .select_related("user", "user__profile")
         .order_by("pk")
     )
     for saved in searches:
-        if not is_due(saved, now):
-            continue
         found = new_results(saved)
         if found.count:
             told += alert(saved, found) in ("sent", "queued")
-        mark_seen(saved, found, now)
-        SavedSearch.objects.filter(pk=saved.pk).update(alerted_at=now)
+        mark_seen(saved, found, now, alerted=True)
     return told
 
 
