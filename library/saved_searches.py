@@ -52,7 +52,7 @@ class LibrarySearch(SearchScope):
             "url_path", "locale_id"
         )
         paths = {page.pk: reader_path(page, saved.language, translate=False) for page in pages}
-        what = gettext("Publication")
+        what = _("Publication")  # lazy: the alert is written in the member's language
         return NewResults(
             count,
             [

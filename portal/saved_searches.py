@@ -55,7 +55,7 @@ class Result:
     key: str
     title: str
     url: str  # a path under the reader's language prefix
-    what: str = ""  # its type ("Publication", "Event"…)
+    what: str = ""  # its type ("Publication", "Event"…), a lazy translation
 
 
 @dataclass

@@ -70,7 +70,8 @@ class SiteSearch(SearchScope):
         return NewResults(
             len(new),
             [
-                Result(key=result_key(hit), title=hit.title, url=hit.url, what=str(hit.type_label))
+                # The type's label stays lazy: the alert is in the member's language.
+                Result(key=result_key(hit), title=hit.title, url=hit.url, what=hit.type_label)
                 for hit in new[:limit]
             ],
             seen=[result_key(hit) for hit in hits],

@@ -4,7 +4,7 @@ appear later are, once, and only those the member may read."""
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.models import SavedSearch
+from portal.models import MemberProfile, SavedSearch
 from portal.saved_searches import send_search_alerts
 from tests.search.conftest import make_page
 
@@ -45,3 +45,17 @@ def test_the_search_page_offers_to_save_only_a_query(client, member, pages):
     assert "Save this search" in client.get("/en/search/?q=pensions").text
     client.logout()
     assert "Log in to save this search" in client.get("/en/search/?q=pensions").text
+
+
+def test_an_alert_speaks_the_member_s_language_whatever_the_search_s(
+    member, homes, pages, mailoutbox
+):
+    MemberProfile.objects.update_or_create(user=member, defaults={"preferred_language": "es"})
+    SavedSearch.objects.create(
+        user=member, scope="site", language="en", params="q=floors&lang=en", name="floors"
+    )
+    make_page(homes["en"], "Social protection floors in Asia", "A new overview.")
+    assert send_search_alerts() == 1
+    body = mailoutbox[0].body
+    assert "Páginas: Social protection floors in Asia" in body  # the type in Spanish
+    assert "/en/" in body  # the result's own address
