@@ -99,6 +99,13 @@ class NotificationPreferencesForm(forms.Form):
     weekly translation report is asked for on the translation dashboard)."""
 
     kinds = [kind for kind in NotificationKind if kind != NotificationKind.TRANSLATIONS]
+    # Each saved search has its own frequency (portal.saved_searches): here, only all or none.
+    CHOICES = {
+        NotificationKind.SAVED_SEARCHES: [
+            (Frequency.IMMEDIATELY, _("As I chose for each saved search")),
+            (Frequency.NEVER, Frequency.NEVER.label),
+        ]
+    }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,7 +114,7 @@ class NotificationPreferencesForm(forms.Form):
         for kind in self.kinds:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,
-                choices=Frequency.choices,
+                choices=self.CHOICES.get(kind, Frequency.choices),
                 initial=current.get(kind.value, Frequency.IMMEDIATELY),
                 widget=forms.RadioSelect,
             )

@@ -97,7 +97,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
         "membership": "immediately",
         "webinars": "daily",
         "following": "daily",
-        "saved_searches": "daily",
+        "saved_searches": "never",
         "library": "immediately",
         "reports": "daily",
     }
@@ -159,3 +159,13 @@ def test_a_choice_for_one_thing_overrides_the_kind_but_never_an_unsubscribe(memb
     assert notify(member, "announcements", TEMPLATE, {"title": "x"}, frequency="immediately") == (
         "skipped"
     )
+
+
+def test_saved_searches_are_all_or_none_in_the_settings(member_client, member, home):
+    page = member_client.get("/en/profile/notifications/")
+    assert "As I chose for each saved search" in page.text
+    data = {kind: "immediately" for kind in ("announcements", "discussions", "membership")}
+    data |= {"webinars": "immediately", "following": "immediately", "library": "immediately"}
+    data |= {"reports": "immediately", "saved_searches": "daily"}
+    response = member_client.post("/en/profile/notifications/", data)
+    assert response.status_code == 200 and response.context["form"].errors["saved_searches"]
