@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import saved_searches
 from portal.follow_views import back
 from portal.forms import SavedSearchForm
+from portal.locales import active_locale
 from portal.models import SavedSearch
 from portal.params import text_param
 
@@ -25,7 +25,7 @@ def save_search(request):
     if scope is None:
         raise Http404
     params = saved_searches.query_dict(text_param(request.POST, "params", max_length=2000))
-    language = (get_language() or "en")[:2]
+    language = active_locale().language_code
     try:
         saved, created = saved_searches.save(request.user, scope, params, language)
     except saved_searches.SaveRefused as refused:
@@ -47,9 +47,9 @@ def save_search(request):
 def _listing(request, invalid=None, status=200):
     """The saved searches page; ``invalid`` a bound form with errors, shown in its place
     (the search itself as saved, the form as the member typed it)."""
-    rows = []
+    rows, scopes = [], saved_searches.scopes()
     for saved in request.user.saved_searches.all():
-        scope = saved_searches.scopes().get(saved.scope)
+        scope = scopes.get(saved.scope)
         if invalid is not None and invalid.instance.pk == saved.pk:
             form = invalid
         else:

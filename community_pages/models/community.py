@@ -23,6 +23,7 @@ from community_pages.storage import private_storage
 from portal.access import can_view_page
 from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
+from portal.models.members import Frequency
 from portal.translation import synchronized, translated
 
 
@@ -275,12 +276,12 @@ class Announcement(CommunityContent, index.Indexed):
         return page.specific
 
 
-# A discussion's author's choice for replies there (portal.models.members.Frequency values).
+# A discussion's author's choice for replies there.
 REPLY_CHOICES = [
     ("", _("As my notification settings say")),
-    ("immediately", _("One email per reply")),
-    ("daily", _("In my daily digest")),
-    ("weekly", _("In my weekly digest")),
+    (Frequency.IMMEDIATELY, _("One email per reply")),
+    (Frequency.DAILY, _("In my daily digest")),
+    (Frequency.WEEKLY, _("In my weekly digest")),
 ]
 
 

@@ -3,7 +3,6 @@
 import nh3
 from django import template
 from django.conf import settings
-from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -11,6 +10,7 @@ from wagtail.models import Page
 from portal import backlinks, following, i18n, menus, saved_searches, sharing
 from portal.i18n import locale_codes
 from portal.labels import term_label as taxonomy_term_label
+from portal.locales import active_locale
 from portal.reader_urls import absolute_url, reader_path
 from portal.time_zones import zone_city as time_zone_city
 
@@ -209,7 +209,7 @@ def save_search_button(context, scope_name, params):
     request = context["request"]
     scope = saved_searches.scopes()[scope_name]
     normalised = scope.normalise(saved_searches.query_dict(params))
-    language = (translation.get_language() or "en")[:2]
+    language = active_locale().language_code
     return {
         "request": request,
         "user": request.user,
