@@ -60,10 +60,15 @@ def community_audiences():
 
 
 def is_secret(page):
-    """Is ``page`` a hidden community or inside one (its existence is for members only)?"""
+    """Is ``page`` a hidden community or inside one (its existence is for members only)?
+
+    Inside one: a community resource page, or any page another app asks a community's members
+    only (``members_only_community_id`` of the audience rules, a community's survey)."""
     page = page.specific if hasattr(page, "specific") else page
     if isinstance(page, CommunityResourcePage):
         page = page.community
+    elif community_id := getattr(page, "members_only_community_id", None):
+        return CommunityPage.objects.filter(pk=community_id, privacy=Privacy.HIDDEN).exists()
     return isinstance(page, CommunityPage) and page.privacy == Privacy.HIDDEN
 
 

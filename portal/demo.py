@@ -396,7 +396,7 @@ MENU_GROUPS = [
     ("Discover", ["library", "programmes", "organisations"]),
     ("Connect", ["communities", "events"]),
     ("Learn", ["webinars", "news", "glossary"]),
-    ("Share", [("Propose a publication", "library:submit"), "communities"]),
+    ("Share", [("Propose a publication", "library:submit"), "communities", "surveys"]),
 ]
 MENU_LABELS = {
     "es": {

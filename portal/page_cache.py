@@ -93,6 +93,9 @@ IGNORED_MODELS = {
     "wagtailsearch.indexentry",
     "wagtailusers.userprofile",
     "portal.follow",  # a member's own; anonymous pages never show it
+    # Answers to surveys: members only, never on an anonymous page.
+    "surveys.surveyresponse",
+    "surveys.surveyrespondent",
     "django_tasks_database.dbtaskresult",
     "django_tasks_db.dbtaskresult",
 }

@@ -20,6 +20,7 @@ APPS = [
     "programmes",
     "events",
     "search",
+    "surveys",
 ]
 LANGUAGES = ["-l", "es", "-l", "fr"]
 

@@ -9,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
+from wagtail import hooks
 
 from community_pages import access
 from community_pages.forms import RequestForm
@@ -18,6 +19,9 @@ from portal.access import can_read_audience, visible_queryset
 from portal.params import MAX_PAGE, int_param
 
 PAGE_SIZE = 25
+# Other apps add sections to a community's navigation (surveys): each function takes the
+# request, the community and the reader's rights and returns {"label", "url"} or None.
+SECTION_LINKS_HOOK = "community_section_links"
 
 
 def deny(request):
@@ -68,6 +72,11 @@ def community_frame(request, community):
         "community_url": community.get_url(request),
         "topics": resource_pages(request, community) if rights.read else [],
         "request_form": RequestForm(),
+        "section_links": [
+            link
+            for fn in hooks.get_hooks(SECTION_LINKS_HOOK)
+            if (link := fn(request, community, rights))
+        ],
     }
 
 

@@ -13,6 +13,7 @@ class NotificationKind(models.TextChoices):
 
     ANNOUNCEMENTS = "announcements", _("Community announcements")
     DISCUSSIONS = "discussions", _("Replies and new discussions in my communities")
+    SURVEYS = "surveys", _("Surveys in my communities")
     MEMBERSHIP = "membership", _("Membership requests and decisions")
     WEBINARS = "webinars", _("Webinar series I follow")
     FOLLOWING = "following", _("New in what I follow (themes, countries, communities…)")

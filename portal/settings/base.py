@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "news",
     "programmes",
     "events",
+    "surveys",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -361,6 +362,8 @@ ACCOUNT_RATE_LIMITS = {
     "community_join": "20/h/ip,10/h/user",
     "community_post": "20/m/ip,5/m/user,60/h/user",
     "community_report": "10/h/user",
+    # Surveys members create.
+    "survey_create": "10/h/user",
     # Library submissions by members.
     "library_submit": "10/h/ip,5/h/user",
     # One-click unsubscribe: per recipient and kind; invalid tokens per client.

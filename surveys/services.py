@@ -1,0 +1,42 @@
+"""Making a survey: the one way the site's form, the demo and the tests publish one."""
+
+from django.db import transaction
+
+from portal.slugs import page_slug
+from surveys.models import SharedWith, SurveyPage, SurveyQuestion
+
+
+@transaction.atomic
+def publish_survey(index, owner, title, questions, *, community=None, slug=None, **fields):
+    """Publish a survey titled ``title`` under ``index`` (a surveys index page), ``owner`` its
+    creator, asked of ``community``'s members (a canonical community page) or of every member.
+
+    ``questions`` are dicts of ``label``, ``field_type`` and optionally ``choices`` (one per
+    line), ``help_text`` and ``required``; each gets a stable name of its own (``q1``,
+    ``q2``…), under which its answers are stored whatever its wording becomes. ``fields`` are
+    the page's other fields (``opens_at``, ``closes_at``, ``anonymous``…)."""
+    survey = SurveyPage(
+        title=title,
+        slug=slug or page_slug(index, title, "survey"),
+        shared_with=SharedWith.COMMUNITY if community is not None else SharedWith.MEMBERS,
+        community=community,
+        owner=owner,
+        **fields,
+    )
+    survey.form_fields = [
+        SurveyQuestion(
+            clean_name=f"q{number}",
+            sort_order=number,
+            label=question["label"],
+            field_type=question["field_type"],
+            choices=question.get("choices", ""),
+            help_text=question.get("help_text", ""),
+            required=question.get("required", False),
+        )
+        for number, question in enumerate(questions, start=1)
+    ]
+    index.add_child(instance=survey)
+    survey.save_revision(user=owner, log_action=owner is not None).publish(
+        user=owner, skip_permission_checks=True
+    )
+    return survey
