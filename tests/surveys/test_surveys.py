@@ -60,7 +60,7 @@ def url(survey, suffix=""):
 
 def test_a_member_creates_a_survey_of_a_community_they_belong_to(client, index, community, people):
     log_in(client, people["creator"])
-    form = client.get("/en/surveys/new/?community=%d" % community.pk)
+    form = client.get(f"/en/surveys/new/?community={community.pk}")
     assert form.status_code == 200
     assert f'<option value="{community.pk}" selected>Pensions</option>' in form.content.decode()
     response = client.post("/en/surveys/new/", creation_data(community=str(community.pk)))
