@@ -44,6 +44,8 @@ from portal.documents import check_document_access
 from portal.factories import DocumentFactory, UserFactory
 from portal.models import Follow, SavedSearch
 from portal.saved_searches import send_search_alerts
+from surveys.factories import SurveyIndexPageFactory, make_survey
+from surveys.tasks import invite_members
 from tests.communities.conftest import SETTINGS
 from webinars.factories import WebinarIndexPageFactory, WebinarPageFactory
 from webinars.models import WebinarPage, WebinarPresentation
@@ -71,6 +73,8 @@ def expected(setting, surface):
         return MEMBERS
     if surface == "working_group":
         return {"wg_member", "admin", "staff"}
+    if surface == "survey_results":
+        return {"admin", "staff"}  # the survey's creator (an administrator here) and staff
     if surface == "public_feed":
         # Served as to an anonymous reader whoever asks: only content anyone may read.
         return EVERYONE if setting == "open" else set()
@@ -655,3 +659,43 @@ def test_saved_search_alerts_carry_only_what_each_role_may_read(communities, peo
                 (setting, role, "working_group", f": wgthread-{setting}\n" in bodies[role])
             )
     check(matrix)
+
+
+def test_surveys_of_a_community_reach_only_its_members(client, communities, people, home):
+    """A community's survey (by its administrator) is for the community's active members
+    whatever its setting, as its files are: its page, the surveys listing, the timeline and
+    the site search show it only to them (a hidden community's is a 404 for everyone else);
+    its results are for its creator and staff; its invitations reach its members only."""
+    index = SurveyIndexPageFactory(parent=home)
+    surveys = {
+        setting: make_survey(
+            index,
+            people["admin"],
+            title=f"survey-{setting}",
+            community=communities[setting]["community"],
+        )
+        for setting in SETTINGS
+    }
+    matrix = []
+    for role in ROLES:
+        login(client, people, role)
+        listing = client.get("/en/surveys/").content.decode()
+        timeline = client.get("/en/my-portal/").content.decode() if role != "anonymous" else ""
+        found = client.get("/en/search/?q=survey&lang=all").content.decode()
+        for setting, survey in surveys.items():
+            page = client.get(survey.url)
+            matrix.append((setting, role, "files", visible(page, f"survey-{setting}")))
+            if setting == "hidden" and role not in MEMBERS:
+                assert page.status_code == 404, role
+            matrix.append((setting, role, "files", f">survey-{setting}<" in listing))
+            matrix.append((setting, role, "files", f'href="{survey.url}"' in found))
+            if role not in ("anonymous", "admin"):  # the creator's own survey is not news to her
+                matrix.append((setting, role, "files", f">survey-{setting}<" in timeline))
+            results = client.get(survey.url + "results/")
+            matrix.append((setting, role, "survey_results", results.status_code == 200))
+    check(matrix)
+    mail.outbox.clear()
+    for survey in surveys.values():
+        invite_members.call(survey.pk)
+    invited = {message.to[0] for message in mail.outbox}
+    assert invited == {people["member"].email, people["wg_member"].email}
