@@ -54,10 +54,11 @@ class SurveyFormBuilder(FormBuilder):
 
     def create_rating_field(self, field, options):
         """A rating from 1 (lowest) to 5 (highest), as radio buttons."""
+        labels = {RATINGS[0]: _("%(n)s (lowest)"), RATINGS[-1]: _("%(n)s (highest)")}
         return forms.TypedChoiceField(
-            choices=[(n, str(n)) for n in RATINGS],
+            choices=[(n, labels[n] % {"n": n} if n in labels else str(n)) for n in RATINGS],
             coerce=int,
-            widget=forms.RadioSelect(attrs={"class": "rating"}),
+            widget=forms.RadioSelect,
             **options,
         )
 

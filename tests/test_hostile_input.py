@@ -45,6 +45,7 @@ from portal.factories import CountryFactory, IndexPageFactory, ThemeFactory, Use
 from portal.models import Region
 from portal.models.members import Frequency, NotificationKind
 from portal.params import MAX_PAGE, int_param, parse_int, text_list_param, text_param
+from surveys.factories import SurveyIndexPageFactory, make_survey
 from webinars.factories import (
     WebinarIndexPageFactory,
     WebinarPageFactory,
@@ -152,7 +153,11 @@ def portal(home, locales):
         parent=series, slug="session", starts_at=now + dt.timedelta(days=5), time_zone="UTC"
     )
     section = IndexPageFactory(parent=home, slug="about")
+    surveys = SurveyIndexPageFactory(parent=home)
+    survey = make_survey(surveys, member, community=community)
     return {
+        "surveys": surveys,
+        "survey": survey,
         "member": member,
         "library": library,
         "publication": publication,
@@ -252,6 +257,11 @@ def query_surfaces(p):
         ("/en/my-portal/", ["page"]),
         ("/en/profile/searches/", []),
         (f"/en/library/cite/{p['publication'].pk}.bib", ["page"]),
+        (p["surveys"].url, ["community", "page"]),
+        (p["surveys"].url + "new/", ["community"]),
+        (p["survey"].url, ["page"]),
+        (p["survey"].url + "results/", ["page"]),
+        (p["survey"].url + "results/csv/", ["page"]),
     ]
 
 
@@ -414,7 +424,33 @@ def form_surfaces(p):
             {"scope": "library", "params": "q=cash+transfers&theme=x", "next": "/en/"},
             ["scope", "params", "next"],
         ),
+        (p["surveys"].url + "new/", SURVEY, list(SURVEY)),
+        (p["surveys"].url + "new/", {**SURVEY, "more": "1"}, list(SURVEY)),
+        # The required rating is left out of the valid answer, so that no answer is ever
+        # stored and every hostile value meets the form's validation.
+        (p["survey"].url, {"q2": "Library", "q3": "Pensions", "q4": "x"}, ["q1", "q2", "q3", "q4"]),
     ]
+
+
+SURVEY = {
+    "title": "Pensions survey",
+    "introduction": "What members think",
+    "community": "",
+    "opens_on": "2030-01-01",
+    "closes_on": "2030-02-01",
+    "anonymous": "on",
+    "results_to_respondents": "on",
+    "thank_you": "Thanks",
+    "questions-TOTAL_FORMS": "1",
+    "questions-INITIAL_FORMS": "0",
+    "questions-MIN_NUM_FORMS": "0",
+    "questions-MAX_NUM_FORMS": "30",
+    "questions-0-label": "Which pension?",
+    "questions-0-field_type": "radio",
+    "questions-0-choices": "Renta Dignidad\nOld Age Grant",
+    "questions-0-help_text": "",
+    "questions-0-required": "on",
+}
 
 
 @pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "member"])
