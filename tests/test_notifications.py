@@ -94,6 +94,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
     data = {
         "announcements": "daily",
         "discussions": "never",
+        "surveys": "weekly",
         "membership": "immediately",
         "webinars": "daily",
         "following": "daily",
@@ -104,6 +105,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
     assert member_client.post("/en/profile/notifications/", data).status_code == 302
     prefs = dict(member.notification_preferences.values_list("kind", "frequency"))
     assert prefs["announcements"] == "daily" and prefs["discussions"] == "never"
+    assert prefs["surveys"] == "weekly"
     bad = member_client.post("/en/profile/notifications/", {**data, "webinars": "hourly"})
     assert bad.status_code == 200 and bad.context["form"].errors["webinars"]
     assert member.notification_preferences.get(kind="webinars").frequency == "daily"
