@@ -73,18 +73,24 @@ class SurveyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, communities=(), **kwargs):
-        """``communities`` are (id, name) of the communities the member may ask."""
+    def __init__(self, *args, communities=(), locked=(), **kwargs):
+        """``communities`` are (id, name) of the communities the member may ask; ``locked``
+        names the fields that can no longer change (a survey being answered keeps who is
+        asked, when it opened and whether answers are anonymous): shown, never read from
+        the form."""
         super().__init__(*args, **kwargs)
         self.fields["community"].choices = [("", _("All members of the portal"))] + [
             (pk, name) for pk, name in communities
         ]
+        for name in locked:
+            self.fields[name].disabled = True
 
     def clean_opens_on(self):
-        """Today unless said; never in the past, nor outside the portal's years."""
+        """Today unless said; never in the past (unless it has opened already and cannot
+        change), nor outside the portal's years."""
         day = self.cleaned_data.get("opens_on") or timezone.now().date()
         validate_portal_date(day)
-        if day < timezone.now().date():
+        if day < timezone.now().date() and not self.fields["opens_on"].disabled:
             raise ValidationError(_("A survey cannot open in the past."))
         return day
 

@@ -292,6 +292,14 @@ class SurveyPage(RoutablePageMixin, RestrictedMixin, FormMixin, BasePage):
 
         return results_csv(request, self)
 
+    @path("edit/")
+    def edit_view(self, request):
+        """``edit/``: its creator (or staff) changes it; its questions only until the first
+        answer."""
+        from surveys.views import edit_survey  # noqa: PLC0415 - serves the form
+
+        return edit_survey(request, self)
+
     @path("close/")
     def close_view(self, request):
         """``close/`` (POST): the creator, the community's moderators or staff close it now."""

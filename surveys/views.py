@@ -147,8 +147,7 @@ def create_survey(request, index):
     once it opens (``surveys.tasks``)."""
     if not is_member(request.user):
         return deny(request)
-    locale = active_locale()
-    communities = askable_communities(request.user, locale)
+    communities = askable_communities(request.user, active_locale())
     if request.method != "POST":
         wanted = int_param(request.GET, "community", 0, 0, 2**62)
         initial = {"community": wanted} if wanted in dict(communities) else {}
@@ -157,13 +156,17 @@ def create_survey(request, index):
     form = SurveyForm(request.POST, communities=communities)
     questions = QuestionFormSet(request.POST, prefix="questions")
     if "more" in request.POST:
-        return more_questions(request, index, form, questions, communities)
+        return more_questions(request, index, form, questions)
     if not (form.is_valid() and questions.is_valid()):
         return render_form(request, index, form, questions, status=400)
     if not ratelimits.allow(request, "survey_create"):
         ratelimits.refuse_form(form)
         return render_form(request, index, form, questions, status=ratelimits.TOO_MANY_REQUESTS)
-    survey = publish_survey(index, request.user, form, questions.questions())
+    fields = survey_fields(form)
+    survey = services.publish_survey(
+        index, request.user, fields.pop("title"), questions.questions(), **fields
+    )
+    invite_once_open(survey)
     if survey.state() == "open":
         messages.success(request, _("Your survey is open for answers."))
     else:
@@ -175,7 +178,87 @@ def create_survey(request, index):
     return redirect(survey_path(survey))
 
 
-def more_questions(request, index, form, questions, communities):
+def edit_survey(request, survey):
+    """``edit/``: the creator (or staff) changes the survey with the creation form. Once a
+    member has answered, its questions, who is asked and whether answers are anonymous stay
+    as they were answered; once it has opened, so does its opening day."""
+    user = request.user
+    if not (survey.is_creator(user) or is_staff(user)):
+        return deny(request)
+    answered = survey.respondents.exists()
+    locked = ["community", "anonymous"] if answered else []
+    if survey.state() != "scheduled":
+        locked.append("opens_on")
+    communities = askable_communities(user, active_locale())
+    if survey.community_id and survey.community_id not in dict(communities):
+        communities.append(
+            (
+                survey.community_id,
+                community_names([survey.community], active_locale())[survey.community_id],
+            )
+        )
+    initial = {
+        "title": survey.title,
+        "introduction": survey.introduction,
+        "community": survey.community_id,
+        "opens_on": survey.opens_at.date(),
+        "closes_on": survey.closing_day,
+        "anonymous": survey.anonymous,
+        "results_to_respondents": survey.results_to_respondents,
+        "thank_you": survey.thank_you,
+    }
+    options = {"communities": communities, "locked": locked, "initial": initial}
+    if request.method != "POST":
+        questions = None
+        if not answered:
+            questions = QuestionFormSet(prefix="questions", initial=services.question_rows(survey))
+        return render_form(request, survey, SurveyForm(**options), questions, answered=answered)
+    form = SurveyForm(request.POST, **options)
+    questions = None if answered else QuestionFormSet(request.POST, prefix="questions")
+    if "more" in request.POST and questions is not None:
+        return more_questions(request, survey, form, questions, locked=locked)
+    if not (form.is_valid() and (questions is None or questions.is_valid())):
+        return render_form(request, survey, form, questions, status=400, answered=answered)
+    fields = survey_fields(form, leave_out=locked)
+    services.update_survey(
+        survey, user, fields, questions.questions() if questions is not None else None
+    )
+    invite_once_open(survey)
+    messages.success(request, _("Your changes are saved."))
+    return redirect(survey_path(survey))
+
+
+def survey_fields(form, leave_out=()):
+    """The survey's fields from the (valid) creation form; ``leave_out`` those that are
+    locked (they keep their value)."""
+    data = form.cleaned_data
+    community = None
+    if data.get("community"):
+        community = CommunityPage.objects.get(pk=data["community"])
+    fields = {
+        "title": data["title"],
+        "introduction": data["introduction"],
+        "community": community,
+        "opens_at": opening_instant(data["opens_on"]),
+        "closes_at": closing_instant(data["closes_on"]) if data.get("closes_on") else None,
+        "anonymous": data["anonymous"],
+        "results_to_respondents": data["results_to_respondents"],
+        "thank_you": data["thank_you"],
+    }
+    names = {"opens_on": "opens_at"}
+    for name in leave_out:
+        fields.pop(names.get(name, name), None)
+    return fields
+
+
+def invite_once_open(survey):
+    """Invite the community's members once the transaction commits, if the survey is open
+    and they were not invited yet (``surveys.tasks``)."""
+    if survey.state() == "open" and survey.invited_at is None:
+        transaction.on_commit(lambda: invite_members.enqueue(survey.pk))
+
+
+def more_questions(request, page, form, questions, locked=()):
     """The form again as the member filled it, with more blank questions and no errors."""
     initial = {name: form[name].value() for name in form.fields}
     rows = [
@@ -184,45 +267,33 @@ def more_questions(request, index, form, questions, communities):
         if row["label"].value()
     ]
     extra = min(NEW_QUESTION_ROWS, MAX_QUESTIONS - len(rows))
-    form = SurveyForm(communities=communities, initial=initial)
+    form = SurveyForm(
+        communities=form.fields["community"].choices[1:], initial=initial, locked=locked
+    )
     formset = QuestionFormSet(prefix="questions", initial=rows)
     formset.extra = max(extra, 0)
-    return render_form(request, index, form, formset)
+    return render_form(request, page, form, formset)
 
 
-def render_form(request, index, form, questions, status=200):
-    """The creation form."""
+def render_form(request, page, form, questions, status=200, answered=False):
+    """The creation form (``page`` the surveys index), or the editing form (``page`` the
+    survey; ``questions`` None once it has answers)."""
+    editing = isinstance(page, SurveyPage)
     return TemplateResponse(
         request,
         "surveys/survey_form.html",
-        {"page": index, "form": form, "questions": questions, "max_questions": MAX_QUESTIONS},
+        {
+            "page": page,
+            "form": form,
+            "questions": questions,
+            "editing": editing,
+            "answered": answered,
+            "question_list": page.form_fields.all() if editing and questions is None else (),
+            "survey_url": survey_path(page) if editing else "",
+            "max_questions": MAX_QUESTIONS,
+        },
         status=status,
     )
-
-
-def publish_survey(index, user, form, questions):
-    """Publish the survey ``form`` describes under ``index``, ``user`` its creator; its
-    community's members are invited once the transaction commits, if it is open."""
-    data = form.cleaned_data
-    community = None
-    if data.get("community"):
-        community = CommunityPage.objects.get(pk=data["community"])
-    survey = services.publish_survey(
-        index,
-        user,
-        data["title"],
-        questions,
-        community=community,
-        introduction=data["introduction"],
-        opens_at=opening_instant(data["opens_on"]),
-        closes_at=closing_instant(data["closes_on"]) if data.get("closes_on") else None,
-        anonymous=data["anonymous"],
-        results_to_respondents=data["results_to_respondents"],
-        thank_you=data["thank_you"],
-    )
-    if survey.state() == "open":
-        transaction.on_commit(lambda: invite_members.enqueue(survey.pk))
-    return survey
 
 
 # -- answering -------------------------------------------------------------------------------
@@ -276,6 +347,7 @@ def render_survey(request, survey, form, answered, state, status=200):
             "survey_url": survey_path(survey),
             "may_see_results": survey.may_see_results(user, answered),
             "may_manage": may_manage(user, survey),
+            "may_edit": survey.is_creator(user) or is_staff(user),
             "is_creator": survey.is_creator(user),
             "answers": survey.respondents.count() if survey.is_creator(user) else None,
             "community_name": community_names([survey.community], active_locale()).get(

@@ -339,6 +339,45 @@ def test_the_creator_the_community_s_administrators_and_staff_close_and_delete(
     assert not SurveyPage.objects.exists()
 
 
+# -- editing ------------------------------------------------------------------------------------
+
+
+def test_the_creator_edits_everything_until_the_first_answer(client, index, community, people):
+    survey = make_survey(index, people["creator"])
+    assert log_in(client, people["member"]).get(url(survey, "edit/")).status_code == 403
+    log_in(client, people["creator"])
+    form = client.get(url(survey, "edit/")).content.decode()
+    assert 'value="How useful is it?"' in form and "Save the changes" in form
+    data = creation_data(title="Pensions survey, second draft", community=str(community.pk))
+    data["questions-INITIAL_FORMS"] = "0"
+    assert client.post(url(survey, "edit/"), data).status_code == 302
+    survey.refresh_from_db()
+    assert survey.title == "Pensions survey, second draft"
+    assert survey.community_id == community.pk and survey.audience == f"cm{community.pk}"
+    assert [q.label for q in survey.form_fields.all()] == ["Which pension?", "How useful is it?"]
+
+
+def test_once_answered_questions_who_is_asked_and_anonymity_stay(client, index, community, people):
+    survey = make_survey(index, people["creator"], community=community)
+    log_in(client, people["member"]).post(url(survey), ANSWER)
+    log_in(client, people["creator"])
+    form = client.get(url(survey, "edit/")).content.decode()
+    assert "Members have answered this survey" in form
+    assert 'name="questions-TOTAL_FORMS"' not in form and "How useful is it?" in form
+    later = timezone.now().date() + dt.timedelta(days=9)
+    data = creation_data(
+        title="Pensions survey (extended)", community="", anonymous="", closes_on=later.isoformat()
+    )
+    data.pop("anonymous")
+    assert client.post(url(survey, "edit/"), data).status_code == 302
+    survey.refresh_from_db()
+    assert survey.title == "Pensions survey (extended)" and survey.closing_day == later
+    # What was posted for the locked fields and the questions changed nothing.
+    assert survey.community_id == community.pk and survey.anonymous
+    assert [q.clean_name for q in survey.form_fields.all()] == ["q1", "q2", "q3", "q4"]
+    assert SurveyResponse.objects.get().form_data["q1"] == 5
+
+
 # -- invitations, timeline, listing -------------------------------------------------------------
 
 
@@ -417,7 +456,7 @@ DATE_ADVICE = "input type is not supported in all browsers"
 def test_the_pages_are_valid_html_in_every_language(client, index, community, people):
     survey = make_survey(index, people["creator"], community=community)
     log_in(client, people["creator"])
-    for path in ("/en/surveys/new/", "/fr/surveys/new/", url(survey)):
+    for path in ("/en/surveys/new/", "/fr/surveys/new/", url(survey), url(survey, "edit/")):
         response = client.get(path)
         assert response.status_code == 200, path
         errors = nu_errors(response.content.decode())
