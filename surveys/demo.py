@@ -22,7 +22,13 @@ from portal.demo_utils import ensure_locales, translate_instance
 from portal.models import HomePage
 from portal.slugs import slug_for
 
-from .models import SurveyIndexPage, SurveyPage, SurveyRespondent, SurveyResponse
+from .models import (
+    SurveyIndexPage,
+    SurveyNotice,
+    SurveyPage,
+    SurveyRespondent,
+    SurveyResponse,
+)
 from .services import publish_survey
 
 INDEX = {
@@ -278,8 +284,11 @@ def load_survey(spec, indexes):
         anonymous=spec["anonymous"],
         results_to_respondents=spec["results_to_respondents"],
         thank_you=spec["thank_you"],
-        invited_at=opens_at,  # the demo sends no invitations
     )
+    # The demo sends no emails: its surveys' moments have passed.
+    SurveyNotice.objects.create(survey=survey, moment="opened", sent_at=opens_at)
+    if closes_at is not None and closes_at <= now:
+        SurveyNotice.objects.create(survey=survey, moment="closed", sent_at=closes_at)
     SurveyPage.objects.filter(pk=survey.pk).update(first_published_at=opens_at)
     members = None
     if community is not None:

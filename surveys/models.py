@@ -148,8 +148,6 @@ class SurveyPage(RoutablePageMixin, RestrictedMixin, FormMixin, BasePage):
         max_length=1000,
         help_text=_("What respondents read once they have answered."),
     )
-    # When the community's members were invited to answer (``surveys.invitations``).
-    invited_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     search_fields = BasePage.search_fields + RestrictedMixin.search_fields
     form_builder = SurveyFormBuilder
@@ -386,3 +384,28 @@ class SurveyRespondent(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.survey}"
+
+
+class SurveyNotice(models.Model):
+    """That a survey's emails of one moment were sent (``surveys.tasks``): the invitations
+    when it opened, the closing emails when it closed. One row each, so each is sent once; a
+    table of its own, not a field of the page, which a revision published later would set
+    back."""
+
+    class Moment(models.TextChoices):
+        OPENED = "opened", _("opened")
+        CLOSED = "closed", _("closed")
+
+    survey = models.ForeignKey(SurveyPage, on_delete=models.CASCADE, related_name="notices")
+    moment = models.CharField(max_length=8, choices=Moment.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("survey notice")
+        verbose_name_plural = _("survey notices")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "moment"], name="one_notice_per_moment")
+        ]
+
+    def __str__(self):
+        return f"{self.survey} · {self.moment}"

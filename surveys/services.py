@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from portal.slugs import page_slug
-from surveys.models import SharedWith, SurveyPage, SurveyQuestion
+from surveys.models import SharedWith, SurveyNotice, SurveyPage, SurveyQuestion
 
 
 @transaction.atomic
@@ -49,9 +49,16 @@ def update_survey(survey, user, fields, questions=None):
     """Change ``survey``'s ``fields`` and, when given, replace its questions (only while no
     one has answered: answers are stored under the questions' names); published as a new
     revision by ``user``."""
+    asked = survey.community_id
     for name, value in fields.items():
         setattr(survey, name, value)
     survey.shared_with = SharedWith.COMMUNITY if survey.community_id else SharedWith.MEMBERS
+    # Asked of another community: its members are invited in turn. Open again: it tells
+    # of its closing again when it closes.
+    if survey.community_id != asked:
+        survey.notices.filter(moment=SurveyNotice.Moment.OPENED).delete()
+    if survey.state() != "closed":
+        survey.notices.filter(moment=SurveyNotice.Moment.CLOSED).delete()
     if questions is not None:
         if survey.respondents.exists():
             raise ValueError("a survey's questions cannot change once it has answers")

@@ -38,7 +38,7 @@ from surveys.forms import (
 )
 from surveys.models import SurveyPage, SurveyRespondent
 from surveys.results import csv_rows, tally
-from surveys.tasks import invite_members
+from surveys.tasks import invite_members, tell_closed
 
 CLOSED_LISTED = 20  # closed surveys the index lists, newest first
 
@@ -253,8 +253,8 @@ def survey_fields(form, leave_out=()):
 
 def invite_once_open(survey):
     """Invite the community's members once the transaction commits, if the survey is open
-    and they were not invited yet (``surveys.tasks``)."""
-    if survey.state() == "open" and survey.invited_at is None:
+    (once: ``surveys.tasks``)."""
+    if survey.state() == "open":
         transaction.on_commit(lambda: invite_members.enqueue(survey.pk))
 
 
@@ -405,12 +405,11 @@ def close_survey(request, survey):
     if not may_manage(request.user, survey):
         return deny(request)
     if survey.state() != "closed":
-        survey.closes_at = timezone.now()
-        if survey.opens_at > survey.closes_at:
-            survey.opens_at = survey.closes_at
-        survey.save_revision(user=request.user, log_action=True).publish(
-            user=request.user, skip_permission_checks=True
+        now = timezone.now()
+        services.update_survey(
+            survey, request.user, {"closes_at": now, "opens_at": min(survey.opens_at, now)}
         )
+        transaction.on_commit(lambda: tell_closed.enqueue(survey.pk))
         messages.success(request, _("The survey is closed: it takes no more answers."))
     return redirect(survey_path(survey))
 

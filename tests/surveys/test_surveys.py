@@ -17,7 +17,7 @@ from portal.models import NotificationPreference
 from surveys.factories import make_survey
 from surveys.forms import closing_instant
 from surveys.models import SurveyPage, SurveyRespondent, SurveyResponse
-from surveys.tasks import send_due_invitations
+from surveys.tasks import send_survey_emails
 from tests.nu_checker import nu_errors
 from tests.surveys.conftest import log_in
 
@@ -397,20 +397,53 @@ def test_a_community_s_members_are_invited_once_it_opens(
     assert spanish.subject == "Una encuesta para usted: Pensions survey"
     assert "/es/surveys/pensions-survey/" in spanish.body
     mail.outbox.clear()
-    assert send_due_invitations() == 0 and not mail.outbox  # once
+    assert send_survey_emails() == (0, 0) and not mail.outbox  # once
 
 
 def test_a_survey_opening_later_is_sent_when_it_opens(index, community, people):
     now = timezone.now()
     make_survey(index, people["creator"], community=community, opens_at=now + dt.timedelta(days=1))
-    assert send_due_invitations(now) == 0 and not mail.outbox
-    assert send_due_invitations(now + dt.timedelta(days=1, minutes=1)) == 1
+    assert send_survey_emails(now) == (0, 0) and not mail.outbox
+    assert send_survey_emails(now + dt.timedelta(days=1, minutes=1)) == (1, 0)
     assert len(mail.outbox) == 3
 
 
 def test_a_survey_of_every_member_is_emailed_to_nobody(index, people):
     make_survey(index, people["creator"])
-    assert send_due_invitations() == 1 and not mail.outbox
+    assert send_survey_emails() == (1, 0) and not mail.outbox
+
+
+def test_its_closing_is_told_to_the_creator_and_to_respondents_who_may_read_the_results(
+    client, index, community, people, django_capture_on_commit_callbacks
+):
+    survey = make_survey(index, people["creator"], community=community, results_to_respondents=True)
+    for name in ("member", "other"):
+        log_in(client, people[name]).post(url(survey), ANSWER)
+    NotificationPreference.objects.create(user=people["other"], kind="surveys", frequency="never")
+    log_in(client, people["admin"])  # a community administrator closes it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url(survey, "close/")).status_code == 302
+    told = {message.to[0]: message for message in mail.outbox}
+    assert set(told) == {"creator@example.org", "member@example.org"}
+    assert "has closed with 2 answers" in told["creator@example.org"].body
+    assert f"/en/surveys/{survey.slug}/results/" in told["member@example.org"].body
+    mail.outbox.clear()
+    assert send_survey_emails() == (0, 0) and not mail.outbox  # once
+
+
+def test_a_survey_that_closes_on_its_day_is_told_then_and_again_if_reopened(client, index, people):
+    now = timezone.now()
+    survey = make_survey(index, people["creator"], closes_at=now + dt.timedelta(days=2))
+    assert send_survey_emails(now + dt.timedelta(minutes=1)) == (1, 0)
+    assert send_survey_emails(now + dt.timedelta(days=3)) == (0, 1)
+    assert [message.to[0] for message in mail.outbox] == ["creator@example.org"]
+    assert "has closed with 0 answers" in mail.outbox[0].body
+    later = (now + dt.timedelta(days=10)).date()
+    log_in(client, people["creator"]).post(
+        url(survey, "edit/"), creation_data(closes_on=later.isoformat())
+    )
+    assert send_survey_emails(now + dt.timedelta(days=12)) == (0, 1)
+    assert len(mail.outbox) == 2
 
 
 def test_the_timeline_and_the_listing_show_the_surveys_a_member_is_asked(
