@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from surveys.models import CHOICE_TYPES, RATINGS
 
+TEXTS_SHOWN = 200  # text answers the results page lists; the spreadsheet has them all
+
 
 def respondent_name(first_name, last_name, email):
     """A respondent's name as the portal shows members (full name, else their address's
@@ -34,6 +36,16 @@ class QuestionResult:
     texts: list = field(default_factory=list)  # (text, respondent name or "")
     bars: list = field(default_factory=list)
     average: float | None = None
+
+    @property
+    def shown_texts(self):
+        """The text answers the results page lists."""
+        return self.texts[:TEXTS_SHOWN]
+
+    @property
+    def more_texts(self):
+        """How many text answers the page leaves to the spreadsheet."""
+        return max(0, len(self.texts) - TEXTS_SHOWN)
 
     @property
     def kind(self):

@@ -263,6 +263,16 @@ def test_results_are_charts_of_the_answers(client, index, people):
     assert nu_errors(html) == []
 
 
+def test_the_results_list_so_many_text_answers_and_leave_the_rest_to_the_spreadsheet(
+    client, index, people, monkeypatch
+):
+    monkeypatch.setattr("surveys.results.TEXTS_SHOWN", 1)
+    survey = answered_survey(index, people, client)
+    html = log_in(client, people["creator"]).get(url(survey, "results/")).content.decode()
+    assert html.count("<li>", html.index('class="survey-texts"')) == 1
+    assert "And 1 more answer, in the CSV file." in html
+
+
 def test_the_spreadsheet_has_every_answer_and_runs_no_formula(client, index, people):
     survey = answered_survey(index, people, client)
     log_in(client, people["creator"])
