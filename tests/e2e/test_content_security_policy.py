@@ -6,44 +6,14 @@ whose public pages carry Wagtail's userbar, and in the admin's dashboard and pag
 Requests leaving the live server are aborted, so nothing here reaches the internet.
 """
 
-import os
 from urllib.parse import urlsplit
 
-import pytest
-from django.conf import settings as django_settings
 from django.test import Client
 
 from portal.factories import UserFactory
+from tests.e2e.conftest import E2E, log_in
 
-CHROMIUM = "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.e2e,
-    # The live server reads committed data; the pages Wagtail's migrations made come back
-    # after each test (the next one builds its home page under the root page again).
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
-]
-
-
-@pytest.fixture
-def browser(monkeypatch, settings):
-    # Playwright's sync API runs an event loop in this thread; the live server's database
-    # access happens in its own thread, so Django's async-safety check does not apply here.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    # Nothing from outside: no release check, no Gravatar.
-    settings.WAGTAIL_ENABLE_UPDATE_CHECK = False
-    settings.WAGTAIL_GRAVATAR_PROVIDER_URL = None
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+pytestmark = E2E
 
 
 def open_pages(browser, live_server, paths, user=None):
@@ -57,10 +27,7 @@ def open_pages(browser, live_server, paths, user=None):
         ),
     )
     if user is not None:
-        client = Client()
-        client.force_login(user)
-        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+        log_in(context, live_server, user)
     page = context.new_page()
     violations = []
     page.on(
