@@ -406,6 +406,7 @@ MENU_LABELS = {
         "Share": "Compartir",
         "Propose a publication": "Proponer una publicación",
         "Start a discussion": "Iniciar un debate",
+        "Run a survey": "Hacer una encuesta",
     },
     "fr": {
         "Discover": "Découvrir",
@@ -414,8 +415,12 @@ MENU_LABELS = {
         "Share": "Partager",
         "Propose a publication": "Proposer une publication",
         "Start a discussion": "Lancer une discussion",
+        "Run a survey": "Lancer une enquête",
     },
 }
+# What a section is for, in Share: communities are where members start discussions, the
+# surveys section where they ask each other.
+SHARE_LABELS = {"communities": "Start a discussion", "surveys": "Run a survey"}
 
 
 def _menu_items(pages):
@@ -426,8 +431,7 @@ def _menu_items(pages):
             if isinstance(entry, tuple):
                 links.append({"label": entry[0], "page": None, "view": entry[1], "url": ""})
             elif page := pages.get(entry):
-                # In Share, the communities are where members start discussions.
-                title = "Start a discussion" if label == "Share" else page.title
+                title = SHARE_LABELS.get(entry, page.title) if label == "Share" else page.title
                 links.append({"label": title, "page": page, "view": "", "url": ""})
         if links:
             items.append(("group", {"label": label, "links": links}))
