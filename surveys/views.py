@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from community_pages.access import can_moderate
+from community_pages.access import can_moderate, can_see_in_directory
 from community_pages.models import CommunityPage, Membership
 from portal import ratelimits
 from portal.access import is_member, is_staff, visible_queryset
@@ -41,6 +41,7 @@ from surveys.results import csv_rows, tally
 from surveys.tasks import invite_members, tell_closed
 
 CLOSED_LISTED = 20  # closed surveys the index lists, newest first
+MINE_LISTED = 50  # the reader's own surveys it lists, newest first
 
 
 def deny(request):
@@ -70,8 +71,9 @@ def askable_communities(user, locale):
 
 
 def index_context(index, request):
-    """The surveys the reader may read, by state (open, opening soon, closed), and those they
-    created; ``?community=<id>`` keeps one community's."""
+    """The surveys the reader may read, by state (open, opening soon, the latest closed), and
+    those they created; ``?community=<id>`` keeps the surveys of one community the reader
+    may see in the directory. A fixed number of queries, however many surveys there are."""
     user = request.user
     if not is_member(user):
         return {"surveys": None}
@@ -81,35 +83,44 @@ def index_context(index, request):
     community = None
     if community_id:
         community = CommunityPage.objects.live().filter(pk=community_id).first()
-        surveys = surveys.filter(community_id=community_id)
-    surveys = list(
-        surveys.select_related("community")
-        .annotate(answers=Count("respondents"))
-        .order_by("-opens_at", "-pk")
-    )
+        if community is not None and not can_see_in_directory(user, community):
+            community = None  # a hidden community's name is for its members
+        if community is not None:
+            surveys = surveys.filter(community_id=community.pk)
+    now = timezone.now()
+    surveys = surveys.select_related("community").annotate(answers=Count("respondents"))
+    surveys = surveys.order_by("-opens_at", "-pk")
+    lists = {
+        "current": list(surveys.exclude(closes_at__lte=now)),
+        "closed": list(surveys.filter(closes_at__lte=now)[:CLOSED_LISTED]),
+        "mine": list(surveys.filter(owner=user)[:MINE_LISTED]),
+    }
+    every = [survey for rows in lists.values() for survey in rows]
     answered = set(
         SurveyRespondent.objects.filter(
-            user=user, survey_id__in=[survey.pk for survey in surveys]
+            user=user, survey_id__in={survey.pk for survey in every}
         ).values_list("survey_id", flat=True)
     )
-    names = community_names([survey.community for survey in surveys] + [community], locale)
-    now = timezone.now()
-    groups = {"open": [], "scheduled": [], "closed": [], "mine": []}
-    for survey in surveys:
-        state = survey.state(now)
-        item = {
+    names = community_names([survey.community for survey in every] + [community], locale)
+
+    def item(survey):
+        return {
             "survey": survey,
             "url": survey_path(survey),
-            "state": state,
+            "state": survey.state(now),
             "answered": survey.pk in answered,
             "results": survey.may_see_results(user, survey.pk in answered),
             "community": names.get(survey.community_id),
             "language": content_language(request, survey),
         }
-        if survey.owner_id == user.pk:
-            groups["mine"].append(item)
-        groups[state].append(item)
-    groups["closed"] = groups["closed"][:CLOSED_LISTED]
+
+    current = [item(survey) for survey in lists["current"]]
+    groups = {
+        "open": [entry for entry in current if entry["state"] == "open"],
+        "scheduled": [entry for entry in current if entry["state"] == "scheduled"],
+        "closed": [item(survey) for survey in lists["closed"]],
+        "mine": [item(survey) for survey in lists["mine"]],
+    }
     return {
         "surveys": groups,
         "community": community,

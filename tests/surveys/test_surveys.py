@@ -477,6 +477,17 @@ def test_the_timeline_and_the_listing_show_the_surveys_a_member_is_asked(
     assert everyone.audience == "members"
 
 
+def test_the_listing_names_a_hidden_community_only_to_its_members(client, index, community, people):
+    community.privacy = "hidden"
+    community.save_revision().publish()
+    make_survey(index, people["creator"], title="Our hidden survey", community=community)
+    listing = f"/en/surveys/?community={community.pk}"
+    html = log_in(client, people["outsider"]).get(listing).content.decode()
+    assert "Pensions" not in html and "Our hidden survey" not in html
+    html = log_in(client, people["member"]).get(listing).content.decode()
+    assert "Surveys of Pensions" in html and "Our hidden survey" in html
+
+
 def test_the_listing_costs_the_same_queries_however_many_surveys(client, index, community, people):
     log_in(client, people["member"])
     make_survey(index, people["creator"], community=community)
