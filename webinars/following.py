@@ -83,9 +83,13 @@ def series_sessions(user, follows, locale, limit):
     for session in sessions.order_by("-last_published_at", "pk")[:limit]:
         recorded = bool(session.recording_url or session.recording_file_id)
         parent = series.get(session.path[: -WebinarSeriesPage.steplen])
+        at = session.last_published_at if recorded else session.first_published_at
+        at = at or session.last_published_at or session.first_published_at
+        if at is None:
+            continue  # live without ever being published (made by code): no moment to show
         entries.append(
             Entry(
-                at=session.last_published_at if recorded else session.first_published_at,
+                at=at,
                 title=session.title,
                 url=reader_path(session, locale.language_code, translate=False),
                 what=str(_("Recording available") if recorded else _("New session")),
