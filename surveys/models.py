@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -67,6 +67,29 @@ class SurveyFormBuilder(FormBuilder):
         return forms.CharField(
             widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_TEXT_ANSWER, **options
         )
+
+
+class SurveyAdminForm(WagtailAdminFormPageForm):
+    """The admin's form of a survey: once members have answered, its questions, who is asked
+    and whether answers are anonymous stay as they were answered (as on the site's form)."""
+
+    LOCKED = ("shared_with", "community", "anonymous")
+
+    def clean(self):
+        """Refuses a change to what the answers were given to."""
+        cleaned = super().clean()
+        survey = self.instance
+        if survey.pk is None or not survey.respondents.exists():
+            return cleaned
+        for name in self.LOCKED:
+            if name in self.changed_data:
+                self.add_error(name, _("Members have answered: this can no longer change."))
+        questions = self.formsets.get("form_fields")
+        if questions is not None and questions.has_changed():
+            self.add_error(
+                None, _("Members have answered this survey: its questions can no longer change.")
+            )
+        return cleaned
 
 
 class SharedWith(models.TextChoices):
@@ -151,6 +174,7 @@ class SurveyPage(RoutablePageMixin, RestrictedMixin, FormMixin, BasePage):
 
     search_fields = BasePage.search_fields + RestrictedMixin.search_fields
     form_builder = SurveyFormBuilder
+    base_form_class = SurveyAdminForm
     # FormMixin names its "thank you" template after the page's; this page shows its own.
     landing_page_template = "surveys/survey_page.html"
 

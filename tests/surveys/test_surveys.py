@@ -11,8 +11,10 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from portal.exports import spreadsheet_cell
+from portal.factories import UserFactory
 from portal.models import NotificationPreference
 from surveys.factories import make_survey
 from surveys.forms import closing_instant
@@ -522,3 +524,58 @@ def test_the_pages_are_valid_html_in_every_language(client, index, community, pe
 def test_a_closing_day_is_over_everywhere_before_the_survey_closes():
     day = dt.date(2026, 12, 31)
     assert closing_instant(day) == dt.datetime(2027, 1, 1, 12, tzinfo=dt.UTC)
+
+
+def admin_questions(survey):
+    """The survey's questions as the admin's inline panel sends them."""
+    return [
+        {
+            "id": question.pk,
+            "ORDER": str(number),
+            "label": question.label,
+            "help_text": question.help_text,
+            "field_type": question.field_type,
+            "choices": question.choices,
+            **({"required": "on"} if question.required else {}),
+        }
+        for number, question in enumerate(survey.form_fields.all(), start=1)
+    ]
+
+
+def admin_data(survey, questions=None, **changes):
+    """The admin's edit form of ``survey`` as an editor would send it, with ``changes``."""
+    questions = admin_questions(survey) if questions is None else questions
+    fields = {
+        "title": survey.title,
+        "slug": survey.slug,
+        "introduction": survey.introduction,
+        "shared_with": survey.shared_with,
+        "community": survey.community_id or "",
+        "opens_at": survey.opens_at.strftime("%Y-%m-%d %H:%M"),
+        "closes_at": "",
+        "anonymous": "on",
+        "thank_you": survey.thank_you,
+        "form_fields": inline_formset(questions, initial=len(questions)),
+        "action-publish": "publish",
+    }
+    return nested_form_data({**fields, **changes})
+
+
+def test_the_admin_keeps_an_answered_survey_s_questions(client, index, people):
+    survey = make_survey(index, people["creator"])
+    log_in(client, people["member"]).post(url(survey), ANSWER)
+    log_in(client, UserFactory(username="root", is_staff=True, is_superuser=True))
+    edit = f"/admin/pages/{survey.pk}/edit/"
+    assert client.get(edit).status_code == 200
+    questions = admin_questions(survey)
+    questions[0]["label"] = "Changed"
+    refused = client.post(edit, admin_data(survey, questions))
+    assert refused.status_code == 200
+    assert "its questions can no longer change" in refused.content.decode()
+    anonymity = client.post(edit, admin_data(survey, anonymous=""))
+    assert "this can no longer change" in anonymity.content.decode()
+    survey.refresh_from_db()
+    assert survey.form_fields.first().label == "How useful is it?" and survey.anonymous
+    assert client.post(edit, admin_data(survey, title="Renamed by an editor")).status_code == 302
+    survey.refresh_from_db()
+    assert survey.title == "Renamed by an editor"
