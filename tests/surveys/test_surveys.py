@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -418,6 +419,14 @@ def test_a_survey_opening_later_is_sent_when_it_opens(index, community, people):
     assert send_survey_emails(now) == (0, 0) and not mail.outbox
     assert send_survey_emails(now + dt.timedelta(days=1, minutes=1)) == (1, 0)
     assert len(mail.outbox) == 3
+
+
+def test_the_scheduler_s_command_sends_what_is_due_and_says_so(index, community, people):
+    make_survey(index, people["creator"], community=community)
+    out = io.StringIO()
+    call_command("send_survey_emails", stdout=out)
+    assert out.getvalue() == "1 survey(s) opened, 0 closed: their emails are sent.\n"
+    assert len(mail.outbox) == 3  # the administrator and the two other members
 
 
 def test_a_survey_of_every_member_is_emailed_to_nobody(index, people):
