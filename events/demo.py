@@ -11,11 +11,9 @@ as they are.
 
 import datetime as dt
 
-from wagtail_localize.strings import StringValue
-
 from library.models import Organisation
 from portal.datetimes import wall_clock_to_utc
-from portal.demo_utils import ensure_locales, translate_instance
+from portal.demo_utils import demo_index_pages, ensure_locales, segment, translate_instance
 from portal.models import Country, HomePage, Region, Theme
 from portal.slugs import slug_for
 
@@ -37,35 +35,10 @@ def load(command):
     return []
 
 
-def _segment(text):
-    """A plain-text field as wagtail-localize lists it among a page's segments."""
-    return StringValue.from_plaintext(text).data
-
-
 def load_index_pages(home, locales):
     """The calendar under the English home page and its Spanish and French translations:
     ``{language code: index page}``."""
-    title, introduction = INDEX["en"]
-    index = EventIndexPage.objects.filter(locale=locales["en"]).first()
-    if index is None:
-        index = EventIndexPage(title=title, slug="events", introduction=introduction)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    indexes = {"en": index}
-    for code in ("es", "fr"):
-        translated_title, translated_introduction = INDEX[code]
-        if not index.has_translation(locales[code]):
-            translate_instance(
-                index,
-                code,
-                {
-                    _segment(title): _segment(translated_title),
-                    _segment(index.slug): slug_for(translated_title, index.slug),
-                    _segment(introduction): _segment(translated_introduction),
-                },
-            )
-        indexes[code] = index.get_translation(locales[code])
-    return indexes
+    return demo_index_pages(home, locales, EventIndexPage, "events", INDEX)
 
 
 def load_event_types(locales):
@@ -83,7 +56,7 @@ def load_event_types(locales):
 
 
 def _body(text):
-    return f"<p>{_segment(text)}</p>"
+    return f"<p>{segment(text)}</p>"
 
 
 def _instant(parts, zone):
@@ -130,15 +103,15 @@ def load_event(data, indexes, types, locales):
         if other == code or page.has_translation(locales[other]):
             continue
         strings = {
-            _segment(title): _segment(other_title),
-            _segment(page.slug): slug_for(other_title, page.slug),
-            _segment(summary): _segment(other_summary),
-            _segment(body): _segment(other_body),
+            segment(title): segment(other_title),
+            segment(page.slug): slug_for(other_title, page.slug),
+            segment(summary): segment(other_summary),
+            segment(body): segment(other_body),
         }
         if venue:
-            strings[_segment(venue)] = _segment(other_venue)
+            strings[segment(venue)] = segment(other_venue)
         if city:
-            strings[_segment(city)] = _segment(other_city)
+            strings[segment(city)] = segment(other_city)
         translate_instance(page, other, strings)
         made += 1
     return made

@@ -9,9 +9,8 @@ looked up by slug first, and existing translations are left as they are.
 
 from django.utils.html import escape
 from wagtail.models import Page
-from wagtail_localize.strings import StringValue
 
-from portal.demo_utils import ensure_locales, translate_instance
+from portal.demo_utils import demo_index_pages, ensure_locales, segment, translate_instance
 from portal.models import Country, HomePage, Region, Theme
 from portal.slugs import slug_for
 
@@ -66,35 +65,10 @@ def link_glossary_terms(locales):
     return changed
 
 
-def _segment(text):
-    """A plain-text field as wagtail-localize lists it among a page's segments."""
-    return StringValue.from_plaintext(text).data
-
-
 def load_index_pages(home, locales):
     """The news index under the English home page and its Spanish and French translations:
     ``{language code: index page}``."""
-    title, introduction = INDEX["en"]
-    index = NewsIndexPage.objects.filter(locale=locales["en"]).first()
-    if index is None:
-        index = NewsIndexPage(title=title, slug="news", introduction=introduction)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    indexes = {"en": index}
-    for code in ("es", "fr"):
-        translated_title, translated_introduction = INDEX[code]
-        if not index.has_translation(locales[code]):
-            translate_instance(
-                index,
-                code,
-                {
-                    _segment(title): _segment(translated_title),
-                    _segment(index.slug): slug_for(translated_title, index.slug),
-                    _segment(introduction): _segment(translated_introduction),
-                },
-            )
-        indexes[code] = index.get_translation(locales[code])
-    return indexes
+    return demo_index_pages(home, locales, NewsIndexPage, "news", INDEX)
 
 
 def _paragraph(text):
@@ -136,10 +110,10 @@ def load_article(data, indexes, locales):
         if other == code or page.has_translation(locales[other]):
             continue
         strings = {
-            _segment(title): _segment(other_title),
-            _segment(page.slug): slug_for(other_title, page.slug),
-            _segment(summary): _segment(other_summary),
-            _segment(body): _segment(other_body),
+            segment(title): segment(other_title),
+            segment(page.slug): slug_for(other_title, page.slug),
+            segment(summary): segment(other_summary),
+            segment(body): segment(other_body),
         }
         translate_instance(page, other, strings)
         made += 1

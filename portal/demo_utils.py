@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 from portal import saved_searches
 from portal.following import kinds
@@ -51,6 +52,40 @@ def translate_instance(instance, language_code, strings):
     translation.import_po(po, translation_type="manual")
     translation.save_target(publish=True)
     return instance.get_translation(locale)
+
+
+def segment(text):
+    """A plain-text field as wagtail-localize lists it among a page's segments (the key and
+    value :func:`translate_instance` takes for it)."""
+    return StringValue.from_plaintext(text).data
+
+
+def demo_index_pages(home, locales, model, slug, texts):
+    """An app's index page under the English home page, as ``model`` titled and introduced
+    by ``texts["en"]`` (``(title, introduction)``) at ``slug``, and its Spanish and French
+    translations from ``texts["es"]`` and ``texts["fr"]``: ``{language code: index page}``.
+    Running it again changes nothing."""
+    title, introduction = texts["en"]
+    index = model.objects.filter(locale=locales["en"]).first()
+    if index is None:
+        index = model(title=title, slug=slug, introduction=introduction)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    indexes = {"en": index}
+    for code in ("es", "fr"):
+        translated_title, translated_introduction = texts[code]
+        if not index.has_translation(locales[code]):
+            translate_instance(
+                index,
+                code,
+                {
+                    segment(title): segment(translated_title),
+                    segment(index.slug): slug_for(translated_title, index.slug),
+                    segment(introduction): segment(translated_introduction),
+                },
+            )
+        indexes[code] = index.get_translation(locales[code])
+    return indexes
 
 
 # The demo member whose timeline ("My portal") shows following at work.

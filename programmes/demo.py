@@ -13,11 +13,16 @@ translations are left as they are.
 import html
 
 from wagtail.models import Page
-from wagtail_localize.strings import StringValue
 
 from community_pages.models import CommunityPage
 from library.models import Organisation, PublicationPage
-from portal.demo_utils import demo_follow, ensure_locales, translate_instance
+from portal.demo_utils import (
+    demo_follow,
+    demo_index_pages,
+    ensure_locales,
+    segment,
+    translate_instance,
+)
 from portal.models import Country, HomePage, Theme
 from portal.slugs import slug_for
 from webinars.models import WebinarSeriesPage
@@ -53,11 +58,6 @@ def load(command):
     return []
 
 
-def _segment(text):
-    """A plain-text field as wagtail-localize lists it among a page's segments."""
-    return StringValue.from_plaintext(text).data
-
-
 def _term(model, locales, slug, names, **extra):
     """The English row of ``model`` with ``slug`` (made if missing) and its Spanish and
     French translations."""
@@ -85,27 +85,7 @@ def load_taxonomy(locales):
 def load_index_pages(home, locales):
     """The programme index under the English home page and its Spanish and French
     translations: ``{language code: index page}``."""
-    title, introduction = INDEX["en"]
-    index = ProgrammeIndexPage.objects.filter(locale=locales["en"]).first()
-    if index is None:
-        index = ProgrammeIndexPage(title=title, slug="programmes", introduction=introduction)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    indexes = {"en": index}
-    for code in ("es", "fr"):
-        translated_title, translated_introduction = INDEX[code]
-        if not index.has_translation(locales[code]):
-            translate_instance(
-                index,
-                code,
-                {
-                    _segment(title): _segment(translated_title),
-                    _segment(index.slug): slug_for(translated_title, index.slug),
-                    _segment(introduction): _segment(translated_introduction),
-                },
-            )
-        indexes[code] = index.get_translation(locales[code])
-    return indexes
+    return demo_index_pages(home, locales, ProgrammeIndexPage, "programmes", INDEX)
 
 
 def _paragraph(text):
@@ -185,10 +165,10 @@ def load_programme(data, indexes, locales):
         if page.has_translation(locales[code]):
             continue
         strings = {
-            _segment(english): _segment(translated)
+            segment(english): segment(translated)
             for english, translated in zip(source_text, data["text"][code], strict=True)
         }
-        strings[_segment(page.slug)] = slug_for(data["text"][code][0], page.slug)
+        strings[segment(page.slug)] = slug_for(data["text"][code][0], page.slug)
         translate_instance(page, code, strings)
         made += 1
     return made

@@ -18,9 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from community_pages.models import CommunityPage, Membership
-from portal.demo_utils import ensure_locales, translate_instance
+from portal.demo_utils import demo_index_pages, ensure_locales
 from portal.models import HomePage
-from portal.slugs import slug_for
 
 from .models import (
     SurveyIndexPage,
@@ -220,27 +219,7 @@ def load(command):
 def load_index_pages(home, locales):
     """The surveys section under the English home page and its Spanish and French
     translations: ``{language code: index page}``."""
-    title, introduction = INDEX["en"]
-    index = SurveyIndexPage.objects.filter(locale=locales["en"]).first()
-    if index is None:
-        index = SurveyIndexPage(title=title, slug="surveys", introduction=introduction)
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    indexes = {"en": index}
-    for code in ("es", "fr"):
-        translated_title, translated_introduction = INDEX[code]
-        if not index.has_translation(locales[code]):
-            translate_instance(
-                index,
-                code,
-                {
-                    title: translated_title,
-                    index.slug: slug_for(translated_title, index.slug),
-                    introduction: translated_introduction,
-                },
-            )
-        indexes[code] = index.get_translation(locales[code])
-    return indexes
+    return demo_index_pages(home, locales, SurveyIndexPage, "surveys", INDEX)
 
 
 @transaction.atomic
