@@ -10,11 +10,10 @@ Usage: python bench/communities.py [--runs N]
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from _site import bench_home  # bench/ is first on sys.path when a benchmark runs
-from _timing import p50_p95
+from _timing import measure_page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -87,22 +86,6 @@ def build():
     return community, users[1], long_thread
 
 
-def measure(client, url, runs):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    times, queries = [], []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.append(len(ctx.captured_queries))
-    p50, p95 = p50_p95(times)
-    return p50, p95, max(queries)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -149,7 +132,7 @@ def main():
         (f"long thread ({LONG_THREAD} comments)", base + f"discussions/{long_thread}/"),
     ]:
         client.get(url)  # warm up
-        p50, p95, queries = measure(client, url, args.runs)
+        p50, p95, queries = measure_page(client, url, args.runs)
         print(f"{label:<28}{p50:>10.1f}{p95:>10.1f}{queries:>10}")
 
 

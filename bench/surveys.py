@@ -12,12 +12,11 @@ Usage: python bench/surveys.py [--runs N] [--reuse]
 import argparse
 import os
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
 from _site import bench_home  # bench/ is first on sys.path when a benchmark runs
-from _timing import p50_p95
+from _timing import measure_page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,24 +82,14 @@ def build():
 
 
 def measure(client, url, runs):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    times, queries = [], []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries.append(len(ctx.captured_queries))
-    # Memory apart: tracing every allocation slows the view down several times.
+    """Timings and queries (``bench/_timing.measure_page``), and apart the peak memory one
+    more call allocates: tracing every allocation slows the view down several times."""
+    p50, p95, queries = measure_page(client, url, runs)
     tracemalloc.start()
     client.get(url)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    p50, p95 = p50_p95(times)
-    return p50, p95, max(queries), peak
+    return p50, p95, queries, peak
 
 
 def main():
