@@ -2,6 +2,7 @@
 nothing from outside; and a way to log a browser in as a member."""
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
@@ -45,3 +46,29 @@ def log_in(context, live_server, user):
     client.force_login(user)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def local_page(browser, live_server, violations, user=None):
+    """A page of a new browser context that reaches only the live server (every other
+    request is aborted), logged in as ``user`` if given; each Content-Security-Policy
+    violation Chromium reports is appended to ``violations`` with the page's address."""
+    context = browser.new_context(locale="en-GB")
+    server = urlsplit(live_server.url).netloc
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if urlsplit(route.request.url).netloc == server else route.abort()
+        ),
+    )
+    if user is not None:
+        log_in(context, live_server, user)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return page

@@ -6,44 +6,24 @@ whose public pages carry Wagtail's userbar, and in the admin's dashboard and pag
 Requests leaving the live server are aborted, so nothing here reaches the internet.
 """
 
-from urllib.parse import urlsplit
-
 from django.test import Client
 
 from portal.factories import UserFactory
-from tests.e2e.conftest import E2E, log_in
+from tests.e2e.conftest import E2E, local_page
 
 pytestmark = E2E
 
 
 def open_pages(browser, live_server, paths, user=None):
     """Open ``paths`` (as ``user``, if given); return the CSP violations Chromium reported."""
-    context = browser.new_context(locale="en-GB")
-    server = urlsplit(live_server.url).netloc
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if urlsplit(route.request.url).netloc == server else route.abort()
-        ),
-    )
-    if user is not None:
-        log_in(context, live_server, user)
-    page = context.new_page()
     violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    page = local_page(browser, live_server, violations, user)
     statuses = {}
     for path in paths:
         response = page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")
         statuses[path] = response.status
-    context.close()
+    page.context.close()
     return statuses, violations
 
 

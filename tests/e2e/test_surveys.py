@@ -3,8 +3,6 @@ the way), a member answers it in Spanish after a refused first try, and the admi
 reads the results as a chart whose bars are as wide as their shares; no page breaks the
 Content-Security-Policy (the bars are SVG, not inline styles)."""
 
-from urllib.parse import urlsplit
-
 from community_pages.factories import (
     CommunityIndexPageFactory,
     CommunityPageFactory,
@@ -13,29 +11,9 @@ from community_pages.factories import (
 from portal.factories import UserFactory
 from surveys.factories import SurveyIndexPageFactory
 from surveys.models import SurveyPage, SurveyResponse
-from tests.e2e.conftest import E2E, log_in
+from tests.e2e.conftest import E2E, local_page
 
 pytestmark = E2E
-
-
-def new_page(browser, live_server, user, violations):
-    context = browser.new_context(locale="en-GB")
-    server = urlsplit(live_server.url).netloc
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_() if urlsplit(route.request.url).netloc == server else route.abort()
-        ),
-    )
-    log_in(context, live_server, user)
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return page
 
 
 def test_an_administrator_runs_a_survey_and_reads_its_chart(live_server, home, browser):
@@ -49,7 +27,7 @@ def test_an_administrator_runs_a_survey_and_reads_its_chart(live_server, home, b
     MembershipFactory(community=community, user=member)
     violations = []
 
-    page = new_page(browser, live_server, admin, violations)
+    page = local_page(browser, live_server, violations, admin)
     page.goto(f"{live_server.url}/en/surveys/new/?community={community.pk}")
     page.fill("#id_title", "Which pension works best?")
     page.fill("#id_questions-0-label", "Which pension do you know best?")
@@ -70,7 +48,7 @@ def test_an_administrator_runs_a_survey_and_reads_its_chart(live_server, home, b
     assert page.url == f"{live_server.url}/en/surveys/{survey.slug}/"
     assert survey.community_id == community.pk and survey.owner == admin
 
-    answering = new_page(browser, live_server, member, violations)
+    answering = local_page(browser, live_server, violations, member)
     answering.goto(f"{live_server.url}/es/surveys/{survey.slug}/")
     answering.click("text=Enviar mis respuestas")
     answering.locator(".errors").wait_for()
