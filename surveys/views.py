@@ -7,8 +7,6 @@ of its community, staff) is asked here.
 """
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from community_pages.access import can_moderate, can_see_in_directory
 from community_pages.models import CommunityPage, Membership
+from community_pages.views.frame import deny
 from portal import ratelimits
 from portal.access import is_member, is_staff, visible_queryset
 from portal.exports import csv_response
@@ -42,13 +41,6 @@ from surveys.tasks import invite_members, tell_closed
 
 CLOSED_LISTED = 20  # closed surveys the index lists, newest first
 MINE_LISTED = 50  # the reader's own surveys it lists, newest first
-
-
-def deny(request):
-    """Refuse: anonymous readers are asked to log in, members are told no (403)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 # -- the index ---------------------------------------------------------------------------
