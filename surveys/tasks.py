@@ -67,6 +67,8 @@ def tell_closed(survey_id, at=None):
             context,
             page=survey,
             url=survey.reverse_subpage("results_view"),
+            # A creator who has left the community no longer reads it, nor hears of it.
+            can_see=lambda user: can_view_page(user, survey),
         )
         told += result != "skipped"
     if survey.results_to_respondents:
