@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-APPS := portal community_pages library webinars glossary news programmes events search surveys
+APPS := portal community_pages library webinars glossary news programmes events search surveys insights
 
 .PHONY: run test test-elasticsearch services install migrate demo messages compilemessages lint format bench e2e clean
 

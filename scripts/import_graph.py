@@ -35,6 +35,7 @@ APPS = [
     "programmes",
     "events",
     "surveys",
+    "insights",
 ]
 # Who may import whom: an app imports only apps of a lower layer.
 LAYERS = {
@@ -48,6 +49,7 @@ LAYERS = {
     "programmes": 4,
     "events": 4,
     "surveys": 4,
+    "insights": 5,
 }
 MARK = "# noqa: PLC0415"
 

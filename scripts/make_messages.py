@@ -21,6 +21,7 @@ APPS = [
     "events",
     "search",
     "surveys",
+    "insights",
 ]
 LANGUAGES = ["-l", "es", "-l", "fr"]
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "programmes",
     "events",
     "surveys",
+    "insights",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

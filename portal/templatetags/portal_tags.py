@@ -218,3 +218,9 @@ def save_search_button(context, scope_name, params):
         "saved": saved_searches.is_saved(request.user, scope_name, normalised, language),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.inclusion_tag("portal/includes/chart.html")
+def chart(chart):
+    """An SVG chart with its numbers in a table beside it (``portal.charts.Chart``)."""
+    return {"chart": chart}

@@ -1,0 +1,1 @@
+"""Wagtail hooks of the platform team's instruments (each instrument's own module)."""
