@@ -57,6 +57,8 @@ from django.utils.cache import (
 )
 from wagtail.models import Page
 
+from portal import usage
+
 GENERATION_KEY = "pagecache:generation"
 # The portal's own apps (labels: ``portal`` imports none of them).
 PORTAL_APPS = {
@@ -78,6 +80,8 @@ HEADER = "X-Page-Cache"
 IGNORED_MODELS = {
     # Members' own bookkeeping, never on a page anyone else reads.
     "portal.savedsearch",
+    # Page views, written in batches after answers (portal.usage).
+    "portal.pageview",
     "portal.pendingnotification",
     "admin.logentry",
     "sessions.session",
@@ -219,6 +223,7 @@ class AnonymousPageCacheMiddleware:
         kept = cache.get(key)
         if kept is not None:
             kept[HEADER] = "hit"
+            usage.count_view(request, kept)
             return kept
         response = self.get_response(request)
         if keepable(response):

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import admin_views, following
+from portal import admin_views, following, usage
 from portal import demo as portal_demo
 from portal.documents import check_document_access
 from portal.models import Country, NavigationMenu, Region, Theme
@@ -105,3 +105,7 @@ def member_follow_kind():
 def load_portal_demo(command):
     """The portal's demo: taxonomy, pages in three languages, members."""
     return portal_demo.load(command)
+
+
+# Every page Wagtail serves names itself on the request, for the page views (portal.usage).
+hooks.register("before_serve_page", usage.note_page)

@@ -1,4 +1,5 @@
-"""The portal's own models: pages, shared taxonomy, navigation, member profiles, notifications."""
+"""The portal's own models: pages, shared taxonomy, navigation, member profiles, notifications,
+page views."""
 
 from .following import Follow
 from .members import MemberProfile, NotificationPreference, PendingNotification
@@ -6,6 +7,7 @@ from .navigation import NavigationMenu
 from .pages import BasePage, HomePage, IndexPage, RestrictedMixin, StandardPage
 from .saved_searches import AlertFrequency, SavedSearch
 from .taxonomy import Country, Region, Theme
+from .usage import PageView
 
 __all__ = [
     "AlertFrequency",
@@ -17,6 +19,7 @@ __all__ = [
     "MemberProfile",
     "NavigationMenu",
     "NotificationPreference",
+    "PageView",
     "PendingNotification",
     "Region",
     "SavedSearch",

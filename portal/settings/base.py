@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Counts page views (portal/usage.py): below the page cache, which counts its own answers.
+    "portal.usage.PageViewMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that its process_exception is the first asked: a database error raised by a
     # view or while its template response renders becomes the 503 maintenance page. Errors
@@ -487,3 +489,6 @@ WAGTAILEMBEDS_FINDERS = [
     {"class": "portal.embeds"},
     {"class": "wagtail.embeds.finders.oembed"},
 ]
+
+# Page views are added up in each worker and written at most this often (portal/usage.py).
+USAGE_FLUSH_SECONDS = int(os.environ.get("USAGE_FLUSH_SECONDS", "10"))

@@ -25,3 +25,5 @@ if ELASTICSEARCH_URL:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"test{os.getpid()}_"  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["REFRESH_WRITES"] = True  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = 30  # noqa: F405
+# Page views written after every response, so each test reads its own.
+USAGE_FLUSH_SECONDS = 0

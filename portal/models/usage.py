@@ -1,0 +1,35 @@
+"""Page views, counted by the portal itself (``portal.usage``): no analytics service, no
+script in the reader's browser, nothing personal kept."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PageView(models.Model):
+    """How many times a page was read on one day by readers of one country.
+
+    The language is the page's own (each translation is a page of its own). ``country`` is
+    the ISO code of the member's country where a member who gave one read it, else empty:
+    an anonymous reader's country is never guessed. Nothing else about a reader is kept.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    day = models.DateField(_("day"), default=timezone.localdate)
+    country = models.CharField(_("country"), max_length=2, blank=True, default="")
+    count = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views")
+        verbose_name_plural = _("page views")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "day", "country"], name="portal_page_view_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "page"], name="portal_page_view_day")]
+
+    def __str__(self):
+        return f"{self.page_id} {self.day} {self.country or '-'}: {self.count}"
