@@ -755,6 +755,9 @@ class DownloadCount(models.Model):
         "wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     day = models.DateField(default=timezone.localdate)
+    # The ISO code of the downloading member's country where they gave one, else empty
+    # (``portal.usage.reader_country``): nothing else about the reader is kept.
+    country = models.CharField(max_length=2, blank=True, default="")
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -762,7 +765,8 @@ class DownloadCount(models.Model):
         verbose_name_plural = _("download counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["publication", "document", "day"], name="library_download_per_day"
+                fields=["publication", "document", "day", "country"],
+                name="library_download_per_day_country",
             )
         ]
 
@@ -784,10 +788,16 @@ class DownloadCount(models.Model):
         return Coalesce(Subquery(total.values("total")[:1], output_field=models.IntegerField()), 0)
 
     @classmethod
-    def record(cls, publication, document):
-        """Add one download for today, safe under concurrent requests."""
+    def record(cls, publication, document, country=""):
+        """Add one download for today by a reader of ``country`` (an ISO code, or empty when
+        not known), safe under concurrent requests."""
         today = timezone.localdate()
-        lookup = {"publication": publication, "document": document, "day": today}
+        lookup = {
+            "publication": publication,
+            "document": document,
+            "day": today,
+            "country": country,
+        }
         if cls.objects.filter(**lookup).update(count=F("count") + 1):
             return
         try:

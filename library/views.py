@@ -103,7 +103,7 @@ def download(request, file_id):
     # A download counts once per visitor and item in COUNTER's double-click window, never for
     # a robot (portal.usage); a later range of the same file is the same download.
     if (not partial or start == 0) and usage.counts(request, f"document:{document.pk}"):
-        DownloadCount.record(publication, document)
+        DownloadCount.record(publication, document, usage.reader_country(request))
 
     handle = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
     if partial:

@@ -15,11 +15,11 @@ from django.utils.formats import number_format
 
 WIDTH = 640
 HEIGHT = 220
-LEFT = 48  # room for the y axis' numbers
+LEFT = 64  # room for the y axis' numbers
 BOTTOM = 28  # room for the x axis' labels
 TOP = 10
 RIGHT = 8
-MAX_X_LABELS = 12
+MAX_X_LABELS = 7
 
 
 @dataclass

@@ -36,6 +36,24 @@ class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class TermChoiceField(forms.ModelChoiceField):
+    """One taxonomy term chosen by id (or ``to_field_name``), labelled in the reader's
+    language; a value no row's id can be is an invalid choice (as in
+    :class:`TermMultipleChoiceField`)."""
+
+    def label_from_instance(self, obj):
+        """The term's label in the active language."""
+        return term_label(obj)
+
+    def to_python(self, value):
+        if self.to_field_name is None and value not in self.empty_values:
+            if parse_int(value) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().to_python(value)
+
+
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form; the rest of the profile is edited later."""
 
