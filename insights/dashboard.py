@@ -20,17 +20,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min, Q, Sum
 from django.db.models.functions import TruncDay, TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 
-from community_pages.models import Comment, CommunityPage, Membership, Thread
+from community_pages.models import (
+    Comment,
+    CommunityFileDownload,
+    CommunityPage,
+    Membership,
+    Thread,
+)
 from library.models import DocumentType, DownloadCount, PublicationPage
 from portal.charts import Chart, Series
 from portal.forms import TermChoiceField
 from portal.labels import term_label
-from portal.models import Country, PageView, Theme
+from portal.models import Country, DocumentDownload, PageView, Theme
 from webinars.models import Attendance, Registration, WebinarPage
 
 TOP = 20
@@ -216,7 +223,11 @@ def usage_over_time(filters):
     views = totals_by_period(page_views(filters), filters.daily)
     files = totals_by_period(downloads(filters), filters.daily)
     per = _("Page views per day") if filters.daily else _("Page views per month")
-    per_file = _("Downloads per day") if filters.daily else _("Downloads per month")
+    per_file = (
+        _("Publication downloads per day")
+        if filters.daily
+        else _("Publication downloads per month")
+    )
     return [
         Chart(per, labels, [Series(_("Page views"), [views.get(day, 0) for day in axis])]),
         Chart(per_file, labels, [Series(_("Downloads"), [files.get(day, 0) for day in axis])]),
@@ -252,6 +263,54 @@ def top_downloads(filters, limit=TOP):
     return [
         (pages[row["publication"]], row["total"]) for row in rows if row["publication"] in pages
     ]
+
+
+@dataclass
+class FileFigures:
+    """A file other than a publication's, with its downloads."""
+
+    title: str
+    kind: str
+    edit_url: str
+    downloads: int
+
+
+def top_files(filters, limit=TOP):
+    """The most downloaded files that are not publications': documents (a session's slides,
+    a hosted recording, a file linked from a page) and community files. They have no
+    language, section or theme: only the range and the country narrow them (``None`` when
+    another filter is chosen, so the page can say so)."""
+    if filters.language or filters.theme or filters.section:
+        return None
+    documents = DocumentDownload.objects.filter(day__range=(filters.start, filters.end))
+    files = CommunityFileDownload.objects.filter(day__range=(filters.start, filters.end))
+    if filters.country:
+        documents = documents.filter(country=filters.country)
+        files = files.filter(country=filters.country)
+    rows = [
+        FileFigures(
+            row["document__title"],
+            _("Document"),
+            reverse("wagtaildocs:edit", args=[row["document"]]),
+            row["total"],
+        )
+        for row in documents.values("document", "document__title")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "document")[:limit]
+    ]
+    rows += [
+        FileFigures(
+            row["file__title"],
+            _("Community file"),
+            reverse("wagtailadmin_pages:edit", args=[row["file__community"]]),
+            row["total"],
+        )
+        for row in files.values("file", "file__title", "file__community")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "file")[:limit]
+    ]
+    rows.sort(key=lambda row: (-row.downloads, row.title))
+    return rows[:limit]
 
 
 def last_months(end, count=MONTHS_SHOWN):

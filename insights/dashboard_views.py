@@ -22,6 +22,7 @@ def usage_dashboard(request):
         "usage": dashboard.usage_over_time(filters),
         "top_pages": dashboard.top_pages(filters),
         "top_downloads": dashboard.top_downloads(filters),
+        "top_files": dashboard.top_files(filters),
         "members": dashboard.members_by_month(filters.end),
         "communities": dashboard.communities(filters),
         "wait_days": dashboard.REQUEST_WAIT_DAYS,

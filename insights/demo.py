@@ -6,7 +6,7 @@ in the months before today. About a fifth of the views are by members of the cou
 demo's programmes (Kenya, Brazil, Mexico, the Philippines, Senegal, South Africa, India,
 Bolivia, Colombia and France). Publications with a file get downloads on the same pattern,
 by members of those countries (the library's own demo gives the downloads of unknown readers
-of the last 90 days). The demo members' sign-up days are spread over the year.
+of the last 90 days); so do the other documents (slides, recordings) and community files. The demo members' sign-up days are spread over the year.
 
 The figures come from each page's title, so they are the same on every run, and running
 the loader again changes nothing: it writes only where there are no views yet.
@@ -18,12 +18,15 @@ import hashlib
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from library.models import DownloadCount, PublicationPage
-from portal.models import PageView
+from community_pages.models import CommunityFile, CommunityFileDownload
+from library.models import DownloadCount, PublicationFile, PublicationPage
+from portal.models import DocumentDownload, PageView
 
 DAYS = 365
+Document = get_document_model()
 COUNTRIES = ["KE", "BR", "MX", "PH", "SN", "ZA", "IN", "BO", "CO", "FR"]
 
 
@@ -97,6 +100,21 @@ def load(command=None):
                 for code, count in countries.items()
             )
     DownloadCount.objects.bulk_create(files, batch_size=5000, ignore_conflicts=True)
+    others = []
+    used_by_publications = PublicationFile.objects.values("document_id")
+    for document in Document.objects.exclude(pk__in=used_by_publications):
+        for day, anonymous, _countries in daily_figures(document.title + " file", 2, today):
+            others.append(DocumentDownload(document=document, day=day, count=anonymous))
+    for file in CommunityFile.objects.all():
+        for day, _anonymous, countries in daily_figures(file.title + " file", 3, today):
+            others.extend(
+                CommunityFileDownload(file=file, day=day, country=code, count=count)
+                for code, count in countries.items()
+            )
+    for model in (DocumentDownload, CommunityFileDownload):
+        model.objects.bulk_create(
+            [row for row in others if isinstance(row, model)], batch_size=5000
+        )
     spread_sign_ups(today)
     if command:
         command.stdout.write(f"  {len(views)} days of page views, {len(files)} of downloads.")

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
+from django.db import models
+from django.db.models import OuterRef, Prefetch, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +29,7 @@ from wagtail.search import index
 
 from library.citations import citation_url, formatted, meta_tags
 from library.facets import FacetKeysField
+from portal import usage
 from portal.access import public_pages, visible_pages
 from portal.api_fields import LinesField, TermField, TermsField
 from portal.labels import term_label, track_labels
@@ -791,20 +792,13 @@ class DownloadCount(models.Model):
     def record(cls, publication, document, country=""):
         """Add one download for today by a reader of ``country`` (an ISO code, or empty when
         not known), safe under concurrent requests."""
-        today = timezone.localdate()
-        lookup = {
-            "publication": publication,
-            "document": document,
-            "day": today,
-            "country": country,
-        }
-        if cls.objects.filter(**lookup).update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(count=1, **lookup)
-        except IntegrityError:
-            cls.objects.filter(**lookup).update(count=F("count") + 1)
+        usage.add_to_count(
+            cls,
+            publication=publication,
+            document=document,
+            day=timezone.localdate(),
+            country=country,
+        )
 
 
 class OaiTombstone(models.Model):

@@ -19,7 +19,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.documents.views.serve import serve as wagtail_serve
 
+from portal import usage
 from portal.access import PUBLIC, can_read_document, document_audiences
+from portal.models import DocumentDownload
 from portal.params import parse_int
 
 # Set on the request by the hook when public content uses the document being served.
@@ -56,6 +58,13 @@ def serve(request, document_id, document_filename):
     if parse_int(document_id) is None:
         raise Http404
     response = wagtail_serve(request, document_id, document_filename)
+    if response.status_code == 200 or (
+        response.status_code == 206 and response.get("Content-Range", "").startswith("bytes 0-")
+    ):
+        # A download counts once per visitor in COUNTER's window; later ranges are the same.
+        usage.count_download(
+            request, DocumentDownload, f"document:{document_id}", document_id=int(document_id)
+        )
     public = getattr(request, _PUBLIC, False) and response.status_code in (200, 206, 304)
     if not public:
         patch_cache_control(response, private=True, no_store=True)

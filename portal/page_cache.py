@@ -80,8 +80,10 @@ HEADER = "X-Page-Cache"
 IGNORED_MODELS = {
     # Members' own bookkeeping, never on a page anyone else reads.
     "portal.savedsearch",
-    # Page views, written in batches after answers (portal.usage).
+    # Page views and file downloads, counted for staff (portal.usage): no page shows them.
     "portal.pageview",
+    "portal.documentdownload",
+    "community_pages.communityfiledownload",
     "portal.pendingnotification",
     "admin.logentry",
     "sessions.session",

@@ -145,15 +145,31 @@ def flush(force=True):
 
 
 def add_views(page, day, country, views):
-    """Adds ``views`` to the row of (page, day, country), safe beside other workers."""
-    rows = PageView.objects.filter(page_id=page, day=day, country=country)
-    if rows.update(count=F("count") + views):
+    """Adds ``views`` to the row of (page, day, country)."""
+    add_to_count(PageView, views, page_id=page, day=day, country=country)
+
+
+def add_to_count(model, number=1, **lookup):
+    """Adds ``number`` to the ``count`` of ``model``'s row matching ``lookup`` (creating it),
+    safe beside other workers doing the same: every counter of uses is kept this way."""
+    rows = model.objects.filter(**lookup)
+    if rows.update(count=F("count") + number):
         return
     try:
         with transaction.atomic():
-            PageView.objects.create(page_id=page, day=day, country=country, count=views)
+            model.objects.create(count=number, **lookup)
     except IntegrityError:
-        rows.update(count=F("count") + views)
+        rows.update(count=F("count") + number)
+
+
+def count_download(request, model, item, **lookup):
+    """Counts one download of ``item`` (a short key such as ``document:12``) into ``model``'s
+    row for today, ``lookup`` and the reader's country, unless the request does not count
+    (a robot, a repeat: :func:`counts`). Returns whether it counted."""
+    if not counts(request, item):
+        return False
+    add_to_count(model, 1, day=timezone.localdate(), country=reader_country(request), **lookup)
+    return True
 
 
 def flush_when_due(**kwargs):

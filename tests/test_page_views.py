@@ -4,10 +4,12 @@ batches, with the member's country where known and nothing else about the reader
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
 
 from portal import usage
-from portal.factories import CountryFactory, StandardPageFactory
-from portal.models import MemberProfile, PageView
+from portal.factories import CountryFactory, StandardPageFactory, UserFactory
+from portal.models import DocumentDownload, MemberProfile, PageView
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 OTHER_BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/17.5"
@@ -109,3 +111,17 @@ def test_views_of_a_page_deleted_before_the_batch_are_dropped(client, page, sett
     page.delete()
     assert usage.flush() == 1
     assert PageView.objects.count() == 0
+
+
+def test_documents_count_as_downloads_once_per_reader(client, home):
+    document = Document(title="Slides")
+    document.file.save("slides.pdf", ContentFile(b"%PDF-1.4 slides"), save=True)
+    url = document.url
+    # A staff-only document (no live content uses it): a refused reader downloads nothing.
+    assert client.get(url, HTTP_USER_AGENT=BROWSER).status_code in (302, 403)
+    assert DocumentDownload.objects.count() == 0
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(url, HTTP_USER_AGENT=BROWSER).status_code == 200
+    client.get(url, HTTP_USER_AGENT=BROWSER)
+    client.get(url, HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    assert list(DocumentDownload.objects.values_list("document", "count")) == [(document.pk, 1)]

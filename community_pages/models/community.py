@@ -536,3 +536,27 @@ class Report(models.Model):
     def item(self):
         """What was reported: the comment, or the discussion."""
         return self.comment or self.thread
+
+
+class CommunityFileDownload(models.Model):
+    """How many times a community file was downloaded on one day, by members of one country
+    (where they gave one; else empty): for the staff dashboard (``portal.usage`` counts)."""
+
+    file = models.ForeignKey(
+        CommunityFile, on_delete=models.CASCADE, related_name="downloads", verbose_name=_("file")
+    )
+    day = models.DateField(_("day"), default=timezone.localdate)
+    country = models.CharField(_("country"), max_length=2, blank=True, default="")
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("community file downloads")
+        verbose_name_plural = _("community file downloads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["file", "day", "country"], name="community_file_download_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.file_id} {self.day} {self.country or '-'}: {self.count}"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from community_pages import services
 from community_pages.forms import FileForm
-from community_pages.models import CommunityFile
+from community_pages.models import CommunityFile, CommunityFileDownload
 from community_pages.views.frame import (
     content,
     deny,
@@ -19,6 +19,7 @@ from community_pages.views.frame import (
     render,
     section_url,
 )
+from portal import usage
 
 
 def file_list(request, community):
@@ -55,6 +56,7 @@ def file_download(request, community, item_id):
     item = _readable_file(request, community, item_id)
     if item is None:
         return deny(request)
+    usage.count_download(request, CommunityFileDownload, f"community-file:{item.pk}", file=item)
     return private_file_response(item)
 
 

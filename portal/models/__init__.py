@@ -7,12 +7,13 @@ from .navigation import NavigationMenu
 from .pages import BasePage, HomePage, IndexPage, RestrictedMixin, StandardPage
 from .saved_searches import AlertFrequency, SavedSearch
 from .taxonomy import Country, Region, Theme
-from .usage import PageView
+from .usage import DocumentDownload, PageView
 
 __all__ = [
     "AlertFrequency",
     "BasePage",
     "Country",
+    "DocumentDownload",
     "Follow",
     "HomePage",
     "IndexPage",

@@ -33,3 +33,32 @@ class PageView(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.day} {self.country or '-'}: {self.count}"
+
+
+class DocumentDownload(models.Model):
+    """How many times a document of the admin's document library (a session's slides, a
+    hosted recording, a file linked from a page) was downloaded on one day, by readers of one
+    country (a member's, where known; else empty). Publications' files are counted by the
+    library (``library.DownloadCount``), through their own download view."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    day = models.DateField(_("day"), default=timezone.localdate)
+    country = models.CharField(_("country"), max_length=2, blank=True, default="")
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("document downloads")
+        verbose_name_plural = _("document downloads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "day", "country"], name="portal_document_download_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} {self.day} {self.country or '-'}: {self.count}"

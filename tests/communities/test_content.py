@@ -13,7 +13,13 @@ from django.utils import timezone
 from community_pages import services
 from community_pages.factories import MembershipFactory
 from community_pages.forms import MAX_UPLOAD_BYTES
-from community_pages.models import Comment, CommunityFile, CommunityPage, Thread
+from community_pages.models import (
+    Comment,
+    CommunityFile,
+    CommunityFileDownload,
+    CommunityPage,
+    Thread,
+)
 from portal.models.members import Frequency, NotificationPreference, PendingNotification
 from tests.nu_checker import nu_errors
 
@@ -115,6 +121,21 @@ def test_valid_upload_is_stored_privately_and_served_through_the_checked_view(
     assert response["Content-Type"] == "application/pdf"
     client.force_login(people["outsider"])
     assert client.get(community.url + f"files/{item.pk}/download/").status_code == 403
+
+
+def test_a_member_s_download_counts_once_and_a_refused_one_not_at_all(client, community, people):
+    browser = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    client.force_login(people["member"])
+    upload(client, community, "report.pdf", b"%PDF-1.7 members only")
+    item = CommunityFile.objects.get()
+    url = community.url + f"files/{item.pk}/download/"
+    client.force_login(people["outsider"])
+    assert client.get(url, HTTP_USER_AGENT=browser).status_code == 403
+    assert not CommunityFileDownload.objects.exists()
+    client.force_login(people["member"])
+    for _ in range(2):
+        assert client.get(url, HTTP_USER_AGENT=browser).status_code == 200
+    assert list(CommunityFileDownload.objects.values_list("file", "count")) == [(item.pk, 1)]
 
 
 def test_mislabelled_oversized_and_forbidden_uploads_are_refused(client, community, people):

@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents.models import Document
 
 from community_pages.factories import (
     CommentFactory,
@@ -14,12 +16,12 @@ from community_pages.factories import (
     MembershipFactory,
     ThreadFactory,
 )
-from community_pages.models import Membership
+from community_pages.models import CommunityFile, CommunityFileDownload, Membership
 from insights import dashboard
 from library.models import DownloadCount, PublicationFile
 from portal.charts import Chart, Series, nice_ceiling
 from portal.factories import StandardPageFactory, UserFactory
-from portal.models import PageView
+from portal.models import DocumentDownload, PageView
 from tests.nu_checker import nu_errors
 
 URL = "/admin/insights/usage/"
@@ -239,3 +241,24 @@ def test_the_dashboard_s_markup_is_valid(staff_client, used):
     # the admin supports has them.
     errors = [e for e in nu_errors(document) if "input type is not supported" not in e]
     assert errors == []
+
+
+def test_other_files_rank_documents_and_community_files_together(home, staff_client):
+    slides = Document.objects.create(title="Session slides", file=ContentFile(b"x", name="s.pdf"))
+    community = CommunityPageFactory(parent=CommunityIndexPageFactory(parent=home))
+    file = CommunityFile.objects.create(
+        community=community, title="Minutes", file=ContentFile(b"x", name="m.pdf")
+    )
+    DocumentDownload.objects.create(document=slides, day=days_ago(1), count=4)
+    DocumentDownload.objects.create(document=slides, day=days_ago(2), country="KE", count=3)
+    CommunityFileDownload.objects.create(file=file, day=days_ago(1), count=5)
+    CommunityFileDownload.objects.create(file=file, day=days_ago(400), count=50)
+    rows = dashboard.top_files(filters())
+    assert [(row.title, row.downloads) for row in rows] == [("Session slides", 7), ("Minutes", 5)]
+    assert [(r.title, r.downloads) for r in dashboard.top_files(filters(country="KE"))] == [
+        ("Session slides", 3)
+    ]
+    assert dashboard.top_files(filters(language="es")) is None
+    html = staff_client.get(URL).content.decode()
+    assert "Session slides" in html and "Minutes" in html
+    assert "Choose no language" in staff_client.get(URL, {"language": "es"}).content.decode()
