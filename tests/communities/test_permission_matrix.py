@@ -699,3 +699,17 @@ def test_surveys_of_a_community_reach_only_its_members(client, communities, peop
         invite_members.call(survey.pk)
     invited = {message.to[0] for message in mail.outbox}
     assert invited == {people["member"].email, people["wg_member"].email}
+
+
+def test_the_usage_dashboard_opens_for_staff_only(client, communities, people):
+    """The dashboard names every community, members-only files and publications included,
+    with their figures: no role but staff opens it, and a community's administrator is not
+    staff."""
+    opened = {}
+    for role in ROLES:
+        login(client, people, role)
+        response = client.get("/admin/insights/usage/")
+        opened[role] = (
+            response.status_code == 200 and 'id="usage-heading"' in response.content.decode()
+        )
+    assert opened == {role: role == "staff" for role in ROLES}
