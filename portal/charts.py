@@ -42,10 +42,12 @@ class Chart:
 
     @property
     def width(self):
+        """The drawing's width in SVG units."""
         return 160 if self.compact else WIDTH
 
     @property
     def height(self):
+        """The drawing's height in SVG units."""
         return 40 if self.compact else HEIGHT
 
     @property
@@ -55,6 +57,7 @@ class Chart:
 
     @property
     def empty(self):
+        """True when every value is 0 (the chart says there is nothing to show)."""
         return not any(any(series.values) for series in self.series)
 
     @property
@@ -71,6 +74,7 @@ class Chart:
         ]
 
     def totals(self):
+        """Each series' sum, for the table's last row."""
         return [sum(series.values) for series in self.series]
 
     def drawing(self):

@@ -46,6 +46,7 @@ class TermChoiceField(forms.ModelChoiceField):
         return term_label(obj)
 
     def to_python(self, value):
+        """The term, after refusing a value no id can be."""
         if self.to_field_name is None and value not in self.empty_values:
             if parse_int(value) is None:
                 raise forms.ValidationError(
