@@ -22,6 +22,7 @@ from community_pages.factories import (
 from community_pages.models import AdministratorReminder, CommunityPage, Membership, Thread
 from portal.factories import UserFactory
 from portal.models import MemberProfile
+from tests.nu_checker import nu_errors
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/communities/health/"
@@ -325,3 +326,18 @@ def test_only_staff_open_the_page(client, community, people, editor):
     client.logout()
     response = client.get(URL)
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_the_health_page_passes_the_nu_html_checker(staff_client, community, people):
+    ThreadFactory(community=community, author=people["member"])
+    _waiting(community, "early", 20)
+    html = staff_client.get(URL).content.decode()
+    assert "Remind administrators" in html and "chart--compact" in html
+    # The page's own part, in a document of its own: Wagtail's frame (its keyboard-shortcuts
+    # table) is Wagtail's to check.
+    own = html.split('<div class="nice-padding">', 1)[1].rsplit("</form>", 1)[0] + "</form>"
+    document = (
+        '<!doctype html><html lang="en"><head><title>Health</title></head>'
+        f"<body><main><div>{own}</div></main></body></html>"
+    )
+    assert nu_errors(document) == []
