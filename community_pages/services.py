@@ -7,8 +7,6 @@ is one transaction, and its emails and tasks go out once it has committed
 (``transaction.on_commit``): a failure part-way saves nothing and tells nobody.
 """
 
-from datetime import timedelta
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -17,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from community_pages import access
+from community_pages import access, health
 from community_pages.models import (
     Announcement,
     Attachment,
@@ -31,15 +29,12 @@ from community_pages.models import (
     WorkingGroup,
     WorkingGroupMembership,
 )
-from community_pages.models.pages import INACTIVITY
 from community_pages.storage import private_storage
 from community_pages.tasks import notify_discussion, notify_new_thread, send_announcement
 from portal.access import can_read_audience, invalidate
 from portal.models.members import NotificationKind
 from portal.notifications import notify, notify_address, preferred_language
 from portal.slugs import page_slug
-
-OLD_REQUEST = timedelta(days=14)
 
 
 def touch(community_pk, when=None):
@@ -389,28 +384,24 @@ def set_archived(community, archived):
 
 
 def inactive_communities(now=None):
-    """Canonical communities with no new content for over a year."""
+    """Canonical communities, not archived, with no new discussion, comment, file or event
+    for over a year (``community_pages.health``), each with its ``pending`` request count."""
     now = now or timezone.now()
-    cutoff = now - INACTIVITY
-    pages = (
-        CommunityPage.objects.filter(archived=False)
-        .filter(
-            Q(last_activity_at__lt=cutoff)
-            | Q(last_activity_at__isnull=True, first_published_at__lt=cutoff)
-        )
+    pages = list(
+        health.canonical_communities()
+        .filter(archived=False)
         .annotate(
             pending=Count("memberships", filter=Q(memberships__status=Membership.Status.PENDING))
         )
+        .order_by("last_activity_at", "pk")
     )
-    return [p for p in pages.order_by("last_activity_at") if p.canonical_pk == p.pk]
+    latest = health.last_content([page.pk for page in pages])
+    return [page for page in pages if health.is_inactive(page, latest.get(page.pk), now)]
 
 
 def old_pending_requests(now=None):
-    """Requests to join waiting for more than two weeks (``OLD_REQUEST``)."""
-    now = now or timezone.now()
-    return Membership.objects.filter(
-        status=Membership.Status.PENDING, created_at__lt=now - OLD_REQUEST
-    ).select_related("community", "user")
+    """Requests to join waiting for more than ``COMMUNITY_REQUEST_WAIT_DAYS``."""
+    return health.waiting_requests(now)
 
 
 @transaction.atomic

@@ -1088,6 +1088,9 @@ class Attendance(models.Model):
         related_name="attendances",
     )
     email = models.EmailField(_("email"))
+    # The name the conferencing tool gave: the only one known of an attendee without a
+    # registration.
+    name = models.CharField(_("name"), max_length=200, blank=True)
     minutes = models.PositiveIntegerField(_("minutes attended"), null=True, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 

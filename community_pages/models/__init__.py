@@ -1,6 +1,7 @@
 """Models of online communities."""
 
 from community_pages.models.community import (
+    AdministratorReminder,
     Announcement,
     Attachment,
     Comment,
@@ -23,6 +24,7 @@ from community_pages.models.pages import (
 )
 
 __all__ = [
+    "AdministratorReminder",
     "Announcement",
     "Attachment",
     "Comment",

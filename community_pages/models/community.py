@@ -560,3 +560,35 @@ class CommunityFileDownload(models.Model):
 
     def __str__(self):
         return f"{self.file_id} {self.day} {self.country or '-'}: {self.count}"
+
+
+class AdministratorReminder(models.Model):
+    """A reminder sent to a community's administrators about requests to join that wait.
+
+    Kept so that the scheduler reminds them at most once in ``COMMUNITY_REQUEST_WAIT_DAYS``
+    (``community_pages.health``), and so staff see when a community was last reminded; a row
+    per reminder rather than a date on the page, which is translated and revised.
+    """
+
+    community = models.ForeignKey(
+        "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="reminders"
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    requests = models.PositiveIntegerField(_("requests listed"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent by"),
+        help_text=_("The staff member who sent it from the health page; empty: the scheduler."),
+    )
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("reminder to administrators")
+        verbose_name_plural = _("reminders to administrators")
+
+    def __str__(self):
+        return f"{self.community} · {self.sent_at:%Y-%m-%d}"

@@ -241,6 +241,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Largest file a member may upload to a community (files, discussion attachments), bytes.
 COMMUNITY_MAX_UPLOAD_BYTES = int(os.environ.get("COMMUNITY_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+# A request to join waiting longer than this is flagged on the community health page, and
+# the community's administrators are reminded of it (``send_community_reminders``), at most
+# once in this many days.
+COMMUNITY_REQUEST_WAIT_DAYS = int(os.environ.get("COMMUNITY_REQUEST_WAIT_DAYS", "14"))
 # Largest file a member may attach to a publication proposal, bytes.
 LIBRARY_MAX_UPLOAD_BYTES = int(os.environ.get("LIBRARY_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 

@@ -206,7 +206,10 @@ def test_inactive_communities_are_reported_and_archived_in_one_action(
     client, community, people, editor
 ):
     old = timezone.now() - timedelta(days=400)
-    CommunityPage.objects.filter(pk=community.pk).update(last_activity_at=old)
+    # No content at all: inactivity counts from the community's publication.
+    CommunityPage.objects.filter(pk=community.pk).update(
+        last_activity_at=old, first_published_at=old
+    )
     MembershipFactory(community=community, user=people["pending"], status="pending", created_at=old)
     out = StringIO()
     call_command("report_inactive_communities", stdout=out)

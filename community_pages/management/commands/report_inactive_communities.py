@@ -1,5 +1,6 @@
 """Report inactive communities and old pending requests (for a scheduler)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from community_pages import services
@@ -9,8 +10,9 @@ class Command(BaseCommand):
     """``manage.py report_inactive_communities [--fail-on-findings]``."""
 
     help = (
-        "List communities with no new content for over a year (with their pending-request "
-        "count) and requests to join waiting for more than two weeks. Exit status 0; with "
+        "List communities with no new discussion, comment, file or event for over a year (with "
+        "their pending-request count) and requests to join waiting for more than "
+        "COMMUNITY_REQUEST_WAIT_DAYS days (14 by default). Exit status 0; with "
         "--fail-on-findings, exit status 1 when there is something to report."
     )
 
@@ -23,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        """Lists the inactive communities and the requests waiting for over two weeks."""
+        """Lists the inactive communities and the requests waiting too long."""
         inactive = services.inactive_communities()
         old = list(services.old_pending_requests())
         self.stdout.write(f"Inactive communities: {len(inactive)}")
@@ -34,7 +36,8 @@ class Command(BaseCommand):
                 f"  {community.title} (#{community.pk}, {state}): last activity "
                 f"{last:%Y-%m-%d}, {community.pending} pending request(s)"
             )
-        self.stdout.write(f"Requests to join waiting for more than two weeks: {len(old)}")
+        days = settings.COMMUNITY_REQUEST_WAIT_DAYS
+        self.stdout.write(f"Requests to join waiting for more than {days} days: {len(old)}")
         for membership in old:
             self.stdout.write(
                 f"  {membership.user.email} → {membership.community.title} "

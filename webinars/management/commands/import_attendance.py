@@ -40,6 +40,8 @@ class Command(BaseCommand):
         report = import_attendance(webinar, path.read_bytes())
         self.stdout.write(f"Webinar: {webinar.title}")
         self.stdout.write(f"Attendees recorded: {report.matched} new, {report.already} updated")
+        if report.absent:
+            self.stdout.write(f"Registrants listed as not attending (left out): {report.absent}")
         for line, email in report.unmatched:
             self.stdout.write(f"  line {line}: {email} attended without registering (recorded)")
         for line, reason in report.malformed:
