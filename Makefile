@@ -29,7 +29,7 @@ demo: migrate
 run demo: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: demo
 	@echo "Serving the portal at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	@echo "Emails by hand, in another terminal: $(PY) manage.py send_follow_updates, $(PY) manage.py send_search_alerts, $(PY) manage.py send_survey_emails, then $(PY) manage.py send_digests (and --weekly)"
+	@echo "Emails by hand, in another terminal: $(PY) manage.py send_follow_updates, $(PY) manage.py send_search_alerts, $(PY) manage.py send_survey_emails, $(PY) manage.py send_moderation_digest, then $(PY) manage.py send_digests (and --weekly)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # `make test` measures the suite's coverage of the apps' code ([tool.coverage] in pyproject.toml)

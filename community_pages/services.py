@@ -621,13 +621,19 @@ def _tell_admins_of_report(community, thread, comment, item):
         )
 
 
-def close_report(actor, community, report_id):
-    """An administrator marks a report as dealt with (the post removed, or nothing to do)."""
+def close_report(actor, community, report_id, comment=""):
+    """An administrator marks a report as dealt with (the post removed, or nothing to do),
+    with an optional ``comment`` kept on the report."""
     if not access.can_manage(actor, community):
         raise PermissionDenied(_("Only the community's administrators can do this."))
     updated = Report.objects.filter(
         pk=report_id, community_id=community.canonical_pk, status=Report.Status.OPEN
-    ).update(status=Report.Status.CLOSED, closed_at=timezone.now(), closed_by=actor)
+    ).update(
+        status=Report.Status.CLOSED,
+        closed_at=timezone.now(),
+        closed_by=actor,
+        closing_comment=comment[:1000],
+    )
     if not updated:
         raise ValidationError(_("This report has already been dealt with."))
 

@@ -1,3 +1,6 @@
 """Wagtail hooks of the platform team's instruments (each instrument's own module)."""
 
-from insights import dashboard_hooks  # noqa: F401 - registers the dashboard's hooks
+from insights import (  # noqa: F401 - each module registers its hooks
+    dashboard_hooks,
+    moderation_hooks,
+)

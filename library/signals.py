@@ -44,7 +44,9 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     page = instance.content_object if hasattr(instance, "content_object") else None
     page = getattr(page, "specific", page)
     if isinstance(page, PublicationPage):
-        notify_submitter(page, accepted=False)
+        task_state = instance.current_task_state
+        comment = task_state.specific.get_comment() if task_state is not None else ""
+        notify_submitter(page, accepted=False, comment=comment)
 
 
 @receiver(page_unpublished)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
+from wagtail.models import TaskState
 
 from library.models import (
     DocumentLanguage,
@@ -208,25 +209,42 @@ def submit_publication(data, user, index_page):
     return page
 
 
-def notify_submitter(page, accepted):
-    """Email the member who submitted ``page`` once it is published, or if it is rejected."""
+def decision_comment(page, accepted):
+    """The comment the editor left with their last decision on ``page`` in its moderation
+    workflow (Wagtail keeps it on the task state), or ""."""
+    status = TaskState.STATUS_APPROVED if accepted else TaskState.STATUS_REJECTED
+    state = (
+        TaskState.objects.for_instance(page)
+        .filter(status=status)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    return state.specific.get_comment() if state is not None else ""
+
+
+def notify_submitter(page, accepted, comment=None):
+    """Email the member who submitted ``page`` once it is published, or if it is rejected,
+    with the editor's comment (``comment``, else the one left on the workflow's task)."""
 
     user = page.submitted_by
     if user is None or page.submitter_notified:
         return None
     try:
+        if comment is None:
+            comment = decision_comment(page, accepted)
+        context = {"page": page, "comment": comment}
         if accepted:
             result = notify(
                 user,
                 NotificationKind.LIBRARY,
                 "library/emails/submission_published",
-                {"page": page},
+                context,
                 page=page,
             )
             PublicationPage.objects.filter(pk=page.pk).update(submitter_notified=True)
         else:
             result = notify(
-                user, NotificationKind.LIBRARY, "library/emails/submission_rejected", {"page": page}
+                user, NotificationKind.LIBRARY, "library/emails/submission_rejected", context
             )
     except Exception:  # noqa: BLE001 - the editor's decision stands even if mail fails
         logger.exception("Could not tell the submitter of publication %s.", page.pk)

@@ -510,6 +510,12 @@ class Report(models.Model):
         related_name="+",
         verbose_name=_("dealt with by"),
     )
+    closing_comment = models.TextField(
+        _("comment on the decision"),
+        blank=True,
+        max_length=1000,
+        help_text=_("What the moderator who dealt with the report noted (optional)."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

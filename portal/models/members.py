@@ -23,6 +23,9 @@ class NotificationKind(models.TextChoices):
     # Editors only, and only those who ask (``portal.admin_views``): "immediately" means
     # every week for this kind.
     TRANSLATIONS = "translations", _("Weekly translation report (editors)")
+    # Moderators only (staff, reviewers of submissions, community administrators): one
+    # email a day listing what waits for their decision; "immediately" means every day.
+    MODERATION = "moderation", _("Daily list of what waits for my decision (moderators)")
 
 
 class Frequency(models.TextChoices):

@@ -172,3 +172,24 @@ def test_submissions_are_rate_limited_with_the_text_kept(member_client, library,
     body = refused.content.decode()
     assert "My third paper" in body and "Vous avez fait cela trop de fois" in body
     assert PublicationPage.objects.count() == 2
+
+
+def test_a_rejected_submitter_reads_the_editors_comment(submitted, moderator, member):
+    mail.outbox.clear()
+    task_state = submitted.current_workflow_task_state
+    task_state.task.specific.on_action(
+        task_state, moderator, "reject", comment="Please add the 2023 evaluation."
+    )
+    ours = [m for m in mail.outbox if "was not accepted" in m.subject]
+    assert len(ours) == 1
+    assert "Please add the 2023 evaluation." in ours[0].body
+
+
+def test_a_published_submitter_reads_the_editors_comment(submitted, moderator, member):
+    mail.outbox.clear()
+    task_state = submitted.current_workflow_task_state
+    task_state.task.specific.on_action(
+        task_state, moderator, "approve", comment="Filed under cash plus."
+    )
+    ours = [m for m in mail.outbox if "is now in the library" in m.subject]
+    assert len(ours) == 1 and "Filed under cash plus." in ours[0].body
