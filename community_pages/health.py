@@ -5,8 +5,9 @@ this module works out, for all communities at once in a fixed number of queries 
 community and month), however many communities there are:
 
 * **activity per month** over the last twelve months, one :class:`ActivitySeries` each
-  (posts: discussions and comments; new members), drawn as a small chart per community;
-  page views are to come as a third series (add it to ``ACTIVITY_SERIES``);
+  (posts: discussions and comments; new members; views of its pages, as ``portal.usage``
+  counts them), drawn as a small chart per community (a series is added to
+  ``ACTIVITY_SERIES``);
 * **inactive**: no new discussion, comment, file or event for ``INACTIVITY`` (365 days),
   counted from the community's publication when it has no content at all;
 * **requests waiting**: pending for more than ``COMMUNITY_REQUEST_WAIT_DAYS`` days; the
@@ -22,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -41,6 +42,7 @@ from community_pages.models import (
 )
 from community_pages.models.pages import INACTIVITY
 from portal.charts import Chart, Series
+from portal.models import PageView
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import notify
 
@@ -140,10 +142,32 @@ class ActivitySeries:
     count: object
 
 
-# Page views per community, once they are counted, are a third series here.
+def monthly_views(community_ids, since):
+    """Views of each community's page, in every language and with all its sections (its
+    discussions, files, events… are routes of that page), per month since ``since``
+    (``portal.usage`` counts them): two queries."""
+    keys = dict(
+        CommunityPage.objects.filter(pk__in=community_ids).values_list("translation_key", "pk")
+    )
+    rows = (
+        PageView.objects.filter(page__translation_key__in=keys, day__gte=since.date())
+        .annotate(month=TruncMonth("day"))
+        .values("page__translation_key", "month")
+        .annotate(count=Sum("count"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        key = (row["month"].year, row["month"].month)
+        by_month = counts.setdefault(keys[row["page__translation_key"]], {})
+        by_month[key] = by_month.get(key, 0) + row["count"]
+    return counts
+
+
 ACTIVITY_SERIES = [
     ActivitySeries(gettext_lazy("Posts"), monthly_posts),
     ActivitySeries(gettext_lazy("New members"), monthly_new_members),
+    ActivitySeries(gettext_lazy("Page views"), monthly_views),
 ]
 
 

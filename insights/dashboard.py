@@ -47,8 +47,6 @@ LONGEST_RANGE_DAYS = 3 * 366
 DEFAULT_RANGE_DAYS = 90
 MONTHS_SHOWN = 12
 WEBINARS_SHOWN = 50
-# Requests to join waiting longer than this are flagged.
-REQUEST_WAIT_DAYS = 14
 # The sections of the site: the apps whose pages they are.
 SECTIONS = [
     ("library", _("Library")),

@@ -1,5 +1,6 @@
 """The staff dashboard in the Wagtail admin (``insights.dashboard`` computes its figures)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -25,7 +26,7 @@ def usage_dashboard(request):
         "top_files": dashboard.top_files(filters),
         "members": dashboard.members_by_month(filters.end),
         "communities": dashboard.communities(filters),
-        "wait_days": dashboard.REQUEST_WAIT_DAYS,
+        "wait_days": settings.COMMUNITY_REQUEST_WAIT_DAYS,
         "publications": dashboard.publications_by_month(filters.end),
         "publication_types": dashboard.publications_by_type(filters),
         "submissions_waiting": dashboard.submissions_waiting(),

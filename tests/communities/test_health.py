@@ -20,8 +20,8 @@ from community_pages.factories import (
     ThreadFactory,
 )
 from community_pages.models import AdministratorReminder, CommunityPage, Membership, Thread
-from portal.factories import UserFactory
-from portal.models import MemberProfile
+from portal.factories import UserFactory, locale
+from portal.models import MemberProfile, PageView
 from tests.nu_checker import nu_errors
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +62,16 @@ def test_activity_chart_counts_equal_the_raw_rows(community, people):
     Membership.objects.filter(community=community, user=people["member"]).update(
         decided_at=two_months_ago
     )
+    spanish = community.copy_for_translation(locale("es"), copy_parents=True)
+    spanish.save_revision().publish()
+    PageView.objects.create(page=community, day=two_months_ago.date(), count=7)
+    PageView.objects.create(page=spanish, day=timezone.localdate(), count=4)
+    older = (health.month_starts()[0] - timedelta(days=2)).date()
+    PageView.objects.create(page=community, day=older, count=99)
     chart = health.activity_charts([community])[community.pk]
-    posts, members = chart.series
-    assert [series.name for series in chart.series] == ["Posts", "New members"]
+    posts, members, views = chart.series
+    assert [series.name for series in chart.series] == ["Posts", "New members", "Page views"]
+    assert views.values[-3] == 7 and views.values[-1] == 4 and sum(views.values) == 11
     assert len(chart.labels) == 12 and len(posts.values) == 12
     # The raw rows, counted by hand: this month and two months ago.
     start = health.month_starts()[0]
