@@ -311,9 +311,7 @@ def registration_rows(cleaned):
     ).order_by("webinar_key", "created_at", "pk")
     if cleaned.get("series"):
         sessions = WebinarPage.objects.descendant_of(cleaned["series"])
-        registrations = registrations.filter(
-            webinar_key__in=sessions.values("translation_key")
-        )
+        registrations = registrations.filter(webinar_key__in=sessions.values("translation_key"))
     if cleaned.get("webinar"):
         registrations = registrations.filter(webinar_key=cleaned["webinar"].translation_key)
     if cleaned.get("attended"):
@@ -443,8 +441,7 @@ PUBLICATIONS = register_export(
         name="publications",
         label=_("Publications"),
         description=_(
-            "Every publication once per translation, with its language and full "
-            "classification."
+            "Every publication once per translation, with its language and full classification."
         ),
         permission="insights.export_publications",
         form_class=PublicationsFilterForm,
