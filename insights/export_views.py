@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.views.defaults import permission_denied
 from django.utils.translation import gettext as _
 
 from insights.exports import can_run, exports_for, get_export, registered_exports
@@ -23,6 +24,12 @@ def can_read_log(user):
     return is_staff(user) and user.has_perm(LOG_PERMISSION)
 
 
+def forbidden(request):
+    """A 403 page. Raising ``PermissionDenied`` in an admin view would send the user to the
+    dashboard with a message and a 302, which tells a script or a link checker nothing."""
+    return permission_denied(request, PermissionDenied())
+
+
 def export_form(export, data=None):
     """The filter form of ``export``, its field ids prefixed by its name (the page shows
     several forms with fields of the same name)."""
@@ -34,7 +41,7 @@ def exports_page(request, refused=None, status=200):
     ``(export, bound form)`` pair whose filters were refused, shown with its errors."""
     available = exports_for(request.user)
     if not available:
-        raise PermissionDenied
+        return forbidden(request)
     refused_export, refused_form = refused or (None, None)
     entries = [
         (export, refused_form if export is refused_export else export_form(export))
@@ -79,7 +86,7 @@ def download(request, name):
     if export is None:
         raise Http404
     if not can_run(request.user, export):
-        raise PermissionDenied
+        return forbidden(request)
     form = export_form(export, request.GET)
     file_format = request.GET.get("format") or ExportRecord.Format.CSV
     valid = form.is_valid()
@@ -105,7 +112,7 @@ def download(request, name):
 def log(request):
     """Every export run, newest first, 50 a page."""
     if not can_read_log(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     records = ExportRecord.objects.all()
     paginator = Paginator(records, LOG_PAGE_SIZE)
     page = paginator.get_page(int_param(request.GET, "p", 1, 1, paginator.num_pages))
