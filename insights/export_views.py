@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.views.defaults import permission_denied
 from django.utils.translation import gettext as _
+from django.views.defaults import permission_denied
 
 from insights.exports import can_run, exports_for, get_export, registered_exports
 from insights.models import ExportRecord

@@ -11,7 +11,6 @@ import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone
 from wagtail import hooks
 
 from community_pages.factories import (
@@ -263,9 +262,7 @@ def test_an_export_is_recorded_with_its_filters_format_and_row_count(
         "memberships",
         "csv",
     )
-    assert record.filters == {"community": str(community.pk), "format": "csv"} or (
-        record.filters == {"community": str(community.pk)}
-    )
+    assert record.filters == {"community": str(community.pk)}
     assert record.row_count is None  # not sent yet
     assert len(csv_rows(response)) == 3
     record.refresh_from_db()
@@ -418,7 +415,7 @@ def test_the_users_listing_exports_its_users(client, people):
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     header, body = rows[0], [row for row in rows[1:] if row]
-    assert "Email" in header or "Email address" in header
+    assert header[:4] == ["Username", "First name", "Last name", "Email"]
     assert len(body) == get_user_model().objects.count()
-    assert any("ana@example.org" in row for row in body)
-    assert timezone.now()  # the listing's dates are written as text
+    ana = next(row for row in body if "ana@example.org" in row)
+    assert ana[:4] == ["ana", "Ana", "Silva", "ana@example.org"]
