@@ -26,7 +26,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from community_pages.models import CommunityPage, Membership
@@ -36,7 +36,7 @@ from portal.models import Country, Theme
 from webinars.models import Attendance, Registration, WebinarPage, WebinarSeriesPage
 
 # Rows read from the database at a time: each chunk costs the same few queries.
-CHUNK_SIZE = 2000
+CHUNK_SIZE = 1000
 # Names the export URLs use for themselves.
 RESERVED_NAMES = {"log"}
 
@@ -153,10 +153,12 @@ def member_rows(cleaned):
         )
     users = users.select_related("profile__country").prefetch_related(
         "profile__expertise",
+        # The communities' titles only: a community is a page, heavy to build per row.
         Prefetch(
             "community_memberships",
             queryset=Membership.objects.filter(status=Membership.Status.ACTIVE)
-            .select_related("community")
+            .annotate(community_title=F("community__title"))
+            .only("pk", "user_id")
             .order_by("community__title"),
         ),
     )
@@ -176,7 +178,7 @@ def member_rows(cleaned):
             [theme.name for theme in profile.expertise.all()] if profile else [],
             profile.preferred_language if profile else "",
             profile.show_in_directory if profile else False,
-            [m.community.title for m in user.community_memberships.all()],
+            [m.community_title for m in user.community_memberships.all()],
         ]
 
 
