@@ -2,5 +2,6 @@
 
 from insights import (  # noqa: F401 - each module registers its hooks
     dashboard_hooks,
+    export_hooks,
     moderation_hooks,
 )

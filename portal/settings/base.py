@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "insights.user_apps.UsersConfig",  # wagtail.users, its listing exporting its fields
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,10 +1,13 @@
 """The staff dashboard: its numbers against the raw rows, its filters, who may open it, bad
 input, and a constant number of queries whatever the number of pages and communities."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
@@ -262,3 +265,27 @@ def test_other_files_rank_documents_and_community_files_together(home, staff_cli
     html = staff_client.get(URL).content.decode()
     assert "Session slides" in html and "Minutes" in html
     assert "Choose no language" in staff_client.get(URL, {"language": "es"}).content.decode()
+
+
+def test_usage_statistics_export_as_the_dashboard_counts(client, used):
+    exporter = UserFactory(username="exporter", email="exporter@example.org", is_staff=True)
+    exporter.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(exporter)
+    response = client.get("/admin/exports/usage/", {"format": "csv", "language": "es"})
+    assert response.status_code == 403, "positive control below: the permission opens it"
+    exporter.user_permissions.add(Permission.objects.get(codename="export_usage"))
+    response = client.get("/admin/exports/usage/", {"format": "csv", "country": "mx"})
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8")[1:]
+    header, *rows = list(csv.reader(io.StringIO(text)))
+    assert header[:2] == ["Day", "Use"] and header[-1] == "Count"
+    assert sorted((row[1], row[3], row[-1]) for row in rows) == [
+        ("Page view", "Transferencias en México", "12"),
+        ("Publication download", "Transferencias en México", "11"),
+    ]
+    response = client.get("/admin/exports/usage/", {"format": "csv", "start": days_ago(400)})
+    text = b"".join(response.streaming_content).decode("utf-8")[1:]
+    views = [row for row in csv.reader(io.StringIO(text)) if row[1] == "Page view"]
+    total = sum(PageView.objects.filter(day__gte=days_ago(400)).values_list("count", flat=True))
+    assert sum(int(row[-1]) for row in views) == total
+    assert client.get("/admin/exports/usage/", {"country": "Kenya"}).status_code == 400
