@@ -359,6 +359,7 @@ def load_download_counts(locale, days=DownloadCount.RECENT_DAYS):
                 publication=publication,
                 document_id=first[0].document_id,
                 day=day,
+                country="",
                 defaults={"count": seed[n + 8] % 40 + 1},
             )
             written += 1

@@ -101,6 +101,7 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
         "saved_searches": "never",
         "library": "immediately",
         "reports": "daily",
+        "moderation": "never",
     }
     assert member_client.post("/en/profile/notifications/", data).status_code == 302
     prefs = dict(member.notification_preferences.values_list("kind", "frequency"))
