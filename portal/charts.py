@@ -33,7 +33,7 @@ class Series:
 @dataclass
 class Chart:
     """A chart of ``series`` over ``labels``; ``compact`` draws a small one (a sparkline
-    with its table), for a row of a list."""
+    with its table, each line on its own scale), for a row of a list."""
 
     title: str
     labels: list
@@ -86,8 +86,8 @@ class Chart:
         step = inner_w / count
         top_value = self.top_value or 1
 
-        def y_of(value):
-            return round(top + inner_h - inner_h * value / top_value, 1)
+        def y_of(value, scale=top_value):
+            return round(top + inner_h - inner_h * value / scale, 1)
 
         drawing = {"bars": [], "lines": [], "grid": [], "x_labels": []}
         if len(self.series) == 1:
@@ -104,8 +104,11 @@ class Chart:
                 )
         else:
             for index, series in enumerate(self.series):
+                # A compact chart has no axis to read: each line shows its own shape, on its
+                # own scale (its numbers are in the table).
+                scale = (max(series.values, default=0) or 1) if self.compact else top_value
                 points = " ".join(
-                    f"{round(left + (i + 0.5) * step, 1)},{y_of(value)}"
+                    f"{round(left + (i + 0.5) * step, 1)},{y_of(value, scale)}"
                     for i, value in enumerate(series.values)
                 )
                 drawing["lines"].append({"index": index, "name": series.name, "points": points})

@@ -289,3 +289,13 @@ def test_usage_statistics_export_as_the_dashboard_counts(client, used):
     total = sum(PageView.objects.filter(day__gte=days_ago(400)).values_list("count", flat=True))
     assert sum(int(row[-1]) for row in views) == total
     assert client.get("/admin/exports/usage/", {"country": "Kenya"}).status_code == 400
+
+
+def test_a_compact_chart_draws_each_line_on_its_own_scale():
+    chart = Chart("Activity", ["a", "b"], [Series("Posts", [1, 2]), Series("Views", [100, 200])])
+    chart.compact = True
+    posts, views = (line["points"] for line in chart.drawing()["lines"])
+    assert posts == views, "both double: the same shape, whatever their size"
+    chart.compact = False
+    posts, views = (line["points"] for line in chart.drawing()["lines"])
+    assert posts != views
