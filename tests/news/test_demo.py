@@ -78,10 +78,15 @@ def test_demo_articles_read_natively_and_are_filed_under_source_terms(client, lo
 def test_news_demo_loads_after_the_apps_it_links_to():
     loaders = hooks.get_hooks("register_demo_content")
     position = loaders.index(load_news_demo)  # order 50
-    # Only the communities' linking of announcements to the news (order 55) comes after, and
-    # the surveys (order 60), which link to no news.
+    # Only the communities' linking of announcements to the news (order 55) comes after, the
+    # surveys (order 60), which link to no news, and the usage figures (order 90), which
+    # count the pages every app made.
     after = [fn.__name__ for fn in loaders[position + 1 :]]
-    assert after == ["link_announcements_to_public_versions", "load_surveys_demo"]
+    assert after == [
+        "link_announcements_to_public_versions",
+        "load_surveys_demo",
+        "load_usage_demo",
+    ]
 
 
 def test_the_demo_main_menu_links_to_the_news(home, locales, django_capture_on_commit_callbacks):
