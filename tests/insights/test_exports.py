@@ -370,7 +370,9 @@ def test_an_export_runs_a_fixed_number_of_queries(
     assert len(rows) >= count + 1
 
 
-@pytest.mark.parametrize("count", [50, 500])
+# Few publications: each copy is a page (tree, revisions, read model, index), slow to make on
+# PostgreSQL; the query ceiling is the same for 3 and for 40.
+@pytest.mark.parametrize("count", [3, 40])
 def test_publications_export_runs_a_fixed_number_of_queries(
     staff_client, home, django_assert_max_num_queries, count
 ):
