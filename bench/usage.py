@@ -140,7 +140,7 @@ def main():
         times = []
         for _ in range(5):
             for n in range(200):
-                usage._pending[(others[n % len(others)], timezone.localdate(), "")] += 1
+                usage.add_pending(others[n % len(others)], timezone.localdate(), "")
             start = time.perf_counter()
             usage.flush()
             times.append((time.perf_counter() - start) * 1000 / 200)

@@ -113,9 +113,14 @@ def count_view(request, response):
         or not counts(request, f"page:{page}")
     ):
         return
-    key = (page, timezone.localdate(), reader_country(request))
+    add_pending(page, timezone.localdate(), reader_country(request))
+
+
+def add_pending(page, day, country, views=1):
+    """Counts ``views`` of page id ``page`` in this worker, written by the next
+    :func:`flush`."""
     with _lock:
-        _pending[key] += 1
+        _pending[(page, day, country)] += views
 
 
 class PageViewMiddleware:
