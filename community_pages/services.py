@@ -35,6 +35,7 @@ from portal.access import can_read_audience, invalidate
 from portal.models.members import NotificationKind
 from portal.notifications import notify, notify_address, preferred_language
 from portal.slugs import page_slug
+from portal.text import plain
 
 
 def touch(community_pk, when=None):
@@ -621,21 +622,96 @@ def _tell_admins_of_report(community, thread, comment, item):
         )
 
 
-def close_report(actor, community, report_id, comment=""):
-    """An administrator marks a report as dealt with (the post removed, or nothing to do),
-    with an optional ``comment`` kept on the report."""
+def close_report(actor, community, report_id, comment="", remove=False):
+    """An administrator decides a report: ``remove`` the reported post, or keep it.
+
+    Every open report of the same post is closed with the same decision and ``comment``
+    (what the moderator says to the reporters, and to the poster of a removed post, who are
+    told by email once the decision is saved). A post an administrator already removed
+    from its page is recorded as removed. Returns the reports closed.
+    """
     if not access.can_manage(actor, community):
         raise PermissionDenied(_("Only the community's administrators can do this."))
-    updated = Report.objects.filter(
-        pk=report_id, community_id=community.canonical_pk, status=Report.Status.OPEN
-    ).update(
-        status=Report.Status.CLOSED,
-        closed_at=timezone.now(),
-        closed_by=actor,
-        closing_comment=comment[:1000],
+    item = (
+        Report.objects.select_related("thread", "comment")
+        .filter(pk=report_id, community_id=community.canonical_pk, status=Report.Status.OPEN)
+        .first()
     )
-    if not updated:
+    if item is None:
         raise ValidationError(_("This report has already been dealt with."))
+    post = item.item
+    comment = comment[:1000]
+    # Who could read the discussion before the decision: removing it leaves it to moderators.
+    audience = item.thread.audience
+    with transaction.atomic():
+        if remove and not post.removed:
+            if item.comment_id:
+                remove_comment(actor, community, post)
+            else:
+                remove_thread(actor, community, post)
+        decision = Report.Decision.REMOVED if post.removed else Report.Decision.KEPT
+        same_post = Report.objects.filter(
+            community_id=community.canonical_pk,
+            thread_id=item.thread_id,
+            comment_id=item.comment_id,
+            status=Report.Status.OPEN,
+        )
+        closed = list(same_post.select_related("reporter", "thread", "comment"))
+        same_post.update(
+            status=Report.Status.CLOSED,
+            closed_at=timezone.now(),
+            closed_by=actor,
+            decision=decision,
+            closing_comment=comment,
+        )
+        for each in closed:
+            each.decision, each.closing_comment = decision, comment
+        transaction.on_commit(lambda: _tell_decision(community, post, closed, audience))
+    return closed
+
+
+def _tell_decision(community, post, reports, audience):
+    """Tell each reporter who still reads the discussion as it was (``audience``) the
+    decision, and the poster when their post was removed."""
+    community = community.canonical
+    thread = reports[0].thread
+    decision, comment = reports[0].decision, reports[0].closing_comment
+    context = {
+        "community": community,
+        "thread": thread,
+        "is_comment": reports[0].comment_id is not None,
+        "removed": decision == Report.Decision.REMOVED,
+        "comment": comment,
+    }
+    # A removed discussion leaves every list: its readers are sent to the discussions.
+    url = (
+        community.reverse_subpage("discussions")
+        if thread.removed
+        else community.reverse_subpage("thread", args=[thread.pk])
+    )
+    told = set()
+    for each in reports:
+        if each.reporter is None or each.reporter_id in told:
+            continue
+        told.add(each.reporter_id)
+        notify(
+            each.reporter,
+            NotificationKind.DECISIONS,
+            "community_pages/emails/report_decided",
+            context,
+            page=community,
+            url=url,
+            can_see=lambda u: can_read_audience(u, audience),
+        )
+    if context["removed"] and post.author is not None:
+        notify(
+            post.author,
+            NotificationKind.DECISIONS,
+            "community_pages/emails/post_removed",
+            {**context, "excerpt": plain(post.body, 300)},
+            page=community,
+            url=url,
+        )
 
 
 def reports_for(community):

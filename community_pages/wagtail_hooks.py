@@ -28,6 +28,7 @@ from community_pages.models import (
     CommunityIndexPage,
     CommunityPage,
     CommunityResourcePage,
+    Membership,
     Privacy,
     Thread,
     WorkingGroup,
@@ -35,6 +36,7 @@ from community_pages.models import (
 from portal.access import can_view_page
 from portal.i18n import index_page, localized_pages
 from portal.locales import active_locale
+from portal.models.members import NotificationKind
 from portal.reader_urls import reader_path
 
 
@@ -224,3 +226,12 @@ def load_community_pages_demo(command):
 def link_announcements_to_public_versions(command):
     """Link the demo announcements to their public versions (after the news)."""
     community_pages_demo.link_public_versions(command)
+
+
+@hooks.register("portal_notification_kinds")
+def reports_notification_kind(user, kinds):
+    """Reports of posts go to communities' administrators: only they are offered the kind."""
+    administers = Membership.objects.filter(
+        user=user, role=Membership.Role.ADMIN, status=Membership.Status.ACTIVE
+    ).exists()
+    return kinds if administers else [kind for kind in kinds if kind != NotificationKind.REPORTS]

@@ -59,6 +59,8 @@ class Waiting:
     language: str = ""
     admin_url: str = ""
     item: object = None
+    # A reported post's address on the site (its anchor for a comment).
+    post_url: str = ""
 
     @property
     def kind_label(self):
@@ -194,9 +196,17 @@ def _reports(user, limit):
             text=report.reason,
             community=report.community,
             item=report,
+            post_url=post_url(report),
         )
         for report in reports
     ]
+
+
+def post_url(report):
+    """Where the reported post is read, in its community's language."""
+    community = report.community
+    anchor = f"#comment-{report.comment_id}" if report.comment_id else ""
+    return community.url + community.reverse_subpage("thread", args=[report.thread_id]) + anchor
 
 
 LISTS = {SUBMISSIONS: _submissions, REQUESTS: _requests, REPORTS: _reports}

@@ -9,6 +9,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem
 
 from insights.moderation import counts, may_moderate
 from insights.moderation_views import moderation_queue
+from portal.models.members import NotificationKind
 
 
 class ModerationMenuItem(MenuItem):
@@ -41,3 +42,11 @@ def moderation_menu_item():
         icon_name="tasks",
         order=440,
     )
+
+
+@hooks.register("portal_notification_kinds")
+def moderation_notification_kind(user, kinds):
+    """The daily list of what waits is offered only to those who moderate something."""
+    if may_moderate(user):
+        return kinds
+    return [kind for kind in kinds if kind != NotificationKind.MODERATION]

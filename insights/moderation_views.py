@@ -1,6 +1,6 @@
 """The admin's Moderation screen: everything waiting for the reader's decision, oldest first.
 
-Requests to join are approved or rejected, and reports dismissed, from here through the
+Requests to join are approved or rejected, and reported posts removed or kept, from here through the
 communities' own services (their rules, their records and their emails); submissions link
 to Wagtail's edit page, where its workflow actions (approve, reject, with a comment) are.
 """
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from community_pages import services
 from community_pages.models import Membership, Report
 from insights.moderation import KINDS, counts, may_moderate, waiting_for
-from portal.params import clean_text, parse_int
+from portal.params import clean_lines, parse_int
 
 COMMENT_LENGTH = 1000
 
@@ -24,7 +24,7 @@ COMMENT_LENGTH = 1000
 def _decide(request):
     """Carry out the POSTed decision; return the message to show (and whether it failed)."""
     action = request.POST.get("action", "")
-    comment = clean_text(request.POST.get("comment", ""), max_length=COMMENT_LENGTH).strip()
+    comment = clean_lines(request.POST.get("comment", ""), max_length=COMMENT_LENGTH)
     pk = parse_int(request.POST.get("item", ""), minimum=1)
     try:
         if action in ("approve", "reject"):
@@ -40,7 +40,7 @@ def _decide(request):
             if action == "approve":
                 return _("The request has been approved and the member told."), False
             return _("The request has been rejected and the member told."), False
-        if action == "dismiss":
+        if action in ("remove", "keep"):
             report = (
                 Report.objects.select_related("community").filter(pk=pk).first()
                 if pk is not None
@@ -48,8 +48,12 @@ def _decide(request):
             )
             if report is None:
                 return _("This report no longer exists."), True
-            services.close_report(request.user, report.community, report.pk, comment=comment)
-            return _("The report has been dismissed."), False
+            services.close_report(
+                request.user, report.community, report.pk, comment, remove=action == "remove"
+            )
+            if action == "remove":
+                return _("The post has been removed; the poster and the reporters are told."), False
+            return _("The post has been kept; the reporters are told."), False
     except (PermissionDenied, ValidationError) as error:
         text = " ".join(getattr(error, "messages", None) or [str(error)])
         return text or _("You cannot decide this."), True

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from portal.labels import term_label
 from portal.models import Country, MemberProfile, NotificationPreference, SavedSearch, Theme
@@ -113,11 +114,24 @@ class ProfileForm(forms.ModelForm):
         offer_source_terms(self.fields["expertise"], Theme)
 
 
-class NotificationPreferencesForm(forms.Form):
-    """One choice of frequency per kind of notification members receive (the editors'
-    weekly translation report is asked for on the translation dashboard)."""
+def offered_kinds(user):
+    """The kinds of notification ``user`` may receive, hence choose a frequency for.
 
+    The editors' weekly translation report is asked for on the translation dashboard. A
+    kind sent only to some members is left out for the others by the app that sends it,
+    through the ``portal_notification_kinds`` hook: ``fn(user, kinds)`` returns the kinds
+    to keep (the moderators' daily list, reports for community administrators).
+    """
     kinds = [kind for kind in NotificationKind if kind != NotificationKind.TRANSLATIONS]
+    for fn in hooks.get_hooks("portal_notification_kinds"):
+        kinds = fn(user, kinds)
+    return kinds
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice of frequency per kind of notification the member may receive
+    (:func:`offered_kinds`)."""
+
     # Each saved search has its own frequency (portal.saved_searches): here, only all or none.
     CHOICES = {
         NotificationKind.SAVED_SEARCHES: [
@@ -129,6 +143,7 @@ class NotificationPreferencesForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.kinds = offered_kinds(user)
         current = dict(user.notification_preferences.values_list("kind", "frequency"))
         for kind in self.kinds:
             self.fields[kind.value] = forms.ChoiceField(

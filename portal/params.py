@@ -10,6 +10,8 @@ import re
 
 # Characters no reader types: C0 controls (NUL among them), DEL and the C1 controls.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# The same, but for line breaks: what a reader types in a box of several lines.
+CONTROL_CHARACTERS_BUT_LINES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 INTEGER = re.compile(r"([+-]?)0*(\d+)")
 # A number with more digits than this is huge: it is capped without being converted
 # (Python refuses to convert more than 4,300 digits, and a database a number past 2**63).
@@ -23,6 +25,14 @@ def clean_text(value, max_length=200):
     """``value`` with its control characters made spaces, without surrounding spaces, at
     most ``max_length``."""
     return CONTROL_CHARACTERS.sub(" ", str(value or "")).strip()[:max_length]
+
+
+def clean_lines(value, max_length=1000):
+    """``value`` typed in a box of several lines (a moderator's comment): its line breaks
+    kept (as ``\\n``), its other control characters made spaces, without surrounding
+    blank space, at most ``max_length``."""
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS_BUT_LINES.sub(" ", text).strip()[:max_length]
 
 
 def has_control_characters(value):

@@ -1,6 +1,7 @@
 """Email notifications honour preferences, speak the member's language, unsubscribe in one click."""
 
 import pytest
+from community_pages.factories import CommunityPageFactory, MembershipFactory
 from django.core import mail
 from django.core.management import call_command
 
@@ -100,16 +101,30 @@ def test_member_sets_preferences_per_feature(member_client, member, home):
         "following": "daily",
         "saved_searches": "never",
         "library": "immediately",
+        "decisions": "weekly",
         "reports": "daily",
         "moderation": "never",
     }
     assert member_client.post("/en/profile/notifications/", data).status_code == 302
     prefs = dict(member.notification_preferences.values_list("kind", "frequency"))
     assert prefs["announcements"] == "daily" and prefs["discussions"] == "never"
-    assert prefs["surveys"] == "weekly"
+    assert prefs["surveys"] == "weekly" and prefs["decisions"] == "weekly"
+    # A member who administers nothing and moderates nothing is not asked about those.
+    assert "reports" not in prefs and "moderation" not in prefs
     bad = member_client.post("/en/profile/notifications/", {**data, "webinars": "hourly"})
     assert bad.status_code == 200 and bad.context["form"].errors["webinars"]
     assert member.notification_preferences.get(kind="webinars").frequency == "daily"
+
+
+def test_kinds_sent_to_some_members_are_offered_to_them_only(member_client, member, home):
+    page = member_client.get("/en/profile/notifications/").text
+    assert 'name="decisions"' in page
+    assert 'name="reports"' not in page and 'name="moderation"' not in page
+    community = CommunityPageFactory(parent=home, slug="admins-here")
+    MembershipFactory(community=community, user=member, role="admin")
+    page = member_client.get("/en/profile/notifications/").text
+    # A community's administrator gets its reports and moderates its requests.
+    assert 'name="reports"' in page and 'name="moderation"' in page
 
 
 def test_the_weekly_digest_waits_for_its_own_day_and_groups_by_kind(member):

@@ -464,8 +464,9 @@ class Report(models.Model):
     """A member's report of a discussion or a comment to the community's administrators.
 
     The administrators are emailed and find every report on the Manage community page; a
-    report stays on record when it is dealt with (the post removed or the report dismissed),
-    with who closed it and when, so a pattern of reports can be seen.
+    report stays on record when it is dealt with (the post removed or kept), with who closed
+    it, when, what they decided and their comment, so a pattern of reports can be seen; the
+    reporter, and the poster of a removed post, are told the decision.
     """
 
     class Status(models.TextChoices):
@@ -473,6 +474,12 @@ class Report(models.Model):
 
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Dealt with")
+
+    class Decision(models.TextChoices):
+        """What the moderator who closed a report decided about the reported post."""
+
+        REMOVED = "removed", _("Post removed")
+        KEPT = "kept", _("Post kept")
 
     community = models.ForeignKey(
         "community_pages.CommunityPage", on_delete=models.CASCADE, related_name="reports"
@@ -509,6 +516,9 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("dealt with by"),
+    )
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, blank=True, default=""
     )
     closing_comment = models.TextField(
         _("comment on the decision"),

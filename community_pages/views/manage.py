@@ -10,7 +10,7 @@ from community_pages import services
 from community_pages.forms import DecisionForm, InviteForm, ResourcePageForm
 from community_pages.models import Membership
 from community_pages.views.frame import deny, reader_rights, render
-from portal.params import parse_int
+from portal.params import clean_lines, parse_int
 
 
 def _reason(request):
@@ -54,12 +54,24 @@ def demote(request, community):
     services.set_role(request.user, community, _membership_id(request), Membership.Role.MEMBER)
 
 
-def close_report(request, community):
-    """Mark a report as dealt with."""
+def _decide_report(request, community, remove):
     report_id = parse_int(request.POST.get("report", ""))
     if report_id is None:
         raise PermissionDenied
-    services.close_report(request.user, community, report_id)
+    comment = clean_lines(request.POST.get("comment", ""), max_length=1000)
+    services.close_report(request.user, community, report_id, comment, remove=remove)
+
+
+def remove_reported(request, community):
+    """Remove a reported post and close its reports (with an optional comment to the
+    reporters and the poster)."""
+    _decide_report(request, community, remove=True)
+
+
+def keep_reported(request, community):
+    """Keep a reported post and close its reports (with an optional comment to the
+    reporters)."""
+    _decide_report(request, community, remove=False)
 
 
 def invite(request, community):
@@ -86,7 +98,8 @@ ACTIONS = {
     "remove": remove,
     "promote": promote,
     "demote": demote,
-    "close_report": close_report,
+    "remove_reported": remove_reported,
+    "keep_reported": keep_reported,
     "invite": invite,
     "add_page": add_page,
 }

@@ -20,6 +20,7 @@ class NotificationKind(models.TextChoices):
     SAVED_SEARCHES = "saved_searches", _("New results of my saved searches")
     LIBRARY = "library", _("Publications I submit")
     REPORTS = "reports", _("Reports of posts in communities I administer")
+    DECISIONS = "decisions", _("Moderators' decisions on posts I reported or wrote")
     # Editors only, and only those who ask (``portal.admin_views``): "immediately" means
     # every week for this kind.
     TRANSLATIONS = "translations", _("Weekly translation report (editors)")

@@ -55,10 +55,11 @@ def test_a_report_of_a_comment_reaches_the_admins_and_is_on_record(
     # The administrators see it on the Manage page and close it; it stays on record.
     client.force_login(people["admin"])
     manage = client.get(community.url + "manage/").content.decode()
-    assert "Insults a member" in manage and "Mark as dealt with" in manage
-    client.post(community.url + "manage/", {"action": "close_report", "report": report.pk})
+    assert "Insults a member" in manage and "Keep the post" in manage
+    client.post(community.url + "manage/", {"action": "keep_reported", "report": report.pk})
     report.refresh_from_db()
     assert report.status == Report.Status.CLOSED and report.closed_by == people["admin"]
+    assert report.decision == Report.Decision.KEPT
     manage = client.get(community.url + "manage/").content.decode()
     assert "No open reports." in manage and "Reports dealt with" in manage
 
@@ -111,12 +112,98 @@ def test_only_administrators_close_reports(client, community, people, thread):
     client.force_login(people["wg_member"])
     assert (
         client.post(
-            community.url + "manage/", {"action": "close_report", "report": report.pk}
+            community.url + "manage/", {"action": "remove_reported", "report": report.pk}
         ).status_code
         == 403
     )
     report.refresh_from_db()
-    assert report.status == Report.Status.OPEN
+    thread.refresh_from_db()
+    assert report.status == Report.Status.OPEN and not thread.removed
+
+
+def test_removing_a_reported_comment_closes_its_reports_and_tells_reporters_and_poster(
+    client, community, people, thread, comment, django_capture_on_commit_callbacks
+):
+    other = CommentFactory(thread=thread, author=people["wg_member"], body="Fine words")
+    people["wg_member"].profile.preferred_language = "fr"
+    people["wg_member"].profile.save()
+    first, _created = services.report(people["member"], community, thread, "Insults", comment)
+    second, _created = services.report(people["admin"], community, thread, "Rude", comment)
+    untouched, _created = services.report(people["member"], community, thread, "Hm", other)
+    mail.outbox.clear()
+    client.force_login(people["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            community.url + "manage/",
+            {"action": "remove_reported", "report": first.pk, "comment": "No insults here.\nThanks."},
+        )
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.removed
+    for report in (first, second):
+        report.refresh_from_db()
+        assert report.status == Report.Status.CLOSED and report.closed_by == people["admin"]
+        assert (report.decision, report.closing_comment) == ("removed", "No insults here.\nThanks.")
+    untouched.refresh_from_db()
+    assert untouched.status == Report.Status.OPEN
+    by_address = {email.to[0]: email for email in mail.outbox}
+    assert set(by_address) == {
+        people["member"].email,
+        people["admin"].email,
+        people["wg_member"].email,
+    }
+    told = by_address[people["member"].email]
+    assert "removed the post" in told.body and "No insults here.\nThanks." in told.body
+    assert f"discussions/{thread.pk}/" in told.body
+    poster = by_address[people["wg_member"].email]  # in the poster's language
+    assert "/fr/" in poster.body and "No insults here." in poster.body
+    assert "Rude words" in poster.body
+    manage = client.get(community.url + "manage/").content.decode()
+    assert "Post removed" in manage and "No insults here." in manage
+
+
+def test_keeping_a_reported_discussion_tells_the_reporter_only(
+    client, community, people, thread, django_capture_on_commit_callbacks
+):
+    report, _created = services.report(people["member"], community, thread, "Off topic")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        [closed] = services.close_report(people["admin"], community, report.pk, "It is on topic.")
+    thread.refresh_from_db()
+    assert not thread.removed and closed.decision == Report.Decision.KEPT
+    [email] = mail.outbox
+    assert email.to == [people["member"].email]
+    assert "decided to keep the post" in email.body and "It is on topic." in email.body
+
+
+def test_removing_a_reported_discussion_sends_its_readers_to_the_discussions(
+    client, community, people, thread, django_capture_on_commit_callbacks
+):
+    report, _created = services.report(people["member"], community, thread, "Spam")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_report(people["admin"], community, report.pk, remove=True)
+    thread.refresh_from_db()
+    assert thread.removed
+    assert len(mail.outbox) == 2
+    for email in mail.outbox:
+        assert community.url + "discussions/" in email.body
+        assert f"discussions/{thread.pk}/" not in email.body
+    with pytest.raises(Exception, match="already been dealt with"):
+        services.close_report(people["admin"], community, report.pk, remove=True)
+
+
+def test_members_who_chose_never_are_not_told_decisions(
+    community, people, thread, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(
+        user=people["member"], kind="decisions", frequency="never"
+    )
+    report, _created = services.report(people["member"], community, thread, "Spam")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_report(people["admin"], community, report.pk)
+    assert mail.outbox == []
 
 
 def test_reports_are_rate_limited_with_the_reason_kept(client, community, people, settings):

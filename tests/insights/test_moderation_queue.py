@@ -256,22 +256,44 @@ def test_a_community_admin_with_admin_access_approves_from_the_screen(
     assert any("Welcome!" in m.body for m in mail.outbox if m.to == ["applicant@example.org"])
 
 
-def test_dismissing_a_report_records_who_when_and_the_comment(client, waiting, people):
+def test_keeping_a_reported_post_records_who_when_and_the_comment(client, waiting, people):
     client.force_login(people["staff"])
     client.post(
-        URL, {"action": "dismiss", "item": waiting["report"].pk, "comment": "Heated, not rude."}
+        URL,
+        {"action": "keep", "item": waiting["report"].pk, "comment": "Heated,\r\nnot rude."},
     )
     report = Report.objects.get(pk=waiting["report"].pk)
-    assert report.status == Report.Status.CLOSED
+    assert report.status == Report.Status.CLOSED and report.decision == "kept"
     assert report.closed_by == people["staff"] and report.closed_at is not None
-    assert report.closing_comment == "Heated, not rude."
+    assert report.closing_comment == "Heated,\nnot rude."  # its line break kept
+    assert not report.item.removed
+
+
+def test_removing_a_reported_post_from_the_queue_tells_the_poster(
+    client, waiting, people, django_capture_on_commit_callbacks
+):
+    report = waiting["report"]
+    client.force_login(people["staff"])
+    page = client.get(URL).content.decode()
+    assert "Remove the post" in page and "<summary>The reported post</summary>Rude" in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            URL, {"action": "remove", "item": report.pk, "comment": "Off topic."}, follow=True
+        )
+    assert "The post has been removed" in response.content.decode()
+    report.refresh_from_db()
+    assert report.decision == "removed" and report.item.removed
+    recipients = {m.to[0] for m in mail.outbox}
+    assert report.reporter.email in recipients and report.item.author.email in recipients
+    assert all("Off topic." in m.body for m in mail.outbox)
 
 
 @pytest.mark.parametrize(
     "data",
     [
         {"action": "approve", "item": "999999"},
-        {"action": "dismiss", "item": "999999"},
+        {"action": "keep", "item": "999999"},
         {"action": "approve", "item": "not-a-number"},
         {"action": "approve", "item": "9" * 40},
         {"action": "explode", "item": "1"},
@@ -302,7 +324,7 @@ def test_nobody_decides_what_another_community_waits_for(client, waiting, people
     response = client.post(URL, {"action": "reject", "item": waiting["request"].pk}, follow=True)
     assert response.status_code == 200
     assert Membership.objects.get(pk=waiting["request"].pk).status == "pending"
-    client.post(URL, {"action": "dismiss", "item": waiting["report"].pk})
+    client.post(URL, {"action": "keep", "item": waiting["report"].pk})
     assert Report.objects.get(pk=waiting["report"].pk).status == "open"
 
 
