@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 
 from community_pages.models import (
+    AttachmentDownload,
     Comment,
     CommunityFileDownload,
     CommunityPage,
@@ -275,16 +276,19 @@ class FileFigures:
 
 def top_files(filters, limit=TOP):
     """The most downloaded files that are not publications': documents (a session's slides,
-    a hosted recording, a file linked from a page) and community files. They have no
+    a hosted recording, a file linked from a page), community files and discussions'
+    attachments. They have no
     language, section or theme: only the range and the country narrow them (``None`` when
     another filter is chosen, so the page can say so)."""
     if filters.language or filters.theme or filters.section:
         return None
     documents = DocumentDownload.objects.filter(day__range=(filters.start, filters.end))
     files = CommunityFileDownload.objects.filter(day__range=(filters.start, filters.end))
+    attachments = AttachmentDownload.objects.filter(day__range=(filters.start, filters.end))
     if filters.country:
         documents = documents.filter(country=filters.country)
         files = files.filter(country=filters.country)
+        attachments = attachments.filter(country=filters.country)
     rows = [
         FileFigures(
             row["document__title"],
@@ -306,6 +310,19 @@ def top_files(filters, limit=TOP):
         for row in files.values("file", "file__title", "file__community")
         .annotate(total=Sum("count"))
         .order_by("-total", "file")[:limit]
+    ]
+    rows += [
+        FileFigures(
+            row["attachment__original_name"],
+            _("Discussion attachment"),
+            reverse("wagtailadmin_pages:edit", args=[row["attachment__thread__community"]]),
+            row["total"],
+        )
+        for row in attachments.values(
+            "attachment", "attachment__original_name", "attachment__thread__community"
+        )
+        .annotate(total=Sum("count"))
+        .order_by("-total", "attachment")[:limit]
     ]
     rows.sort(key=lambda row: (-row.downloads, row.title))
     return rows[:limit]

@@ -21,7 +21,12 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from community_pages.models import CommunityFile, CommunityFileDownload
+from community_pages.models import (
+    Attachment,
+    AttachmentDownload,
+    CommunityFile,
+    CommunityFileDownload,
+)
 from library.models import DownloadCount, PublicationFile, PublicationPage
 from portal.models import DocumentDownload, PageView
 
@@ -111,7 +116,13 @@ def load(command=None):
                 CommunityFileDownload(file=file, day=day, country=code, count=count)
                 for code, count in countries.items()
             )
-    for model in (DocumentDownload, CommunityFileDownload):
+    for attachment in Attachment.objects.all():
+        for day, _anonymous, countries in daily_figures(attachment.original_name, 1, today):
+            others.extend(
+                AttachmentDownload(attachment=attachment, day=day, country=code, count=count)
+                for code, count in countries.items()
+            )
+    for model in (DocumentDownload, CommunityFileDownload, AttachmentDownload):
         model.objects.bulk_create(
             [row for row in others if isinstance(row, model)], batch_size=5000
         )

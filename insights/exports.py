@@ -29,7 +29,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from community_pages.models import CommunityFileDownload, CommunityPage, Membership
+from community_pages.models import (
+    AttachmentDownload,
+    CommunityFileDownload,
+    CommunityPage,
+    Membership,
+)
 from library.models import DocumentType, DownloadCount, PublicationPage
 from portal.access import is_staff
 from portal.models import Country, DocumentDownload, PageView, Theme
@@ -593,6 +598,19 @@ def usage_rows(cleaned):
             row.file.title,
             "",
             _("Community file"),
+            row.country,
+            row.count,
+        ]
+    for row in narrowed(AttachmentDownload.objects.select_related("attachment")).iterator(
+        chunk_size=CHUNK_SIZE
+    ):
+        yield [
+            row.day,
+            _("Attachment download"),
+            row.attachment_id,
+            row.attachment.original_name,
+            "",
+            _("Discussion attachment"),
             row.country,
             row.count,
         ]

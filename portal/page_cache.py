@@ -58,6 +58,7 @@ from django.utils.cache import (
 from wagtail.models import Page
 
 from portal import usage
+from portal.models.usage import DailyCount
 
 GENERATION_KEY = "pagecache:generation"
 # The portal's own apps (labels: ``portal`` imports none of them).
@@ -80,10 +81,8 @@ HEADER = "X-Page-Cache"
 IGNORED_MODELS = {
     # Members' own bookkeeping, never on a page anyone else reads.
     "portal.savedsearch",
-    # Page views and file downloads, counted for staff (portal.usage): no page shows them.
-    "portal.pageview",
-    "portal.documentdownload",
-    "community_pages.communityfiledownload",
+    # Page views and file downloads counted for staff (portal.usage) are DailyCount rows:
+    # no page shows them (see ignored()).
     "portal.pendingnotification",
     "admin.logentry",
     "sessions.session",
@@ -141,7 +140,7 @@ def on_row_changed(sender, instance=None, **kwargs):
         return
     if kwargs.get("action", "post_")[:5] != "post_":  # m2m_changed's pre_add, pre_remove…
         return
-    if instance is None or instance._meta.label_lower in IGNORED_MODELS:
+    if instance is None or ignored(type(instance)):
         return
     if kwargs.get("update_fields") and set(kwargs["update_fields"]) <= {"last_login"}:
         return
@@ -252,6 +251,11 @@ DERIVED_MODELS = {
 }
 
 
+def ignored(model):
+    """Does a row of ``model`` never change what a page shows?"""
+    return model._meta.label_lower in IGNORED_MODELS or issubclass(model, DailyCount)
+
+
 def delete_senders():
     """The models whose deletes move the site on: every page, and the content apps' own."""
     models = [Page]
@@ -260,7 +264,8 @@ def delete_senders():
         if (
             model._meta.app_label in CONTENT_APPS
             and not issubclass(model, Page)
-            and label not in IGNORED_MODELS | DERIVED_MODELS
+            and label not in DERIVED_MODELS
+            and not ignored(model)
         ):
             models.append(model)
     return models

@@ -24,6 +24,7 @@ from portal.access import can_view_page
 from portal.datetimes import time_zone, validate_portal_date
 from portal.models import RestrictedMixin
 from portal.models.members import Frequency
+from portal.models.usage import DailyCount
 from portal.translation import synchronized, translated
 
 
@@ -554,16 +555,15 @@ class Report(models.Model):
         return self.comment or self.thread
 
 
-class CommunityFileDownload(models.Model):
+class CommunityFileDownload(DailyCount):
     """How many times a community file was downloaded on one day, by members of one country
     (where they gave one; else empty): for the staff dashboard (``portal.usage`` counts)."""
+
+    item_field = "file"
 
     file = models.ForeignKey(
         CommunityFile, on_delete=models.CASCADE, related_name="downloads", verbose_name=_("file")
     )
-    day = models.DateField(_("day"), default=timezone.localdate)
-    country = models.CharField(_("country"), max_length=2, blank=True, default="")
-    count = models.PositiveIntegerField(_("downloads"), default=0)
 
     class Meta:
         verbose_name = _("community file downloads")
@@ -574,8 +574,28 @@ class CommunityFileDownload(models.Model):
             )
         ]
 
-    def __str__(self):
-        return f"{self.file_id} {self.day} {self.country or '-'}: {self.count}"
+
+class AttachmentDownload(DailyCount):
+    """How many times a discussion's attachment was downloaded on one day, by members of one
+    country (where they gave one; else empty): for the staff dashboard."""
+
+    item_field = "attachment"
+
+    attachment = models.ForeignKey(
+        Attachment,
+        on_delete=models.CASCADE,
+        related_name="downloads",
+        verbose_name=_("attachment"),
+    )
+
+    class Meta:
+        verbose_name = _("attachment downloads")
+        verbose_name_plural = _("attachment downloads")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attachment", "day", "country"], name="community_attachment_download_day"
+            )
+        ]
 
 
 class AdministratorReminder(models.Model):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from community_pages import services
 from community_pages.forms import CommentEditForm, ReportForm, ThreadEditForm, ThreadRepliesForm
-from community_pages.models import Attachment, Comment
+from community_pages.models import Attachment, AttachmentDownload, Comment
 from community_pages.views.discussions import readable_thread
 from community_pages.views.frame import (
     deny,
@@ -22,7 +22,7 @@ from community_pages.views.frame import (
     render,
     section_url,
 )
-from portal import ratelimits
+from portal import ratelimits, usage
 from portal.access import can_read_audience
 
 
@@ -185,4 +185,5 @@ def attachment_download(request, community, item_id):
     removed = item.thread.removed or (item.comment is not None and item.comment.removed)
     if removed and not reader_rights(request, community).moderate:
         raise Http404
+    usage.count_download(request, AttachmentDownload, f"attachment:{item.pk}", attachment=item)
     return private_file_response(item)

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from community_pages.factories import CommunityPageFactory, MembershipFactory
-from community_pages.models import Attachment, Comment, Thread, WorkingGroup
+from community_pages.models import Attachment, AttachmentDownload, Comment, Thread, WorkingGroup
 from community_pages.storage import private_storage
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,21 @@ def test_attachment_of_a_removed_comment_is_not_served(client, community, people
     assert client.get(community.url + f"attachments/{item.pk}/download/").status_code == 404
     assert "c.pdf" not in client.get(community.url + f"discussions/{thread.pk}/").content.decode()
     assert private_storage.exists(item.file.name)
+
+
+def test_an_attachment_s_download_counts_once_and_a_refused_one_not_at_all(
+    client, community, people
+):
+    browser = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    client.force_login(people["member"])
+    start(client, community, upload("report.pdf", PDF, "application/pdf"))
+    item = Attachment.objects.get()
+    url = f"{community.url}attachments/{item.pk}/download/"
+    client.force_login(people["outsider"])
+    assert client.get(url, HTTP_USER_AGENT=browser).status_code == 403
+    assert not AttachmentDownload.objects.exists()
+    client.force_login(people["member"])
+    for _ in range(2):  # a double click counts once
+        assert client.get(url, HTTP_USER_AGENT=browser).status_code == 200
+    client.get(url, HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    assert list(AttachmentDownload.objects.values_list("attachment", "count")) == [(item.pk, 1)]

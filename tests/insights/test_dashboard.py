@@ -19,7 +19,13 @@ from community_pages.factories import (
     MembershipFactory,
     ThreadFactory,
 )
-from community_pages.models import CommunityFile, CommunityFileDownload, Membership
+from community_pages.models import (
+    Attachment,
+    AttachmentDownload,
+    CommunityFile,
+    CommunityFileDownload,
+    Membership,
+)
 from insights import dashboard
 from library.models import DownloadCount, PublicationFile
 from portal.charts import Chart, Series, nice_ceiling
@@ -246,7 +252,7 @@ def test_the_dashboard_s_markup_is_valid(staff_client, used):
     assert errors == []
 
 
-def test_other_files_rank_documents_and_community_files_together(home, staff_client):
+def test_other_files_rank_documents_community_files_and_attachments_together(home, staff_client):
     slides = Document.objects.create(title="Session slides", file=ContentFile(b"x", name="s.pdf"))
     community = CommunityPageFactory(parent=CommunityIndexPageFactory(parent=home))
     file = CommunityFile.objects.create(
@@ -256,8 +262,18 @@ def test_other_files_rank_documents_and_community_files_together(home, staff_cli
     DocumentDownload.objects.create(document=slides, day=days_ago(2), country="KE", count=3)
     CommunityFileDownload.objects.create(file=file, day=days_ago(1), count=5)
     CommunityFileDownload.objects.create(file=file, day=days_ago(400), count=50)
+    thread = ThreadFactory(community_id=community.pk)
+    attachment = Attachment.objects.create(
+        thread=thread, original_name="budget.xlsx", file=ContentFile(b"x", name="b.xlsx")
+    )
+    AttachmentDownload.objects.create(attachment=attachment, day=days_ago(3), count=2)
     rows = dashboard.top_files(filters())
-    assert [(row.title, row.downloads) for row in rows] == [("Session slides", 7), ("Minutes", 5)]
+    assert [(row.title, row.downloads) for row in rows] == [
+        ("Session slides", 7),
+        ("Minutes", 5),
+        ("budget.xlsx", 2),
+    ]
+    assert rows[2].kind == "Discussion attachment"
     assert [(r.title, r.downloads) for r in dashboard.top_files(filters(country="KE"))] == [
         ("Session slides", 3)
     ]
