@@ -308,7 +308,9 @@ class RegistrationsFilterForm(forms.Form):
 
 
 def registration_rows(cleaned):
-    """One row per registration, with whether (and how long) the registrant attended."""
+    """One row per registration, with whether (and how long) the registrant attended; then
+    one per attendee who never registered (a walk-in: the name their conferencing tool
+    gave, no registration date), unless only those who did not attend are asked for."""
     attendance = Attendance.objects.filter(
         webinar_key=OuterRef("webinar_key"), email=OuterRef("email")
     )
@@ -316,11 +318,20 @@ def registration_rows(cleaned):
         was_present=Exists(attendance),
         minutes_present=Subquery(attendance.values("minutes")[:1]),
     ).order_by("webinar_key", "created_at", "pk")
+    walk_ins = Attendance.objects.exclude(
+        Exists(
+            Registration.objects.filter(
+                webinar_key=OuterRef("webinar_key"), email=OuterRef("email")
+            )
+        )
+    ).order_by("webinar_key", "email")
     if cleaned.get("series"):
-        sessions = WebinarPage.objects.descendant_of(cleaned["series"])
-        registrations = registrations.filter(webinar_key__in=sessions.values("translation_key"))
+        sessions = WebinarPage.objects.descendant_of(cleaned["series"]).values("translation_key")
+        registrations = registrations.filter(webinar_key__in=sessions)
+        walk_ins = walk_ins.filter(webinar_key__in=sessions)
     if cleaned.get("webinar"):
         registrations = registrations.filter(webinar_key=cleaned["webinar"].translation_key)
+        walk_ins = walk_ins.filter(webinar_key=cleaned["webinar"].translation_key)
     if cleaned.get("attended"):
         registrations = registrations.filter(was_present=cleaned["attended"] == "yes")
     registrations = registrations.select_related("webinar", "country")
@@ -336,6 +347,23 @@ def registration_rows(cleaned):
             registration.created_at,
             registration.was_present,
             registration.minutes_present,
+            False,
+        ]
+    if cleaned.get("attended") == "no":
+        return
+    for attendee in walk_ins.select_related("webinar").iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            attendee.webinar.title,
+            attendee.webinar.starts_at,
+            attendee.name,
+            attendee.email,
+            "",
+            "",
+            "",
+            None,
+            True,
+            attendee.minutes,
+            True,
         ]
 
 
@@ -344,8 +372,8 @@ REGISTRATIONS = register_export(
         name="registrations",
         label=_("Webinar registrations and attendance"),
         description=_(
-            "Everyone who registered for a session, and whether they attended (from the "
-            "imported attendance reports)."
+            "Everyone who registered for a session and whether they attended, then those who "
+            "attended without registering (from the imported attendance reports)."
         ),
         permission="insights.export_webinars",
         form_class=RegistrationsFilterForm,
@@ -360,6 +388,7 @@ REGISTRATIONS = register_export(
             _("Registered at"),
             _("Attended"),
             _("Minutes attended"),
+            _("Attended without registering"),
         ),
         rows=registration_rows,
     )

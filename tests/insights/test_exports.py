@@ -182,18 +182,33 @@ def test_registrations_say_who_attended_and_filter_by_series_and_attendance(staf
     Attendance.objects.create(
         webinar=session, webinar_key=session.translation_key, email="ana@example.org", minutes=55
     )
+    Attendance.objects.create(  # a walk-in: attended without registering
+        webinar=session,
+        webinar_key=session.translation_key,
+        email="walk@example.org",
+        name="Walk In",
+        minutes=20,
+    )
 
     def rows(query):
         return csv_rows(staff_client.get(URL + "registrations/?" + query))[1:]
 
-    assert {r[3]: (r[0], r[8], r[9]) for r in rows("")} == {
-        "ana@example.org": ("Pensions 101", "True", "55"),
-        "jo@example.org": ("Pensions 101", "False", ""),
-        "lu@example.org": ("Loose session", "False", ""),
+    everyone = rows("")
+    assert {r[3]: (r[0], r[2], r[8], r[9], r[10]) for r in everyone} == {
+        "ana@example.org": ("Pensions 101", "an", "True", "55", "False"),
+        "jo@example.org": ("Pensions 101", "jo", "False", "", "False"),
+        "lu@example.org": ("Loose session", "Lu", "False", "", "False"),
+        "walk@example.org": ("Pensions 101", "Walk In", "True", "20", "True"),
     }
-    assert {r[3] for r in rows(f"series={series.pk}")} == {"ana@example.org", "jo@example.org"}
+    # Only the walk-in has no registration date.
+    assert [r[3] for r in everyone if not r[7]] == ["walk@example.org"]
+    assert {r[3] for r in rows(f"series={series.pk}")} == {
+        "ana@example.org",
+        "jo@example.org",
+        "walk@example.org",
+    }
     assert [r[3] for r in rows(f"webinar={loose.pk}")] == ["lu@example.org"]
-    assert [r[3] for r in rows("attended=yes")] == ["ana@example.org"]
+    assert [r[3] for r in rows("attended=yes")] == ["ana@example.org", "walk@example.org"]
     assert {r[3] for r in rows("attended=no")} == {"jo@example.org", "lu@example.org"}
 
 
