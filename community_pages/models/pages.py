@@ -303,12 +303,6 @@ class CommunityPage(RoutablePageMixin, RestrictedMixin, BasePage):
         """Anyone may read the community's content (members post)."""
         return self.privacy == Privacy.OPEN
 
-    @property
-    def is_inactive(self):
-        """No new content for over a year (the admin flags it)."""
-        reference = self.last_activity_at or self.first_published_at
-        return reference is not None and reference < timezone.now() - INACTIVITY
-
     # -- saving ---------------------------------------------------------------------------
 
     def save(self, *args, **kwargs):

@@ -157,6 +157,7 @@ def test_removing_a_reported_comment_closes_its_reports_and_tells_reporters_and_
     assert f"discussions/{thread.pk}/" in told.body
     poster = by_address[people["wg_member"].email]  # in the poster's language
     assert "/fr/" in poster.body and "No insults here." in poster.body
+    assert "Ce que vous avez écrit" in poster.body and "a été retiré" in poster.subject
     assert "Rude words" in poster.body
     manage = client.get(community.url + "manage/").content.decode()
     assert "Post removed" in manage and "No insults here." in manage
