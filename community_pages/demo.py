@@ -25,6 +25,7 @@ from community_pages.models import (
     CommunityPage,
     CommunityResourcePage,
     Membership,
+    Report,
     Thread,
     WorkingGroup,
     WorkingGroupMembership,
@@ -314,6 +315,7 @@ def load(command):
         communities[spec["slug"]] = load_community(index, spec, people)
     for spec in COMMUNITIES:
         load_attachment(communities[spec["slug"]], spec, people)
+    load_reports(communities["ssc-for-children"], people)
     ssc = communities["ssc-for-children"]
     mena = communities["social-protection-mena"]
     if not ssc.related_communities.exists():
@@ -594,6 +596,58 @@ def load_thread(page, group, item, people, now):
                 created_at=start + timedelta(hours=5 * position),
                 body=paragraphs(comment["text"]),
             )
+        )
+
+
+# Reports of posts to the administrators (reporter, reason, and for one already dealt with,
+# the administrator's decision and comment): the Moderation screen and the Manage page show
+# what waits, and what was decided.
+REPORTS = [
+    ("member", "This reply advertises a paid training course; it is not part of the discussion."),
+    ("member2", "El comentario repite el mismo enlace tres veces; parece publicidad."),
+    (
+        "member3",
+        "Le ton de ce commentaire est blessant envers l'équipe du bureau de pays.",
+        "Le ton est vif mais le propos reste respectueux : nous gardons le message.",
+    ),
+]
+
+
+def load_reports(page, people):
+    """Reports of the community's discussion comments by members who did not write them
+    (once): two waiting, one dealt with."""
+    if Report.objects.filter(community=page).exists():
+        return
+    comments = list(
+        Comment.objects.filter(thread__community=page, thread__working_group=None)
+        .select_related("thread")
+        .order_by("pk")
+    )
+    now = timezone.now()
+    for days, (reporter, reason, *decided) in enumerate(REPORTS, start=1):
+        user = people[reporter]
+        comment = next((c for c in comments if c.author_id != user.pk), None)
+        if comment is None:
+            continue
+        comments.remove(comment)
+        Report.objects.create(
+            community=page,
+            thread=comment.thread,
+            comment=comment,
+            reporter=user,
+            reason=reason,
+            created_at=now - timedelta(days=days * 3),
+            **(
+                {
+                    "status": Report.Status.CLOSED,
+                    "closed_at": now - timedelta(days=days),
+                    "closed_by": people["admin"],
+                    "decision": Report.Decision.KEPT,
+                    "closing_comment": decided[0],
+                }
+                if decided
+                else {}
+            ),
         )
 
 

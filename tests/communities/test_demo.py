@@ -17,12 +17,22 @@ from community_pages.models import (
     CommunityPage,
     CommunityResourcePage,
     Membership,
+    Report,
     Thread,
 )
 
 
 def counts():
-    models = (Announcement, Thread, Comment, Attachment, CommunityEvent, CommunityFile, Membership)
+    models = (
+        Announcement,
+        Thread,
+        Comment,
+        Attachment,
+        CommunityEvent,
+        CommunityFile,
+        Membership,
+        Report,
+    )
     return {model.__name__: model.objects.count() for model in models} | {
         "pages": CommunityResourcePage.objects.count()
     }
@@ -88,6 +98,15 @@ def test_demo_loads_once_with_each_communitys_content(
 
     ssc = CommunityPage.objects.get(slug="ssc-for-children", locale__language_code="en")
     assert Thread.objects.filter(community=ssc, working_group__isnull=False).count() == 1
+    # Reports wait on the Moderation screen, each of a comment its reporter did not write,
+    # by a member; one was dealt with and kept, with the administrator's comment.
+    reports = Report.objects.filter(community=ssc).select_related("comment")
+    assert sorted(reports.values_list("status", flat=True)) == ["closed", "open", "open"]
+    for report in reports:
+        assert report.comment.author_id != report.reporter_id
+        assert Membership.objects.filter(community=ssc, user=report.reporter).exists()
+    closed = reports.get(status="closed")
+    assert closed.decision == "kept" and closed.closing_comment and closed.closed_by
     # Each translation reads in its language: concept note and timeline included.
     spanish = CommunityPage.objects.get(
         translation_key=ssc.translation_key, locale__language_code="es"
