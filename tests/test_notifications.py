@@ -1,10 +1,10 @@
 """Email notifications honour preferences, speak the member's language, unsubscribe in one click."""
 
 import pytest
-from community_pages.factories import CommunityPageFactory, MembershipFactory
 from django.core import mail
 from django.core.management import call_command
 
+from community_pages.factories import CommunityPageFactory, MembershipFactory
 from portal.models import NotificationPreference, PendingNotification
 from portal.models.members import Frequency
 from portal.notifications import notify, unsubscribe_token

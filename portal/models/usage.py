@@ -51,6 +51,7 @@ class PageView(DailyCount):
         ]
         indexes = [models.Index(fields=["day", "page"], name="portal_page_view_day")]
 
+
 class DocumentDownload(DailyCount):
     """How many times a document of the admin's document library (a session's slides, a
     hosted recording, a file linked from a page) was downloaded on one day, by readers of one

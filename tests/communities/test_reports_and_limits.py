@@ -135,7 +135,11 @@ def test_removing_a_reported_comment_closes_its_reports_and_tells_reporters_and_
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             community.url + "manage/",
-            {"action": "remove_reported", "report": first.pk, "comment": "No insults here.\nThanks."},
+            {
+                "action": "remove_reported",
+                "report": first.pk,
+                "comment": "No insults here.\nThanks.",
+            },
         )
     assert response.status_code == 302
     comment.refresh_from_db()
