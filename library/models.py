@@ -172,7 +172,11 @@ def library_url(language_code=None):
     """URL of the library index in the reader's language (the listing links point there)."""
 
     code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    index = LibraryIndexPage.objects.live().filter(locale=locale_for(code)).first() or (
+    # portal.i18n imports Wagtail's views, which need the models loaded: read at call time.
+    from portal.i18n import index_page  # noqa: PLC0415
+
+    locale = locale_for(code)
+    index = (index_page(None, LibraryIndexPage, locale) if locale else None) or (
         LibraryIndexPage.objects.live().first()
     )
     return index.url if index else f"/{code}/library/"
@@ -498,7 +502,7 @@ class PublicationPage(RestrictedMixin, BasePage):
 
     def files_for_display(self):
         """The publication's files that have a document."""
-        return [f for f in self.files.select_related("document") if f.document_id]
+        return [f for f in self.files.all() if f.document_id]
 
     @property
     def download_links(self):
@@ -584,7 +588,15 @@ class PublicationPage(RestrictedMixin, BasePage):
         return [group for group in groups.values() if group["items"]]
 
     # The citation, its meta tags, related publications and the template all read these.
-    shown_relations = ("organisations", "languages", "themes", "countries", "regions", "keywords")
+    shown_relations = (
+        "organisations",
+        "languages",
+        "themes",
+        "countries",
+        "regions",
+        "keywords",
+        "files__document",
+    )
 
     def get_context(self, request, *args, **kwargs):
         """Adds the files, the formatted citation and citation meta tags, related publications and

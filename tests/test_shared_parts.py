@@ -1,5 +1,5 @@
-"""The parts every page shares, read once: menus kept per language until content changes,
-locales and view restrictions read once per request (``portal.menus``, ``portal.locales``,
+"""The parts every page shares, read once: menus and index pages kept per language until
+content changes, locales and view restrictions read once per request (``portal.menus``, ``portal.locales``,
 ``portal.request_memo``, ``portal.access.public_pages``)."""
 
 import pytest
@@ -9,9 +9,13 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from library.factories import LibraryIndexPageFactory
+from library.models import LibraryIndexPage
+from news.models import NewsIndexPage
 from portal import locales as site_locales
 from portal.access import public_pages
 from portal.factories import StandardPageFactory
+from portal.i18n import index_page
 from portal.models import NavigationMenu
 from portal.request_memo import remember
 
@@ -133,3 +137,20 @@ def test_public_pages_leave_out_view_restricted_sections_as_wagtail_does(home):
     assert {open_page.title, closed.title, below.title} <= first
     assert open_page.title in then and not {closed.title, below.title} & then
     assert then == set(Page.objects.live().public().values_list("title", flat=True))
+
+
+def test_index_pages_are_kept_per_language_until_content_changes(home, locales):
+    library = LibraryIndexPageFactory(parent=home, slug="library")
+    assert index_page(None, LibraryIndexPage, locales["en"]).url == "/en/library/"
+    assert index_page(None, NewsIndexPage, locales["en"]) is None  # no news section yet
+    with CaptureQueriesContext(connection) as queries:
+        assert index_page(None, LibraryIndexPage, locales["en"]).pk == library.pk
+        assert index_page(None, NewsIndexPage, locales["en"]) is None
+    assert queries.captured_queries == []
+    assert index_page(None, LibraryIndexPage, locales["es"]) is None  # each language its own
+
+    library.slug = "publications"
+    library.save_revision().publish()  # content changed: the next read finds the new address
+    assert index_page(None, LibraryIndexPage, locales["en"]).url == "/en/publications/"
+    library.unpublish()
+    assert index_page(None, LibraryIndexPage, locales["en"]) is None
