@@ -224,12 +224,16 @@ def readable_pages(ids, user, locale=None):
     readable = visible_pages(public_pages(Page.objects.live()).filter(pk__in=ids), user)
     by_id = {page.pk: page for page in readable.specific()}
     pages = localized_pages([by_id[pk] for pk in ids if pk in by_id], locale)
-    # A translation is a page of its own: ask the policy again.
-    allowed = set(
-        visible_pages(
-            public_pages(Page.objects.live()).filter(pk__in=[p.pk for p in pages]), user
-        ).values_list("pk", flat=True)
-    )
+    # A translation is a page of its own: ask the policy again about those put in place of
+    # a page already allowed (none when the reader reads the pages' own language).
+    translations = [page.pk for page in pages if page.pk not in by_id]
+    allowed = set(by_id)
+    if translations:
+        allowed |= set(
+            visible_pages(
+                public_pages(Page.objects.live()).filter(pk__in=translations), user
+            ).values_list("pk", flat=True)
+        )
     return [page for page in pages if page.pk in allowed]
 
 

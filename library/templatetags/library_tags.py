@@ -17,12 +17,13 @@ def reader_url(page):
 
 
 @register.inclusion_tag("library/includes/organisation_links.html")
-def organisation_links(organisations, listing_url=""):
+def organisation_links(organisations, listing_url="", profiles=None):
     """``organisations`` (taxonomy rows) in the reader's language, each linked to its profile
     page when it has one (else to ``listing_url`` filtered by it, when given): the profiles
-    of them all in one query."""
+    of them all in one query, or from ``profiles`` (``organisation_profiles`` of a page's
+    several lists of organisations, read together)."""
     rows = list(organisations)
-    found = organisation_profiles(rows)
+    found = organisation_profiles(rows) if profiles is None else profiles
     return {
         "links": [
             {
