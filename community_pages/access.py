@@ -14,10 +14,33 @@ manage) are answered by :func:`rights` and the ``can_*`` functions below, from t
 community's setting and one membership lookup.
 """
 
+from django.core.cache import cache
 from django.db.models import Q
 
 from community_pages.models import CommunityPage, Membership, Privacy, WorkingGroup
 from portal.access import is_member, is_staff
+from portal.page_cache import generation
+
+# An older generation's list simply expires.
+OPEN_COMMUNITIES_KEEP_SECONDS = 24 * 3600
+
+
+def open_communities():
+    """The pks of the open communities' pages (every translation), which anyone reads.
+
+    The same for every reader, so kept in the cache under the site's content generation
+    (``portal.page_cache.generation``): saving a community page, hence changing its privacy
+    (``CommunityPage.save`` sets every translation's), moves the generation on, as it does
+    for the anonymous pages the page cache keeps.
+    """
+    key = f"open-communities:{generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            CommunityPage.objects.filter(privacy=Privacy.OPEN).values_list("pk", flat=True)
+        )
+        cache.set(key, found, OPEN_COMMUNITIES_KEEP_SECONDS)
+    return found
 
 
 def community_audience(community_pk):
@@ -71,8 +94,7 @@ class CommunityAudiences:
                 + [members_audience(pk) for pk in pks]
                 + [group_audience(pk) for pk in groups]
             )
-        open_pks = CommunityPage.objects.filter(privacy=Privacy.OPEN).values_list("pk", flat=True)
-        audiences = [community_audience(pk) for pk in open_pks]
+        audiences = [community_audience(pk) for pk in open_communities()]
         if not is_member(user):
             return audiences
         memberships = list(
