@@ -19,7 +19,7 @@ from django.db.models import Q
 
 from community_pages.models import CommunityPage, Membership, Privacy, WorkingGroup
 from portal.access import is_member, is_staff
-from portal.page_cache import generation
+from portal.generation import generation
 
 # An older generation's list simply expires.
 OPEN_COMMUNITIES_KEEP_SECONDS = 24 * 3600
@@ -29,7 +29,7 @@ def open_communities():
     """The pks of the open communities' pages (every translation), which anyone reads.
 
     The same for every reader, so kept in the cache under the site's content generation
-    (``portal.page_cache.generation``): saving a community page, hence changing its privacy
+    (``portal.generation``): saving a community page, hence changing its privacy
     (``CommunityPage.save`` sets every translation's), moves the generation on, as it does
     for the anonymous pages the page cache keeps.
     """

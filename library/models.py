@@ -172,8 +172,7 @@ def library_url(language_code=None):
     """URL of the library index in the reader's language (the listing links point there)."""
 
     code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    # portal.i18n imports Wagtail's views, which need the models loaded: read at call time.
-    from portal.i18n import index_page  # noqa: PLC0415
+    from portal.i18n import index_page  # noqa: PLC0415 - imports Wagtail's views, after models
 
     locale = locale_for(code)
     index = (index_page(None, LibraryIndexPage, locale) if locale else None) or (

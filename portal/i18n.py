@@ -17,9 +17,9 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from portal.generation import generation
 from portal.locales import active_locale
 from portal.locales import locale_codes as site_locale_codes
-from portal.page_cache import generation
 from portal.reader_urls import reader_path, reader_url
 
 
@@ -99,7 +99,7 @@ def index_page(request, model, locale):
     page's sections and others link to), or None.
 
     The index pages of a language are kept together in the cache under the site's content
-    generation (``portal.page_cache.generation``, which any save or delete of content moves
+    generation (``portal.generation``, which any save or delete of content moves
     on), so a page that links to several sections costs one cache read rather than a query
     per section; and once per request (``request`` may be None outside one).
     """

@@ -4,7 +4,7 @@ language until content changes.
 A menu's links point at pages in the reader's language, so resolving them costs a query
 per link and its rich footer text more: on every page of the site, the same answer. Here a
 menu is resolved once per language into plain labels and addresses (and the footer's HTML)
-and kept under the site's content generation (``portal.page_cache.generation``), which
+and kept under the site's content generation (``portal.generation``), which
 any save or delete of content moves on: an editor's change to a menu, a page's title, slug,
 move or translation shows at the next request.
 """
@@ -15,8 +15,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.rich_text import expand_db_html
 
+from portal.generation import generation
 from portal.models import NavigationMenu
-from portal.page_cache import generation
 from portal.reader_urls import reader_path
 
 KEEP_SECONDS = 24 * 3600  # an older generation's entries simply expire

@@ -41,13 +41,11 @@ on by default only when that cache is Redis (``REDIS_URL``); ``PAGE_CACHE_SECOND
 
 import functools
 import hashlib
-import time
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import (
     cc_delim_re,
@@ -58,9 +56,9 @@ from django.utils.cache import (
 from wagtail.models import Page
 
 from portal import usage
+from portal.generation import content_changed, generation
 from portal.models.usage import DailyCount
 
-GENERATION_KEY = "pagecache:generation"
 # The portal's own apps (labels: ``portal`` imports none of them).
 PORTAL_APPS = {
     "portal",
@@ -109,27 +107,6 @@ IGNORED_MODELS = {
 def page_cache_seconds():
     """How long an anonymous page is kept (0: the page cache is off)."""
     return settings.PAGE_CACHE_SECONDS
-
-
-def generation():
-    """The site's content generation: kept pages of an older one are never served."""
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        current = time.time_ns()
-        if not cache.add(GENERATION_KEY, current, None):
-            current = cache.get(GENERATION_KEY) or current
-    return current
-
-
-def content_changed():
-    """Forget every kept page: now, and again when the transaction commits (a page made in
-    between, from rows without the change, is not kept under the new generation)."""
-
-    def bump():
-        cache.set(GENERATION_KEY, time.time_ns(), None)
-
-    bump()
-    transaction.on_commit(bump)
 
 
 def on_row_changed(sender, instance=None, **kwargs):
