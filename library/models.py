@@ -15,7 +15,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -541,12 +541,17 @@ class PublicationPage(RestrictedMixin, BasePage):
         ``[{"title", "items": [{"page", "label"}, ...]}]``, in the reader's language where
         translated."""
 
-        translations = PublicationPage.objects.filter(translation_key=self.translation_key)
+        # The reference index keeps ids as text: the translations' ids, as text, in SQL.
+        translations = (
+            PublicationPage.objects.filter(translation_key=self.translation_key)
+            .annotate(id_text=Cast("pk", models.CharField()))
+            .values("id_text")
+        )
         page_type = ContentType.objects.get_for_model(Page)
         source_ids = (
             ReferenceIndex.objects.filter(
                 to_content_type=page_type,
-                to_object_id__in=[str(pk) for pk in translations.values_list("pk", flat=True)],
+                to_object_id__in=translations,
                 base_content_type=page_type,
             )
             .values_list("object_id", flat=True)

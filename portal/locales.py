@@ -22,6 +22,7 @@ def _read():
     rows = list(Locale.objects.all())
     return {
         "by_code": {locale.language_code: locale for locale in rows},
+        "by_pk": {locale.pk: locale for locale in rows},
         "codes": {locale.pk: locale.language_code for locale in rows},
     }
 
@@ -62,6 +63,11 @@ def default_locale():
 def locales_by_code():
     """{language code: ``Locale``} of every locale."""
     return _rows()["by_code"]
+
+
+def locales_by_pk():
+    """{locale pk: ``Locale``} of every locale."""
+    return _rows()["by_pk"]
 
 
 def locale_codes():

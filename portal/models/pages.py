@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from portal.access import audience_for, public_pages, visible_pages
 from portal.blocks import BodyBlock, LinkBlock
+from portal.locales import locales_by_pk
 from portal.params import MAX_PAGE, int_param
 from portal.terms import SourceTermsPageForm
 from portal.text import fold
@@ -56,6 +57,10 @@ class BasePage(Page):
         whose relations are the editor's unsaved ones, in memory)."""
         if self.shown_relations and not getattr(request, "is_preview", False):
             models.prefetch_related_objects([self], *self.shown_relations)
+        # The page's locale from the locales read once per request, not a query of its own.
+        locale = locales_by_pk().get(self.locale_id)
+        if locale is not None:
+            self.locale = locale
         return super().get_context(request, *args, **kwargs)
 
     @property
