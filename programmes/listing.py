@@ -139,18 +139,19 @@ def _facet_items(name, counts, terms, chosen, filters):
 def facets(queryset, filters):
     """Each facet's values with the number of programmes under each, counted among the
     programmes the other filters leave: ``{"country": [{"key", "label", "count",
-    "selected", "query"}], …}``. Two queries per facet, whatever the number of programmes."""
+    "selected", "query"}], …}``. One query per facet (the terms with their counts),
+    whatever the number of programmes."""
     result = {}
     for name, (relation, model, key) in TERM_FACETS.items():
-        rows = (
-            filters.apply(queryset, leave_out=name)
-            .order_by()
-            .values(relation)
-            .annotate(count=Count("pk", distinct=True))
-            .values_list(relation, "count")
+        # The terms under the programmes the other filters leave, each counting them (the
+        # filter before the count: only those programmes are counted).
+        programmes = ProgrammePage._meta.get_field(relation).related_query_name()
+        others = filters.apply(queryset, leave_out=name).order_by().values("pk")
+        found = model.objects.filter(**{f"{programmes}__in": others}).annotate(
+            count=Count(programmes, distinct=True)
         )
-        counts = {pk: count for pk, count in rows if pk is not None}
-        terms = {t.pk: (t, term_key(t, key)) for t in model.objects.filter(pk__in=counts)}
+        counts = {term.pk: term.count for term in found}
+        terms = {term.pk: (term, term_key(term, key)) for term in found}
         result[name] = _facet_items(name, counts, terms, getattr(filters, name), filters)
 
     # An institution counts a programme it runs or funds once.
