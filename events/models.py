@@ -370,6 +370,9 @@ class EventPage(RoutablePageMixin, RestrictedMixin, BasePage):
         """What listings show: the introduction, else the summary."""
         return self.introduction or self.summary
 
+    # The relations the page, its calendar entry and its meta tags read, once per view.
+    shown_relations = ("organisers", "themes", "countries", "regions")
+
     def get_context(self, request, *args, **kwargs):
         """Adds the event as a calendar entry (its times in both zones, its labels)."""
         from events.listing import event_context  # noqa: PLC0415 - serves the page

@@ -26,7 +26,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from library.models import Organisation, organisation_profiles
+from library.models import Organisation
 from portal.api_fields import RichTextHTMLField, TermField, TermsField
 from portal.labels import term_label, track_labels
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
@@ -408,10 +408,6 @@ class ProgrammePage(RestrictedMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = related_sections(self, request.user)
         context["index"] = ProgrammeIndexPage.objects.parent_of(self).first()
-        # Both lists of institutions link to their profiles: read together, in one query.
-        context["institution_profiles"] = organisation_profiles(
-            [*self.implementing_institutions.all(), *self.funding_institutions.all()]
-        )
         return context
 
 

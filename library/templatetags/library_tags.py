@@ -16,6 +16,13 @@ def reader_url(page):
     return reader_path(page, translate=False)
 
 
+@register.simple_tag
+def organisation_profiles_of(*lists):
+    """The profiles of the organisations of several lists (a page's sponsors and partners),
+    in one query, for their ``organisation_links`` (``profiles=``)."""
+    return organisation_profiles([row for rows in lists if rows for row in rows])
+
+
 @register.inclusion_tag("library/includes/organisation_links.html")
 def organisation_links(organisations, listing_url="", profiles=None):
     """``organisations`` (taxonomy rows) in the reader's language, each linked to its profile
