@@ -215,9 +215,10 @@ def visible_event_pages(user, locale):
     return visible_pages(queryset, user)
 
 
-def event_page_entry(page, code):
+def event_page_entry(page, code, relations=True):
     """The entry of an event page, for a reader of language ``code`` (the page is the
-    reader's version already; its terms and organisers are labelled in ``code``)."""
+    reader's version already; its terms and organisers are labelled in ``code``; without
+    ``relations``, none of them: the page's relations are not read)."""
     place = ", ".join(part for part in (page.city, term_label(page.country, code)) if part)
     return Entry(
         title=page.title,
@@ -230,16 +231,18 @@ def event_page_entry(page, code):
         type_key=page.event_type.slug if page.event_type else "",
         type_label=term_label(page.event_type, code) if page.event_type else "",
         location=place,
-        organiser=", ".join(term_label(o, code) for o in page.organisers.all()),
+        organiser=", ".join(term_label(o, code) for o in page.organisers.all())
+        if relations
+        else "",
         summary=page.listing_summary,
-        themes=[term_label(t, code) for t in page.themes.all()],
-        regions=[term_label(r, code) for r in page.regions.all()],
+        themes=[term_label(t, code) for t in page.themes.all()] if relations else [],
+        regions=[term_label(r, code) for r in page.regions.all()] if relations else [],
         language=page.locale.language_code,
         source=page,
     )
 
 
-def _event_pages(user, locale, filters, window, newest_first):
+def _event_pages(user, locale, filters, window, newest_first, relations):
     queryset = visible_event_pages(user, locale)
     if filters.theme is not None:
         queryset = queryset.filter(themes__in=filters.theme_ids()).distinct()
@@ -252,15 +255,15 @@ def _event_pages(user, locale, filters, window, newest_first):
     if window.ended_by is not None:
         queryset = queryset.filter(end__lte=window.ended_by)
     queryset = queryset.order_by("-start" if newest_first else "start", "pk")
-    queryset = queryset.select_related("event_type", "country", "locale").prefetch_related(
-        "themes", "regions", "organisers"
-    )
+    queryset = queryset.select_related("event_type", "country", "locale")
+    if relations:
+        queryset = queryset.prefetch_related("themes", "regions", "organisers")
     code = locale.language_code
     pages = queryset[:ARCHIVE_LIMIT] if window.ended_by else queryset
-    return [event_page_entry(page, code) for page in pages]
+    return [event_page_entry(page, code, relations) for page in pages]
 
 
-def _webinars(user, locale, filters, window, newest_first):
+def _webinars(user, locale, filters, window, newest_first, relations):
     if filters.region is not None:
         return []  # sessions are not filed under regions
     queryset = visible_webinars(user, locale)
@@ -273,7 +276,9 @@ def _webinars(user, locale, filters, window, newest_first):
     if window.ended_by is not None:
         queryset = queryset.filter(starts_at__lt=window.ended_by)
     queryset = queryset.order_by("-starts_at" if newest_first else "starts_at", "pk")
-    queryset = queryset.select_related("locale").prefetch_related("themes")
+    queryset = queryset.select_related("locale")
+    if relations:
+        queryset = queryset.prefetch_related("themes")
     code = locale.language_code
     entries = []
     for webinar in queryset[:ARCHIVE_LIMIT] if window.ended_by else queryset:
@@ -289,7 +294,7 @@ def _webinars(user, locale, filters, window, newest_first):
                 kind=WEBINAR,
                 mode=AttendanceMode.ONLINE,
                 summary=webinar.listing_summary,
-                themes=[term_label(t, code) for t in webinar.themes.all()],
+                themes=[term_label(t, code) for t in webinar.themes.all()] if relations else [],
                 language=webinar.locale.language_code,
                 source=webinar,
             )
@@ -303,7 +308,7 @@ def visible_community_events(user):
     return visible_queryset(CommunityEvent.objects.filter(community__live=True), user)
 
 
-def _community_events(user, locale, filters, window, newest_first):
+def _community_events(user, locale, filters, window, newest_first, relations):
     queryset = visible_community_events(user)
     if filters.theme is not None:
         queryset = queryset.filter(community__themes__in=filters.theme_ids()).distinct()
@@ -316,9 +321,9 @@ def _community_events(user, locale, filters, window, newest_first):
     if window.ended_by is not None:
         queryset = queryset.filter(end__lte=window.ended_by)
     queryset = queryset.order_by("-start" if newest_first else "start", "pk")
-    queryset = queryset.select_related("community").prefetch_related(
-        "community__themes", "community__regions"
-    )
+    queryset = queryset.select_related("community")
+    if relations:
+        queryset = queryset.prefetch_related("community__themes", "community__regions")
     rows = list(queryset[:ARCHIVE_LIMIT] if window.ended_by else queryset)
     communities = {row.community_id: row.community for row in rows}
     localized = dict(
@@ -341,8 +346,12 @@ def _community_events(user, locale, filters, window, newest_first):
                 location="" if row.online else row.location,
                 organiser=community.title,
                 summary=row.description,
-                themes=[term_label(t, code) for t in row.community.themes.all()],
-                regions=[term_label(r, code) for r in row.community.regions.all()],
+                themes=[term_label(t, code) for t in row.community.themes.all()]
+                if relations
+                else [],
+                regions=[term_label(r, code) for r in row.community.regions.all()]
+                if relations
+                else [],
                 source=row,
             )
         )
@@ -352,13 +361,15 @@ def _community_events(user, locale, filters, window, newest_first):
 SOURCES = (_event_pages, _webinars, _community_events)
 
 
-def calendar_entries(user, locale, filters, window, *, newest_first=False):
+def calendar_entries(user, locale, filters, window, *, newest_first=False, relations=True):
     """Every entry ``user`` may see in ``locale`` that the theme and region ``filters`` and
     the ``window`` keep, all kinds (the type filter is applied by :func:`of_type`, so that
-    the kinds can be counted), sorted by start (``newest_first`` for the archive)."""
+    the kinds can be counted), sorted by start (``newest_first`` for the archive). Without
+    ``relations``, entries carry no themes, regions or organisers (and cost no query for
+    them): for a list that shows none, such as the home page's."""
     entries = []
     for source in SOURCES:
-        entries.extend(source(user, locale, filters, window, newest_first))
+        entries.extend(source(user, locale, filters, window, newest_first, relations))
     entries.sort(key=lambda e: (e.start, e.title), reverse=newest_first)
     return entries
 
@@ -368,10 +379,12 @@ def of_type(entries, filters):
     return [entry for entry in entries if filters.matches_type(entry)]
 
 
-def upcoming_entries(user, locale, filters=None, count=None, now=None):
-    """The next entries ``user`` may see (running ones first), at most ``count``."""
+def upcoming_entries(user, locale, filters=None, count=None, now=None, relations=True):
+    """The next entries ``user`` may see (running ones first), at most ``count`` (see
+    :func:`calendar_entries` for ``relations``)."""
     filters = filters or CalendarFilters()
-    entries = of_type(calendar_entries(user, locale, filters, upcoming_window(now)), filters)
+    window = upcoming_window(now)
+    entries = of_type(calendar_entries(user, locale, filters, window, relations=relations), filters)
     return entries[:count] if count else entries
 
 

@@ -57,7 +57,7 @@ def upcoming_events(request, locale):
                 if part
             ),
         }
-        for entry in upcoming_entries(request.user, locale, count=3)
+        for entry in upcoming_entries(request.user, locale, count=3, relations=False)
     ]
     return {
         "title": _("Upcoming events"),
