@@ -1,6 +1,6 @@
 """The community directory: one queryset, filters, counts and last activity without N+1."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from community_pages.models import CommunityPage, Membership, Privacy, Thread
@@ -89,12 +89,12 @@ def organisation_communities(organisation, user, locale):
         .distinct(),
         user,
     )
-    sponsored = set(
-        CommunityPage.sponsor_organisations.through.objects.filter(
-            organisation=organisation
-        ).values_list("communitypage_id", flat=True)
+    sponsors = CommunityPage.sponsor_organisations.through.objects.filter(
+        communitypage_id=OuterRef("pk"), organisation=organisation
     )
     return [
-        (community, "sponsor" if community.pk in sponsored else "partner")
-        for community in pages.defer_streamfields().order_by("title")
+        (community, "sponsor" if community.sponsors_it else "partner")
+        for community in pages.annotate(sponsors_it=Exists(sponsors))
+        .defer_streamfields()
+        .order_by("title")
     ]

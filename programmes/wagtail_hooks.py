@@ -2,7 +2,7 @@
 its profiles in the site search, the programmes linking to a page (backlinks) and its demo
 content."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -110,16 +110,15 @@ def organisation_programmes(request, profile):
     """An organisation profile's section of the programmes it implements or funds, as the
     reader may see them, by name."""
     organisation = profile.organisation_id
+    implementers = ProgrammePage.implementing_institutions.through.objects.filter(
+        programmepage_id=OuterRef("pk"), organisation_id=organisation
+    )
     programmes = (
         visible_programmes(request.user, profile.locale)
         .filter(Q(implementing_institutions=organisation) | Q(funding_institutions=organisation))
         .distinct()
+        .annotate(implements_it=Exists(implementers))
         .order_by("title")
-    )
-    implemented = set(
-        ProgrammePage.implementing_institutions.through.objects.filter(
-            organisation_id=organisation
-        ).values_list("programmepage_id", flat=True)
     )
     code = profile.locale.language_code
     return {
@@ -128,7 +127,7 @@ def organisation_programmes(request, profile):
             {
                 "title": programme.title,
                 "url": reader_path(programme, code, translate=False),
-                "meta": _("Implements it") if programme.pk in implemented else _("Funds it"),
+                "meta": _("Implements it") if programme.implements_it else _("Funds it"),
             }
             for programme in programmes
         ],

@@ -1,7 +1,7 @@
 """The querysets webinar pages list, each built in one place and filtered by the access policy."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from portal.access import can_view_page, public_pages, visible_pages
@@ -192,12 +192,10 @@ def organisation_series(organisation, user, locale):
         ),
         user,
     )
-    organised = set(
-        WebinarSeriesPage.organisations.through.objects.filter(
-            organisation=organisation
-        ).values_list("webinarseriespage_id", flat=True)
+    organisers = WebinarSeriesPage.organisations.through.objects.filter(
+        webinarseriespage_id=OuterRef("pk"), organisation=organisation
     )
     return [
-        (series, "organiser" if series.pk in organised else "partner")
-        for series in qs.order_by("title")
+        (series, "organiser" if series.organises_it else "partner")
+        for series in qs.annotate(organises_it=Exists(organisers)).order_by("title")
     ]
