@@ -562,7 +562,7 @@ class PublicationPage(RestrictedMixin, BasePage):
             .filter(pk__in=[int(pk) for pk in source_ids])
             .exclude(translation_key=self.translation_key),
             user,
-        ).specific()
+        ).specific(defer=True)  # titles and links only: no query per page type
         # One entry per translated page, in the reader's language when it exists.
         chosen = {}
         for page in sources.order_by("title"):

@@ -220,10 +220,13 @@ def countries_with_programmes(user, locale):
 
 def readable_pages(ids, user, locale=None):
     """The live pages of ``ids`` that ``user`` may read, each in the reader's language where
-    it is translated (and that translation readable too), in the order of ``ids``."""
+    it is translated (and that translation readable too), in the order of ``ids``.
+
+    Their own types' fields are deferred: the lists show titles and links (the base page's
+    fields), so no query per page type is made for them."""
     ids = list(dict.fromkeys(ids))
     readable = visible_pages(public_pages(Page.objects.live()).filter(pk__in=ids), user)
-    by_id = {page.pk: page for page in readable.specific()}
+    by_id = {page.pk: page for page in readable.specific(defer=True)}
     pages = localized_pages([by_id[pk] for pk in ids if pk in by_id], locale)
     # A translation is a page of its own: ask the policy again about those put in place of
     # a page already allowed (none when the reader reads the pages' own language).

@@ -403,11 +403,16 @@ class ProgrammePage(RestrictedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the related pages the reader may read, grouped by kind, in their language."""
+        from portal.i18n import index_page  # noqa: PLC0415 - imports Wagtail's views, after models
         from programmes.listing import related_sections  # noqa: PLC0415 - serves the page
 
         context = super().get_context(request, *args, **kwargs)
         context["related_sections"] = related_sections(self, request.user)
-        context["index"] = ProgrammeIndexPage.objects.parent_of(self).first()
+        # The language's programmes index (kept in the cache) is the parent, as a rule.
+        index = index_page(request, ProgrammeIndexPage, self.locale)
+        if index is None or self.path[: -self.steplen] != index.path:
+            index = ProgrammeIndexPage.objects.parent_of(self).first()
+        context["index"] = index
         return context
 
 
