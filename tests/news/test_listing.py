@@ -104,7 +104,7 @@ def test_article_image_is_a_lazy_rendition_with_its_size(client, articles):
 
 # The whole page, its frame included (menus, languages, the reader): the same for 3 articles
 # and for a full screen of them.
-QUERIES = 22
+QUERIES = 21
 
 
 @pytest.mark.parametrize("count", [3, 12])
