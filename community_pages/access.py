@@ -14,33 +14,28 @@ manage) are answered by :func:`rights` and the ``can_*`` functions below, from t
 community's setting and one membership lookup.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from community_pages.models import CommunityPage, Membership, Privacy, WorkingGroup
 from portal.access import is_member, is_staff
-from portal.generation import generation
-
-# An older generation's list simply expires.
-OPEN_COMMUNITIES_KEEP_SECONDS = 24 * 3600
+from portal.generation import kept
 
 
 def open_communities():
     """The pks of the open communities' pages (every translation), which anyone reads.
 
     The same for every reader, so kept in the cache under the site's content generation
-    (``portal.generation``): saving a community page, hence changing its privacy
-    (``CommunityPage.save`` sets every translation's), moves the generation on, as it does
-    for the anonymous pages the page cache keeps.
+    (``portal.generation.kept``, where every worker shares the cache): saving a community
+    page, hence changing its privacy (``CommunityPage.save`` sets every translation's),
+    moves the generation on, as it does for the anonymous pages the page cache keeps.
     """
-    key = f"open-communities:{generation()}"
-    found = cache.get(key)
-    if found is None:
-        found = list(
+    return kept(
+        "open-communities",
+        lambda: list(
             CommunityPage.objects.filter(privacy=Privacy.OPEN).values_list("pk", flat=True)
-        )
-        cache.set(key, found, OPEN_COMMUNITIES_KEEP_SECONDS)
-    return found
+        ),
+        decides_access=True,
+    )
 
 
 def community_audience(community_pk):

@@ -45,14 +45,13 @@ types: content that declares no restriction is public.
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from modelcluster.models import get_all_child_relations
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
 
-from portal.generation import generation
+from portal.generation import kept
 from portal.request_memo import forget, remember
 
 PUBLIC = "public"
@@ -190,21 +189,18 @@ def visible_pages(queryset, user):
 VIEW_RESTRICTIONS = "portal.access.view_restrictions"
 
 
-# An older generation's list simply expires.
-VIEW_RESTRICTIONS_KEEP_SECONDS = 24 * 3600
-
-
 def _view_restricted_pages():
     """The pages under a Wagtail view restriction (their path and depth), kept in the cache
-    under the site's content generation, which saving or deleting a restriction (or any
-    page) moves on, as it does for the anonymous pages the page cache keeps."""
-    key = f"view-restrictions:{generation()}"
-    found = cache.get(key)
-    if found is None:
-        found = list(
+    under the site's content generation (``portal.generation.kept``, where every worker
+    shares the cache), which saving or deleting a restriction (or any page) moves on, as it
+    does for the anonymous pages the page cache keeps."""
+    found = kept(
+        "view-restrictions",
+        lambda: list(
             PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()
-        )
-        cache.set(key, found, VIEW_RESTRICTIONS_KEEP_SECONDS)
+        ),
+        decides_access=True,
+    )
     return [Page(path=path, depth=depth) for path, depth in found]
 
 

@@ -9,6 +9,7 @@ from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, PageViewRestriction
 
+from community_pages.access import open_communities
 from library.factories import LibraryIndexPageFactory
 from library.models import LibraryIndexPage
 from news.models import NewsIndexPage
@@ -154,3 +155,21 @@ def test_index_pages_are_kept_per_language_until_content_changes(home, locales):
     assert index_page(None, LibraryIndexPage, locales["en"]).url == "/en/publications/"
     library.unpublish()
     assert index_page(None, LibraryIndexPage, locales["en"]) is None
+
+
+def test_who_reads_what_is_kept_in_the_cache_only_where_every_worker_shares_it(settings, home):
+    """With a cache of each worker's own (local memory under several gunicorn workers), a
+    privacy change made in one worker would not move the others' generation: the open
+    communities and the view restrictions are then read every time."""
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            open_communities()
+            list(public_pages(Page.objects.all()))
+        return len(captured.captured_queries)
+
+    settings.ACCESS_KEPT_IN_CACHE = True  # Redis, or one process (this suite, runserver)
+    queries()
+    assert queries() == 1, "only the pages themselves"
+    settings.ACCESS_KEPT_IN_CACHE = False
+    assert queries() == 3, "the open communities and the view restrictions, read again"

@@ -194,6 +194,12 @@ PAGE_CACHE_SECONDS = int(
     os.environ.get("PAGE_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
 )
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/",)
+# May what decides who reads what (the open communities, the view-restricted pages) be kept in
+# the cache between requests, under the content generation (portal/generation.py)? Only when
+# every process that serves pages shares the cache (Redis), so that a change of privacy moves
+# the generation for all of them; a single process (runserver, the test suite) shares its
+# local memory with itself (portal/settings/dev.py, test.py). Otherwise it is read each time.
+ACCESS_KEPT_IN_CACHE = env_bool("ACCESS_KEPT_IN_CACHE", bool(os.environ.get("REDIS_URL")))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "portal.cache"
 # Sessions live in the database, never only in the cache: a Redis restart or outage logs

@@ -10,6 +10,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # The page cache is on only where a test turns it on (tests/test_page_cache.py, the
 # permission matrix): elsewhere a test reads what its own writes just made.
 PAGE_CACHE_SECONDS = 0
+# One process: what decides access may be kept under the content generation, as with Redis.
+ACCESS_KEPT_IN_CACHE = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -34,6 +34,8 @@ from portal.models import DocumentDownload, PageView
 from tests.nu_checker import nu_errors
 
 URL = "/admin/insights/usage/"
+
+
 def today():
     """Today, when the test runs (a run may cross midnight)."""
     return timezone.localdate()
