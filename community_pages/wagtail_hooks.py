@@ -34,7 +34,8 @@ from community_pages.models import (
     WorkingGroup,
 )
 from portal.access import can_view_page
-from portal.i18n import index_page, localized_pages
+from portal.i18n import localized_pages
+from portal.index_pages import index_page
 from portal.locales import active_locale
 from portal.models.members import NotificationKind
 from portal.reader_urls import reader_path

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events import demo as events_demo
 from portal.datetimes import time_zone
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.reader_urls import reader_path
 
 from .entries import upcoming_entries, visible_event_pages

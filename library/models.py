@@ -32,6 +32,7 @@ from library.facets import FacetKeysField
 from portal import usage
 from portal.access import public_pages, visible_pages
 from portal.api_fields import LinesField, TermField, TermsField
+from portal.index_pages import index_page
 from portal.labels import term_label, track_labels
 from portal.locales import default_locale, locale_for
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
@@ -172,8 +173,6 @@ def library_url(language_code=None):
     """URL of the library index in the reader's language (the listing links point there)."""
 
     code = language_code or translation.get_language() or settings.LANGUAGE_CODE
-    from portal.i18n import index_page  # noqa: PLC0415 - imports Wagtail's views, after models
-
     locale = locale_for(code)
     index = (index_page(None, LibraryIndexPage, locale) if locale else None) or (
         LibraryIndexPage.objects.live().first()

@@ -32,7 +32,7 @@ from library.models import (
     library_url,
 )
 from library.views import MostDownloadedReportView
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.models import Country, Theme
 from search.service import TaxonomySource
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from news import demo as news_demo
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.reader_urls import reader_path
 
 from .listing import latest_articles

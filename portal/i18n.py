@@ -9,7 +9,6 @@ shows a notice. The reader keeps the Spanish interface and never meets a 404.
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
@@ -17,7 +16,6 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from portal.generation import generation
 from portal.locales import active_locale
 from portal.locales import locale_codes as site_locale_codes
 from portal.reader_urls import reader_path, reader_url
@@ -88,31 +86,6 @@ def localized_pages(pages, locale=None):
 def localized_page(page, locale=None):
     """One page in the reader's language (see :func:`localized_pages`), or None."""
     return localized_pages([page], locale)[0] if page is not None else None
-
-
-# An older generation's index pages simply expire (see portal.menus).
-INDEX_PAGES_KEEP_SECONDS = 24 * 3600
-
-
-def index_page(request, model, locale):
-    """The first live ``model`` page of ``locale`` (an app's index page, which the home
-    page's sections and others link to), or None.
-
-    The index pages of a language are kept together in the cache under the site's content
-    generation (``portal.generation``, which any save or delete of content moves
-    on), so a page that links to several sections costs one cache read rather than a query
-    per section; and once per request (``request`` may be None outside one).
-    """
-    label = model._meta.label_lower
-    kept = request.__dict__.setdefault("portal_index_pages", {}) if request is not None else {}
-    if locale.pk not in kept:
-        key = f"index-pages:{generation()}:{locale.pk}"
-        kept[locale.pk] = {"key": key, "pages": cache.get(key) or {}}
-    found = kept[locale.pk]
-    if label not in found["pages"]:
-        found["pages"][label] = model.objects.live().filter(locale=locale).order_by("path").first()
-        cache.set(found["key"], found["pages"], INDEX_PAGES_KEEP_SECONDS)
-    return found["pages"][label]
 
 
 def locale_codes(request):

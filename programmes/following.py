@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.following import Entry, FollowKind
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.labels import term_label
 from portal.locales import default_locale
 from portal.models import Country

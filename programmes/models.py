@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from library.models import Organisation
 from portal.api_fields import RichTextHTMLField, TermField, TermsField
+from portal.index_pages import index_page
 from portal.labels import term_label, track_labels
 from portal.models import BasePage, Country, Region, RestrictedMixin, Theme
 from portal.translation import synchronized, translated
@@ -403,7 +404,6 @@ class ProgrammePage(RestrictedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """Adds the related pages the reader may read, grouped by kind, in their language."""
-        from portal.i18n import index_page  # noqa: PLC0415 - imports Wagtail's views, after models
         from programmes.listing import related_sections  # noqa: PLC0415 - serves the page
 
         context = super().get_context(request, *args, **kwargs)

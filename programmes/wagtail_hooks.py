@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.backlinks import BACKLINKS_HOOK
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.reader_urls import reader_path
 from programmes import demo as programmes_demo
 

@@ -8,7 +8,7 @@ from wagtail import hooks
 
 from portal.access import visible_queryset
 from portal.following import Entry
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.locales import active_locale
 from portal.locales import locale_codes as site_locale_codes
 from portal.reader_urls import reader_path

@@ -16,7 +16,7 @@ from news.models import NewsIndexPage
 from portal import locales as site_locales
 from portal.access import public_pages
 from portal.factories import StandardPageFactory
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.models import NavigationMenu
 from portal.request_memo import remember
 

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.i18n import index_page
+from portal.index_pages import index_page
 from portal.reader_urls import reader_path
 from webinars import demo as webinars_demo
 
