@@ -689,11 +689,10 @@ def _tell_decision(community, post, reports, audience):
         if thread.removed
         else community.reverse_subpage("thread", args=[thread.pk])
     )
-    told = set()
+    # One open report per member and post (Report's constraints): each reporter once.
     for each in reports:
-        if each.reporter is None or each.reporter_id in told:
+        if each.reporter is None:
             continue
-        told.add(each.reporter_id)
         notify(
             each.reporter,
             NotificationKind.DECISIONS,
