@@ -556,9 +556,19 @@ class UsageFilterForm(DateRangeForm):
         return cleaned
 
 
+# Files without a language of their own, counted by portal.usage: (the daily counts, what
+# a row counts, the kind of file, the file's field that names it).
+FILE_DOWNLOADS = (
+    (DocumentDownload, _("Document download"), _("Document"), "title"),
+    (CommunityFileDownload, _("Community file download"), _("Community file"), "title"),
+    (AttachmentDownload, _("Attachment download"), _("Discussion attachment"), "original_name"),
+)
+
+
 def usage_rows(cleaned):
-    """Page views, then downloads (publications' files, other documents, community files),
-    one row per item, day and members' country, as the dashboard counts them."""
+    """Page views, then downloads (publications' files, other documents, community files,
+    discussions' attachments), one row per item, day and members' country, as the dashboard
+    counts them."""
     days = (cleaned["start"], cleaned["end"])
     language, country = cleaned.get("language"), cleaned.get("country")
 
@@ -604,45 +614,20 @@ def usage_rows(cleaned):
             row.country,
             row.count,
         ]
-    for row in narrowed(DocumentDownload.objects.select_related("document")).iterator(
-        chunk_size=CHUNK_SIZE
-    ):
-        yield [
-            row.day,
-            _("Document download"),
-            row.document_id,
-            row.document.title,
-            "",
-            _("Document"),
-            row.country,
-            row.count,
-        ]
-    for row in narrowed(CommunityFileDownload.objects.select_related("file")).iterator(
-        chunk_size=CHUNK_SIZE
-    ):
-        yield [
-            row.day,
-            _("Community file download"),
-            row.file_id,
-            row.file.title,
-            "",
-            _("Community file"),
-            row.country,
-            row.count,
-        ]
-    for row in narrowed(AttachmentDownload.objects.select_related("attachment")).iterator(
-        chunk_size=CHUNK_SIZE
-    ):
-        yield [
-            row.day,
-            _("Attachment download"),
-            row.attachment_id,
-            row.attachment.original_name,
-            "",
-            _("Discussion attachment"),
-            row.country,
-            row.count,
-        ]
+    for model, counted, kind, title in FILE_DOWNLOADS:
+        relation = model.item_field
+        for row in narrowed(model.objects.select_related(relation)).iterator(chunk_size=CHUNK_SIZE):
+            item = getattr(row, relation)
+            yield [
+                row.day,
+                counted,
+                item.pk,
+                getattr(item, title),
+                "",
+                kind,
+                row.country,
+                row.count,
+            ]
 
 
 USAGE = register_export(
