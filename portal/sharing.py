@@ -10,11 +10,10 @@ portal's card.
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from portal.reader_urls import absolute_url, reader_url
+from portal.text import plain
 
 DESCRIPTION_LENGTH = 200
 # Open Graph locales (language_TERRITORY): most Spanish-speaking readers are in Latin America.
@@ -32,9 +31,8 @@ def site_name():
 def description(page):
     """A sentence or two about ``page``, as plain text, for ``<meta name="description">``."""
     for name in ("search_description", "introduction", "listing_summary", "abstract", "bio"):
-        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
-        if text:
-            return Truncator(text).chars(DESCRIPTION_LENGTH)
+        if text := plain(getattr(page, name, ""), DESCRIPTION_LENGTH):
+            return text
     return ""
 
 
