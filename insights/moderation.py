@@ -30,6 +30,7 @@ from wagtail.models import GroupApprovalTask, Page, TaskState
 from community_pages.models import Membership, Report
 from library.models import PublicationPage
 from portal.access import is_staff
+from portal.locales import locale_codes
 from portal.models.members import Frequency, NotificationKind
 from portal.notifications import notify, preferred_language
 from portal.reader_urls import absolute_url, reader_path
@@ -205,8 +206,10 @@ def _reports(user, limit):
 def post_url(report):
     """Where the reported post is read, in its community's language."""
     community = report.community
+    language = locale_codes()[community.locale_id]
     anchor = f"#comment-{report.comment_id}" if report.comment_id else ""
-    return community.url + community.reverse_subpage("thread", args=[report.thread_id]) + anchor
+    thread = community.reverse_subpage("thread", args=[report.thread_id])
+    return reader_path(community, language, translate=False) + thread + anchor
 
 
 LISTS = {SUBMISSIONS: _submissions, REQUESTS: _requests, REPORTS: _reports}
