@@ -187,6 +187,7 @@ def _reports(user, limit):
         .select_related("community", "thread", "comment", "reporter")
         .order_by("created_at")[:limit]
     )
+    codes = locale_codes()
     return [
         Waiting(
             REPORTS,
@@ -197,16 +198,15 @@ def _reports(user, limit):
             text=report.reason,
             community=report.community,
             item=report,
-            post_url=post_url(report),
+            post_url=post_url(report, codes[report.community.locale_id]),
         )
         for report in reports
     ]
 
 
-def post_url(report):
-    """Where the reported post is read, in its community's language."""
+def post_url(report, language):
+    """Where the reported post is read, in its community's ``language``."""
     community = report.community
-    language = locale_codes()[community.locale_id]
     anchor = f"#comment-{report.comment_id}" if report.comment_id else ""
     thread = community.reverse_subpage("thread", args=[report.thread_id])
     return reader_path(community, language, translate=False) + thread + anchor
